@@ -1,0 +1,164 @@
+package dev.homeweb;
+
+import dev.homeweb.config.AppConfig;
+import dev.homeweb.content.ContentException;
+import dev.homeweb.content.ContentImporter;
+import dev.homeweb.content.ContentReader;
+import dev.homeweb.content.ImportReport;
+import dev.homeweb.content.MarkdownRenderer;
+import dev.homeweb.db.ConnectedDatabase;
+import dev.homeweb.db.Migrations;
+import dev.homeweb.health.BuildInfo;
+import dev.homeweb.health.HealthCheck;
+import dev.homeweb.posts.PostRepository;
+import dev.homeweb.site.ContentWatcher;
+import dev.homeweb.site.PageRenderer;
+import dev.homeweb.site.Site;
+import dev.homeweb.site.SiteSettings;
+import dev.homeweb.site.StaticAssets;
+import dev.homeweb.web.WebServer;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The composition root: builds config, database, services and web server with constructors, in that
+ * order. Each command opens what it needs and closes it again.
+ */
+public final class App {
+    private final AppConfig config;
+    private final PrintWriter out;
+    private final Clock clock;
+    private final Optional<String> releaseId;
+
+    public App(AppConfig config, PrintWriter out, Clock clock, Optional<String> releaseId) {
+        this.config = config;
+        this.out = out;
+        this.clock = clock;
+        this.releaseId = releaseId;
+    }
+
+    /** Thrown when migrations are pending and {@code serve} must not apply them itself. */
+    public static final class PendingMigrations extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PendingMigrations(List<Migrations.Migration> pending) {
+            super(
+                    pending.size()
+                            + " database migration(s) pending ("
+                            + pending.stream()
+                                    .map(m -> "V" + m.version())
+                                    .collect(Collectors.joining(", "))
+                            + "); run 'home-web migrate' with the same database-URL file first");
+        }
+    }
+
+    public List<Migrations.Migration> migrate() {
+        try (var db = ConnectedDatabase.open(config)) {
+            return new Migrations(db.database().dataSource()).migrate();
+        }
+    }
+
+    public List<Migrations.Migration> migrationStatus() {
+        try (var db = ConnectedDatabase.open(config)) {
+            return new Migrations(db.database().dataSource()).status();
+        }
+    }
+
+    public ImportReport importContent() {
+        try (var db = ConnectedDatabase.open(config)) {
+            if (db.isEmbedded()) {
+                new Migrations(db.database().dataSource()).migrate();
+            } else {
+                requireMigrated(new Migrations(db.database().dataSource()));
+            }
+            return importer(db).importFrom(config.contentDir());
+        }
+    }
+
+    /** A started server; {@link #close()} stops it gracefully. */
+    public Server serve() {
+        var db = ConnectedDatabase.open(config);
+        try {
+            var migrations = new Migrations(db.database().dataSource());
+            if (db.isEmbedded()) {
+                // The one-command demo: bring the embedded database up to date and load content/.
+                migrations.migrate();
+                try {
+                    out.println(
+                            "Imported "
+                                    + config.contentDir()
+                                    + ": "
+                                    + importer(db).importFrom(config.contentDir()));
+                } catch (ContentException e) {
+                    out.println(
+                            "Content not imported, serving what was there before:\n"
+                                    + e.getMessage());
+                }
+            } else {
+                requireMigrated(migrations);
+            }
+            var dsl = db.database().dsl();
+            var posts = new PostRepository(dsl);
+            var assets = new StaticAssets();
+            var site = new Site(posts, new PageRenderer(SiteSettings.from(config, assets)), clock);
+            site.reload();
+            var watcher = new ContentWatcher(db.database(), site);
+            var health = new HealthCheck(posts, BuildInfo.detect(releaseId));
+            var web = new WebServer(site, assets, health, config.bind(), config.port()).start();
+            watcher.start();
+            return new Server(web, watcher, db, site.current().postCount());
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private ContentImporter importer(ConnectedDatabase db) {
+        return new ContentImporter(
+                db.database().dsl(), new ContentReader(), new MarkdownRenderer());
+    }
+
+    private static void requireMigrated(Migrations migrations) {
+        var pending = migrations.pending();
+        if (!pending.isEmpty()) {
+            throw new PendingMigrations(pending);
+        }
+    }
+
+    /** The running server and what it holds open. */
+    public static final class Server implements AutoCloseable {
+        private final WebServer web;
+        private final ContentWatcher watcher;
+        private final ConnectedDatabase db;
+        private final int postCount;
+
+        Server(WebServer web, ContentWatcher watcher, ConnectedDatabase db, int postCount) {
+            this.web = web;
+            this.watcher = watcher;
+            this.db = db;
+            this.postCount = postCount;
+        }
+
+        public int port() {
+            return web.port();
+        }
+
+        public int postCount() {
+            return postCount;
+        }
+
+        public String databaseDescription() {
+            return db.describe();
+        }
+
+        @Override
+        public void close() {
+            web.close();
+            watcher.close();
+            db.close();
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.homeweb.cli;
+
+import dev.homeweb.App;
+import dev.homeweb.config.AppConfig;
+import dev.homeweb.config.ConfigException;
+import dev.homeweb.content.ContentException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.flywaydb.core.api.FlywayException;
+import org.jooq.exception.DataAccessException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code home-web}: the blog server's command line. */
+@Command(
+        name = "home-web",
+        mixinStandardHelpOptions = true,
+        versionProvider = HomeWebCommand.Version.class,
+        description = "A personal blog server: Markdown posts in content/, served from PostgreSQL.",
+        subcommands = {
+            ServeCommand.class,
+            MigrateCommand.class,
+            ImportCommand.class,
+            HealthcheckCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  success",
+            "  1  runtime failure (database unreachable, I/O error)",
+            "  2  bad command line or configuration",
+            "  3  invalid content (nothing was imported)",
+            "  4  database migrations pending (run 'home-web migrate')",
+            "",
+            "Every option can also be set as an environment variable: --base-url is HOME_WEB_BASE_URL."
+        })
+public final class HomeWebCommand implements Runnable {
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_CONFIG = 2;
+    public static final int EXIT_CONTENT = 3;
+    public static final int EXIT_PENDING_MIGRATIONS = 4;
+
+    private final Map<String, String> environment;
+    private final Clock clock;
+
+    @Spec CommandSpec spec;
+
+    public HomeWebCommand(Map<String, String> environment, Clock clock) {
+        this.environment = Map.copyOf(environment);
+        this.clock = clock;
+    }
+
+    /** A command line wired with this project's error handling and factory. */
+    public static CommandLine commandLine(Map<String, String> environment, Clock clock) {
+        var root = new HomeWebCommand(environment, clock);
+        var commandLine = new CommandLine(root, new Factory(root));
+        commandLine.setExecutionExceptionHandler(HomeWebCommand::handle);
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    App app(Map<String, String> options, PrintWriter out) {
+        var config = AppConfig.from(options, environment);
+        return new App(
+                config, out, clock, Optional.ofNullable(environment.get("HOME_WEB_RELEASE_ID")));
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
+        var merged = new HashMap<>(a);
+        merged.putAll(b);
+        return merged;
+    }
+
+    private static int handle(
+            Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        var err = commandLine.getErr();
+        int code;
+        String message;
+        if (e instanceof ConfigException) {
+            code = EXIT_CONFIG;
+            message = e.getMessage();
+        } else if (e instanceof ContentException) {
+            code = EXIT_CONTENT;
+            message = e.getMessage();
+        } else if (e instanceof App.PendingMigrations) {
+            code = EXIT_PENDING_MIGRATIONS;
+            message = e.getMessage();
+        } else if (e instanceof DataAccessException || e instanceof FlywayException) {
+            code = EXIT_FAILURE;
+            message = "database error: " + rootMessage(e);
+        } else {
+            code = EXIT_FAILURE;
+            message = e.getClass().getSimpleName() + ": " + rootMessage(e);
+        }
+        err.println("home-web " + commandLine.getCommandName() + ": " + message);
+        err.flush();
+        return code;
+    }
+
+    private static String rootMessage(Throwable e) {
+        var cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause == e
+                ? String.valueOf(e.getMessage())
+                : e.getMessage() + " (" + cause.getMessage() + ")";
+    }
+
+    /** Gives subcommands their parent, so they reach the environment without static state. */
+    private record Factory(HomeWebCommand root) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == HomeWebCommand.class) {
+                return type.cast(root);
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            var version = HomeWebCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"home-web " + (version == null ? "dev" : version)};
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.homeweb.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Options of the HTTP server. */
+final class ServerOptions {
+    @Option(names = "--port", paramLabel = "PORT", description = "TCP port. Default: 8080.")
+    String port;
+
+    @Option(
+            names = "--bind",
+            paramLabel = "ADDRESS",
+            description = "Address to listen on. Default: 127.0.0.1.")
+    String bind;
+
+    @Option(
+            names = "--base-url",
+            paramLabel = "URL",
+            description =
+                    "Public URL of the site, for absolute links. Default: http://<bind>:<port>.")
+    String baseUrl;
+
+    @Option(
+            names = "--site-title",
+            paramLabel = "TEXT",
+            description = "Site title. Default: home-web.")
+    String siteTitle;
+
+    @Option(
+            names = "--discuss-email",
+            paramLabel = "ADDRESS",
+            description = "Address for the \"Want to discuss this post?\" mailto link.")
+    String discussEmail;
+
+    Map<String, String> toMap() {
+        var map = new LinkedHashMap<String, String>();
+        CommonOptions.put(map, "port", port);
+        CommonOptions.put(map, "bind", bind);
+        CommonOptions.put(map, "base-url", baseUrl);
+        CommonOptions.put(map, "site-title", siteTitle);
+        CommonOptions.put(map, "discuss-email", discussEmail);
+        return map;
+    }
+}

@@ -1,0 +1,185 @@
+package dev.homeweb.content;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads every {@code posts/*.md} under a content folder and validates all of them, collecting every
+ * problem before failing, so one run shows the writer everything to fix.
+ */
+public final class ContentReader {
+    static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+    private static final int MAX_SLUG = 200;
+
+    private final FrontMatterParser frontMatter = new FrontMatterParser();
+
+    /**
+     * @throws ContentException listing every problem; nothing is returned then
+     */
+    public List<SourcePost> read(Path contentDir) {
+        var postsDir = contentDir.resolve("posts");
+        if (!Files.isDirectory(postsDir)) {
+            throw new ContentException(
+                    List.of(
+                            new ContentError(
+                                    postsDir,
+                                    0,
+                                    "no such folder; posts go in " + postsDir + "/*.md")));
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(postsDir)) {
+            files =
+                    listing.filter(p -> p.getFileName().toString().endsWith(".md"))
+                            .sorted()
+                            .toList();
+        } catch (IOException e) {
+            throw new ContentException(
+                    List.of(
+                            new ContentError(
+                                    postsDir, 0, "cannot list the folder: " + e.getMessage())));
+        }
+        var errors = new ArrayList<ContentError>();
+        var posts = new ArrayList<SourcePost>();
+        var bySlug = new HashMap<String, Path>();
+        for (var file : files) {
+            try {
+                var post = readOne(file);
+                var other = bySlug.putIfAbsent(post.slug(), file);
+                if (other != null) {
+                    errors.add(
+                            new ContentError(
+                                    file,
+                                    0,
+                                    "duplicate slug '"
+                                            + post.slug()
+                                            + "': "
+                                            + other
+                                            + " has it too; give one of them another slug"));
+                } else {
+                    posts.add(post);
+                }
+            } catch (FileProblem e) {
+                errors.add(e.error);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ContentException(errors);
+        }
+        return posts;
+    }
+
+    private SourcePost readOne(Path file) throws FileProblem {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new FileProblem(file, 0, "vanished while reading");
+        } catch (IOException e) {
+            throw new FileProblem(file, 0, "cannot be read: " + e.getMessage());
+        }
+        var text = decodeUtf8(file, bytes).replace("\r\n", "\n");
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (!text.startsWith("---\n")) {
+            throw new FileProblem(
+                    file,
+                    1,
+                    "missing front matter: the file must start with a '---' line, then title: and date:, then '---'");
+        }
+        int end = text.indexOf("\n---\n", 3);
+        if (end < 0 && text.endsWith("\n---")) {
+            end = text.length() - 4;
+        }
+        if (end < 0) {
+            throw new FileProblem(
+                    file, 1, "front matter is not closed: add a '---' line after the last key");
+        }
+        var yaml = text.substring(4, end + 1);
+        var body = end + 5 <= text.length() ? text.substring(end + 5) : "";
+        FrontMatter header;
+        try {
+            header = frontMatter.parse(yaml, 2);
+        } catch (FrontMatterParser.Problem p) {
+            throw new FileProblem(file, p.line, p.getMessage());
+        }
+        var fileName = file.getFileName().toString();
+        var slug = header.slug().orElse(fileName.substring(0, fileName.length() - ".md".length()));
+        if (!SLUG.matcher(slug).matches() || slug.length() > MAX_SLUG) {
+            var origin = header.slug().isPresent() ? "from 'slug:'" : "from the file name";
+            throw new FileProblem(
+                    file,
+                    0,
+                    "invalid slug '"
+                            + slug
+                            + "' ("
+                            + origin
+                            + "); use lowercase letters, digits and single hyphens, such as my-first-post");
+        }
+        for (var tag : header.tags()) {
+            if (Tags.slug(tag).isEmpty()) {
+                throw new FileProblem(file, 0, "tag '" + tag + "' has no letters or digits");
+            }
+        }
+        return new SourcePost(file, slug, hash(file.getFileName().toString(), bytes), header, body);
+    }
+
+    private static String decodeUtf8(Path file, byte[] bytes) throws FileProblem {
+        var decoder =
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT);
+        var buffer = ByteBuffer.wrap(bytes);
+        try {
+            return decoder.decode(buffer).toString();
+        } catch (CharacterCodingException e) {
+            int line = 1;
+            for (int i = 0; i < buffer.position() && i < bytes.length; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new FileProblem(file, line, "not valid UTF-8 text; save the file as UTF-8");
+        }
+    }
+
+    /** The renderer version is part of the hash, so a renderer change re-renders every post. */
+    private static String hash(String name, byte[] bytes) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            digest.update(MarkdownRenderer.VERSION.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(name.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(bytes);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class FileProblem extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient ContentError error;
+
+        FileProblem(Path file, int line, String message) {
+            super(message, null, false, false);
+            this.error = new ContentError(file, line, message);
+        }
+    }
+}

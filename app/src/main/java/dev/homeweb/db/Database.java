@@ -1,0 +1,74 @@
+package dev.homeweb.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.homeweb.config.DatabaseUrl;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/** The connection pool and the one shared {@link DSLContext} on top of it. */
+public final class Database implements AutoCloseable {
+    private final DatabaseUrl url;
+    private final HikariDataSource pool;
+    private final DSLContext dsl;
+
+    public Database(DatabaseUrl url, int maxConnections) {
+        this.url = url;
+        var config = new HikariConfig();
+        config.setPoolName("home-web");
+        config.setJdbcUrl(url.jdbcUrl());
+        if (url.user() != null) {
+            config.setUsername(url.user());
+        }
+        if (url.password() != null) {
+            config.setPassword(url.password());
+        }
+        config.setMaximumPoolSize(maxConnections);
+        config.setMinimumIdle(1);
+        // Health checks must answer quickly when the database is gone, not after Hikari's 30 s.
+        config.setConnectionTimeout(2_000);
+        config.setValidationTimeout(1_000);
+        // Start even when the database is down; /healthz reports it and the pool retries.
+        config.setInitializationFailTimeout(-1);
+        this.pool = new HikariDataSource(config);
+        this.dsl = DSL.using(pool, SQLDialect.POSTGRES);
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** A connection outside the pool, for a long-lived listener that must not hold a pool slot. */
+    public Connection openDedicatedConnection() throws SQLException {
+        var props = new Properties();
+        if (url.user() != null) {
+            props.setProperty("user", url.user());
+        }
+        if (url.password() != null) {
+            props.setProperty("password", url.password());
+        }
+        props.setProperty("connectTimeout", "2");
+        props.setProperty("tcpKeepAlive", "true");
+        return DriverManager.getConnection(url.jdbcUrl(), props);
+    }
+
+    /** The URL without its password, for messages. */
+    public String describe() {
+        return url.redacted();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

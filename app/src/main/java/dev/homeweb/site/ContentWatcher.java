@@ -1,0 +1,86 @@
+package dev.homeweb.site;
+
+import dev.homeweb.content.ContentImporter;
+import dev.homeweb.db.Database;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reloads the site when an import commits, via PostgreSQL LISTEN/NOTIFY on a connection of its own.
+ * After a lost connection it reconnects and reloads, since notifications may have been missed.
+ */
+public final class ContentWatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ContentWatcher.class);
+    private static final int POLL_MILLIS = 500;
+    private static final Duration RETRY = Duration.ofSeconds(1);
+
+    private final Database database;
+    private final Site site;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public ContentWatcher(Database database, Site site) {
+        this.database = database;
+        this.site = site;
+        this.thread = new Thread(this::run, "content-watcher");
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    private void run() {
+        boolean reloadOnConnect = false;
+        while (running) {
+            try (Connection connection = database.openDedicatedConnection()) {
+                try (var statement = connection.createStatement()) {
+                    statement.execute("listen " + ContentImporter.CHANNEL);
+                }
+                if (reloadOnConnect) {
+                    site.reload();
+                    LOG.info("reconnected to the database; content reloaded");
+                }
+                reloadOnConnect = true;
+                var pg = connection.unwrap(PGConnection.class);
+                while (running) {
+                    var notifications = pg.getNotifications(POLL_MILLIS);
+                    if (notifications != null && notifications.length > 0) {
+                        site.reload();
+                        LOG.info(
+                                "content changed; site reloaded ({} posts)",
+                                site.current().postCount());
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    LOG.warn("content watcher lost the database ({}); retrying", e.getMessage());
+                    sleep(RETRY);
+                }
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.homeweb.site;
+
+import dev.homeweb.posts.Post;
+import dev.homeweb.posts.PostRepository;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Holds the current {@link SiteSnapshot}. Readers never block: a reload builds a new snapshot and
+ * swaps it in. A snapshot whose scheduled post has come due is rebuilt from the posts already in
+ * memory, so publication needs neither an import nor a restart.
+ */
+public final class Site {
+    private final PostRepository repository;
+    private final PageRenderer renderer;
+    private final Clock clock;
+    private volatile Loaded loaded;
+
+    private record Loaded(List<Post> posts, SiteSnapshot snapshot) {}
+
+    public Site(PostRepository repository, PageRenderer renderer, Clock clock) {
+        this.repository = repository;
+        this.renderer = renderer;
+        this.clock = clock;
+        this.loaded =
+                new Loaded(List.of(), SiteSnapshot.build(List.of(), clock.instant(), renderer));
+    }
+
+    /** Reads every post from the database and renders the site again. */
+    public void reload() {
+        var posts = repository.allNonDraft();
+        var snapshot = SiteSnapshot.build(posts, clock.instant(), renderer);
+        loaded = new Loaded(posts, snapshot);
+    }
+
+    public SiteSnapshot current() {
+        var current = loaded;
+        var due = current.snapshot().nextChange();
+        if (due.isPresent() && !clock.instant().isBefore(due.get())) {
+            synchronized (this) {
+                current = loaded;
+                due = current.snapshot().nextChange();
+                if (due.isPresent() && !clock.instant().isBefore(due.get())) {
+                    current =
+                            new Loaded(
+                                    current.posts(),
+                                    SiteSnapshot.build(current.posts(), clock.instant(), renderer));
+                    loaded = current;
+                }
+            }
+        }
+        return current.snapshot();
+    }
+}
