@@ -1,0 +1,153 @@
+package dev.homeweb.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homeweb.App;
+import dev.homeweb.config.AppConfig;
+import dev.homeweb.content.ContentImporter;
+import dev.homeweb.content.ContentReader;
+import dev.homeweb.content.MarkdownRenderer;
+import dev.homeweb.testing.ContentDir;
+import dev.homeweb.testing.Http;
+import dev.homeweb.testing.PostgresExtension;
+import dev.homeweb.testing.TestDatabase;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every page of a running server with a small fixed site, started once for the class. */
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PagesIT {
+    App.Server server;
+    Http http;
+
+    @BeforeAll
+    void start(TestDatabase db, @TempDir Path dir) {
+        db.migrate();
+        var content = new ContentDir(dir.resolve("content"));
+        content.post(
+                "hello.md", "Hello world", "2026-01-01", "tags: [Java]\nsummary: The first one.\n");
+        content.post("second.md", "Second post", "2026-01-02", "tags: [java, ops]\n");
+        content.post("secret.md", "Secret draft", "2026-01-03", "draft: true\n");
+        new ContentImporter(db.dsl(), new ContentReader(), new MarkdownRenderer())
+                .importFrom(content.root());
+        var options =
+                Map.of(
+                        "database-url-file", db.writeUrlFile(dir).toString(),
+                        "port", "0",
+                        "discuss-email", "me@example.org",
+                        "site-title", "Test blog");
+        server =
+                new App(
+                                AppConfig.from(options, Map.of()),
+                                new PrintWriter(new StringWriter()),
+                                Clock.systemUTC(),
+                                Optional.of("r-test"))
+                        .serve();
+        http = Http.onPort(server.port());
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void indexListsPublishedPostsNewestFirst() {
+        var response = http.get("/");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type"))
+                .contains("text/html;charset=utf-8");
+        assertThat(response.body())
+                .containsSubsequence("Second post", "Hello world", "The first one.")
+                .doesNotContain("Secret draft");
+    }
+
+    @Test
+    void postPageShowsTheBodyTagsAndDiscussLink() {
+        var response = http.get("/blog/hello");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains(
+                        "<title>Hello world · Test blog</title>",
+                        "<p>Body of <em>Hello world</em>.</p>",
+                        "href=\"/tags/java\"",
+                        "min read")
+                .contains(
+                        "mailto:me@example.org?subject=Re%3A%20Hello%20world",
+                        "Other posts", "href=\"/blog/second\"");
+    }
+
+    @Test
+    void tagPageListsItsPosts() {
+        var response = http.get("/tags/ops");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("Second post").doesNotContain("Hello world");
+    }
+
+    @Test
+    void draftsAreNeverServed() {
+        assertThat(http.get("/blog/secret").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void unknownPathsAndSlugsGetTheHtml404Page() {
+        for (var path :
+                new String[] {"/blog/nope", "/nope", "/tags/nope", "/page/9", "/static/site.css"}) {
+            var response = http.get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.body()).as(path).contains("Page not found");
+        }
+    }
+
+    @Test
+    void stylesheetHasAHashedNameAndIsCachedForAYear() {
+        var css =
+                http.get("/")
+                        .body()
+                        .replaceAll("(?s).*href=\"(/static/site\\.[0-9a-f]+\\.css)\".*", "$1");
+        var response = http.get(css);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("cache-control"))
+                .contains("public, max-age=31536000, immutable");
+        assertThat(response.body()).contains("prefers-color-scheme: dark");
+    }
+
+    @Test
+    void answersNotModifiedForAMatchingEtag() {
+        var first = http.get("/blog/hello");
+        var etag = first.headers().firstValue("etag").orElseThrow();
+
+        var second = http.get("/blog/hello", "If-None-Match", etag);
+
+        assertThat(second.statusCode()).isEqualTo(304);
+        assertThat(second.body()).isEmpty();
+    }
+
+    @Test
+    void healthReportsDatabasePostsAndRelease() {
+        var response = http.get("/healthz");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains(
+                        "\"status\":\"ok\"",
+                        "\"database\":\"up\"",
+                        "\"posts\":3",
+                        "\"release\":\"r-test\"");
+    }
+}
