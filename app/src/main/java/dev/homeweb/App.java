@@ -16,6 +16,8 @@ import dev.homeweb.site.PageRenderer;
 import dev.homeweb.site.Site;
 import dev.homeweb.site.SiteSettings;
 import dev.homeweb.site.StaticAssets;
+import dev.homeweb.web.SearchPage;
+import dev.homeweb.web.SecurityHeaders;
 import dev.homeweb.web.WebServer;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -103,11 +105,21 @@ public final class App {
             var dsl = db.database().dsl();
             var posts = new PostRepository(dsl);
             var assets = new StaticAssets();
-            var site = new Site(posts, new PageRenderer(SiteSettings.from(config, assets)), clock);
+            var renderer = new PageRenderer(SiteSettings.from(config, assets));
+            var site = new Site(posts, renderer, clock);
             site.reload();
             var watcher = new ContentWatcher(db.database(), site);
             var health = new HealthCheck(posts, BuildInfo.detect(releaseId));
-            var web = new WebServer(site, assets, health, config.bind(), config.port()).start();
+            var web =
+                    new WebServer(
+                                    site,
+                                    assets,
+                                    health,
+                                    new SearchPage(posts, renderer, clock),
+                                    new SecurityHeaders(config.baseUrl()),
+                                    config.bind(),
+                                    config.port())
+                            .start();
             watcher.start();
             return new Server(web, watcher, db, site.current().postCount());
         } catch (RuntimeException e) {

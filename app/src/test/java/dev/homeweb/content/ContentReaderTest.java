@@ -184,6 +184,46 @@ class ContentReaderTest {
         }
 
         @Test
+        void aliasClaimedByTwoPostsNamesBoth() {
+            var first = content.post("a.md", "A", "2026-01-05", "aliases: [/old.html]\n");
+            var second = content.post("b.md", "B", "2026-01-05", "aliases: [/old.html]\n");
+
+            assertThat(errors())
+                    .containsExactly(
+                            new ContentError(
+                                    second,
+                                    0,
+                                    "alias '/old.html' is already the address or an alias of "
+                                            + first));
+        }
+
+        @Test
+        void aliasThatIsAnotherPostsAddress() {
+            var first = content.post("a.md", "A", "2026-01-05", "");
+            var second = content.post("b.md", "B", "2026-01-05", "aliases: [/blog/a]\n");
+
+            assertThat(errors())
+                    .containsExactly(
+                            new ContentError(
+                                    second,
+                                    0,
+                                    "alias '/blog/a' is already the address or an alias of "
+                                            + first));
+        }
+
+        @Test
+        void aliasThatIsNotAPath() {
+            var file = content.post("a.md", "A", "2026-01-05", "aliases: [old.html]\n");
+
+            assertThat(errors())
+                    .containsExactly(
+                            new ContentError(
+                                    file,
+                                    4,
+                                    "alias 'old.html' is not a path on this site; use a path such as /2019/01/old-title.html"));
+        }
+
+        @Test
         void textThatIsNotUtf8() throws Exception {
             var file = dir.resolve("posts/latin1.md");
             Files.write(

@@ -188,4 +188,29 @@ class ImportIT {
             pool.shutdown();
         }
     }
+
+    @Test
+    void anAliasCanMoveFromOnePostToAnother(TestDatabase db) {
+        db.migrate();
+        var content = new ContentDir(dir);
+        content.post("a.md", "A", "2026-01-01", "aliases: [/old.html]\n");
+        content.post("b.md", "B", "2026-01-02", "");
+        importer(db).importFrom(dir);
+
+        content.post("a.md", "A", "2026-01-01", "");
+        content.post("b.md", "B", "2026-01-02", "aliases: [/old.html, /older.html]\n");
+        importer(db).importFrom(dir);
+
+        var posts = new PostRepository(db.dsl()).allNonDraft();
+        assertThat(posts)
+                .filteredOn(p -> p.slug().equals("b"))
+                .singleElement()
+                .extracting(p -> p.aliases())
+                .isEqualTo(List.of("/old.html", "/older.html"));
+        assertThat(posts)
+                .filteredOn(p -> p.slug().equals("a"))
+                .singleElement()
+                .extracting(p -> p.aliases())
+                .isEqualTo(List.of());
+    }
 }

@@ -21,7 +21,8 @@ class SiteSnapshotTest {
                             "My blog",
                             "https://blog.example.org",
                             Optional.of("me@example.org"),
-                            "/static/site.x.css"));
+                            "/static/site.x.css",
+                            "/static/favicon.x.svg"));
 
     static Post post(String slug, Instant published, Tag... tags) {
         return new Post(
@@ -32,7 +33,8 @@ class SiteSnapshotTest {
                 Optional.empty(),
                 List.of(tags),
                 "<p>body of " + slug + "</p>\n",
-                450);
+                450,
+                List.of("/old/" + slug));
     }
 
     static String text(Page page) {
@@ -51,12 +53,80 @@ class SiteSnapshotTest {
                 .contains("Title b", "Title a", "About b")
                 .containsSubsequence("Title b", "Title a");
         assertThat(text(site.find("/blog/a").orElseThrow()))
-                .contains("<h1>Title a</h1>", "<p>body of a</p>", "3 min read");
+                .contains("<h1 class=\"p-name\">Title a</h1>", "<p>body of a</p>", "3 min read");
         assertThat(text(site.find("/tags/java").orElseThrow()))
                 .contains("Title b")
                 .doesNotContain("Title a");
         assertThat(site.find("/blog/missing")).isEmpty();
+        assertThat(site.redirect("/old/a")).contains("/blog/a");
         assertThat(text(site.notFound())).contains("Page not found");
+    }
+
+    @Test
+    void postPageHeadCarriesCanonicalOpenGraphAndFeedLinks() {
+        var post =
+                new Post(
+                        "a",
+                        "Title a",
+                        Optional.of("About a"),
+                        NOW.minusSeconds(3600),
+                        Optional.of(NOW.minusSeconds(60)),
+                        List.of(new Tag("java", "Java")),
+                        "<p>x</p>\n",
+                        10,
+                        List.of());
+
+        var page =
+                text(
+                        SiteSnapshot.build(List.of(post), NOW, renderer)
+                                .find("/blog/a")
+                                .orElseThrow());
+        var head =
+                page.substring(
+                        page.indexOf("<meta name=\"description\""),
+                        page.indexOf("<link rel=\"icon\""));
+
+        assertThat(head)
+                .isEqualTo(
+                        """
+                        <meta name="description" content="About a">
+                        <link rel="canonical" href="https://blog.example.org/blog/a">
+                        <meta property="og:site_name" content="My blog">
+                        <meta property="og:title" content="Title a">
+                        <meta property="og:type" content="article">
+                        <meta property="og:url" content="https://blog.example.org/blog/a">
+                        <meta property="og:description" content="About a">
+                        <meta property="article:published_time" content="2026-06-01T11:00:00Z">
+                        <meta property="article:modified_time" content="2026-06-01T11:59:00Z">
+                        <meta property="article:tag" content="Java">
+                        <meta name="twitter:card" content="summary">
+                        <meta name="twitter:title" content="Title a">
+                        <meta name="twitter:description" content="About a">
+                        <link rel="alternate" type="application/atom+xml" title="Atom feed" href="https://blog.example.org/atom.xml">
+                        <link rel="alternate" type="application/rss+xml" title="RSS feed" href="https://blog.example.org/rss.xml">
+                        <link rel="alternate" type="application/feed+json" title="JSON Feed" href="https://blog.example.org/feed.json">
+                        """);
+        assertThat(page)
+                .contains(
+                        "<article class=\"post h-entry\">",
+                        "<time class=\"dt-published\" datetime=\"2026-06-01T11:00:00Z\">1 June 2026</time>",
+                        "updated <time class=\"dt-updated\" datetime=\"2026-06-01T11:59:00Z\">",
+                        "10 words · 1 min read",
+                        "<a class=\"p-author h-card\" href=\"https://blog.example.org/\">My blog</a>",
+                        "<div class=\"e-content\">\n<p>x</p>\n</div>");
+    }
+
+    @Test
+    void listPagesLinkPrevAndNextInTheHead() {
+        var posts = new ArrayList<Post>();
+        IntStream.range(0, 15)
+                .forEach(i -> posts.add(post("p" + i, NOW.minus(Duration.ofDays(i)))));
+
+        var second = text(SiteSnapshot.build(posts, NOW, renderer).find("/page/2").orElseThrow());
+
+        assertThat(second)
+                .contains("<link rel=\"prev\" href=\"https://blog.example.org/\">")
+                .doesNotContain("<link rel=\"next\"");
     }
 
     @Test
@@ -122,7 +192,8 @@ class SiteSnapshotTest {
                         Optional.empty(),
                         List.of(),
                         "",
-                        1);
+                        1,
+                        List.of());
 
         var index = text(SiteSnapshot.build(List.of(post), NOW, renderer).find("/").orElseThrow());
 

@@ -36,8 +36,14 @@ class PagesIT {
         db.migrate();
         var content = new ContentDir(dir.resolve("content"));
         content.post(
-                "hello.md", "Hello world", "2026-01-01", "tags: [Java]\nsummary: The first one.\n");
-        content.post("second.md", "Second post", "2026-01-02", "tags: [java, ops]\n");
+                "hello.md",
+                "Hello world",
+                "2026-01-01",
+                "tags: [Java]\nsummary: The first one.\naliases: [/2019/01/hello.html]\n");
+        content.post(
+                "second.md",
+                "---\ntitle: Second post\ndate: 2026-01-02\ntags: [java, ops]\n---\n"
+                        + "Deploying with systemd units and a rollback timer.\n");
         content.post("secret.md", "Secret draft", "2026-01-03", "draft: true\n");
         new ContentImporter(db.dsl(), new ContentReader(), new MarkdownRenderer())
                 .importFrom(content.root());
@@ -149,5 +155,107 @@ class PagesIT {
                         "\"database\":\"up\"",
                         "\"posts\":3",
                         "\"release\":\"r-test\"");
+    }
+
+    @Test
+    void oldAddressesRedirectPermanentlyToThePost() {
+        var response = http.get("/2019/01/hello.html");
+
+        assertThat(response.statusCode()).isEqualTo(301);
+        assertThat(response.headers().firstValue("location")).contains("/blog/hello");
+    }
+
+    @Test
+    void searchFindsRankedPostsWithMarkedSnippets() {
+        var response = http.get("/search?q=rollback+systemd");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains(
+                        "1 post matches",
+                        "<a href=\"/blog/second\">Second post</a>",
+                        "<mark>rollback</mark>")
+                .doesNotContain("Secret draft");
+    }
+
+    @Test
+    void searchAnswersEveryOddQueryWithAPage() {
+        for (var query :
+                new String[] {
+                    "",
+                    "q=",
+                    "q=%22unclosed",
+                    "q=%26%26%21%21%7C",
+                    "q=" + "x".repeat(5000),
+                    "q=%3Cscript%3E",
+                    "q=the",
+                    "q=%00%01"
+                }) {
+            var response = http.get("/search?" + query);
+            assertThat(response.statusCode()).as(query).isEqualTo(200);
+            assertThat(response.body())
+                    .as(query)
+                    .contains("<h1>Search</h1>")
+                    .doesNotContain("<script>");
+        }
+    }
+
+    @Test
+    void pagesAreGzippedForClientsThatAskAndTheBytesMatch() throws Exception {
+        var plain = http.get("/blog/hello");
+        var request =
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(
+                                        "http://127.0.0.1:" + server.port() + "/blog/hello"))
+                        .header("Accept-Encoding", "gzip")
+                        .build();
+        var gzipped =
+                java.net.http.HttpClient.newHttpClient()
+                        .send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(gzipped.headers().firstValue("content-encoding")).contains("gzip");
+        assertThat(gzipped.headers().firstValue("vary")).contains("Accept-Encoding");
+        try (var in =
+                new java.util.zip.GZIPInputStream(
+                        new java.io.ByteArrayInputStream(gzipped.body()))) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(plain.body());
+        }
+    }
+
+    @Test
+    void answersNotModifiedForIfModifiedSince() {
+        var first = http.get("/blog/hello");
+        var lastModified = first.headers().firstValue("last-modified").orElseThrow();
+
+        assertThat(http.get("/blog/hello", "If-Modified-Since", lastModified).statusCode())
+                .isEqualTo(304);
+        assertThat(
+                        http.get(
+                                        "/blog/hello",
+                                        "If-Modified-Since",
+                                        "Thu, 01 Jan 2015 00:00:00 GMT")
+                                .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void everyResponseCarriesSecurityHeaders() {
+        for (var path : new String[] {"/", "/blog/hello", "/nope", "/search?q=x", "/healthz"}) {
+            var headers = http.get(path).headers();
+            assertThat(headers.firstValue("content-security-policy"))
+                    .as(path)
+                    .hasValueSatisfying(
+                            csp ->
+                                    assertThat(csp)
+                                            .contains(
+                                                    "frame-ancestors 'none'", "default-src 'none'")
+                                            .doesNotContain("unsafe-inline"));
+            assertThat(headers.firstValue("x-content-type-options")).as(path).contains("nosniff");
+            assertThat(headers.firstValue("referrer-policy")).as(path).isPresent();
+            assertThat(headers.firstValue("strict-transport-security"))
+                    .as("no HSTS on http")
+                    .isEmpty();
+        }
     }
 }
