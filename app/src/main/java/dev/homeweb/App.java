@@ -107,21 +107,27 @@ public final class App {
             var assets = new StaticAssets();
             var renderer = new PageRenderer(SiteSettings.from(config, assets));
             var site = new Site(posts, renderer, clock);
-            site.reload();
+            // Listen before the first load, so no import can fall between the two.
             var watcher = new ContentWatcher(db.database(), site);
-            var health = new HealthCheck(posts, BuildInfo.detect(releaseId));
-            var web =
-                    new WebServer(
-                                    site,
-                                    assets,
-                                    health,
-                                    new SearchPage(posts, renderer, clock),
-                                    new SecurityHeaders(config.baseUrl()),
-                                    config.bind(),
-                                    config.port())
-                            .start();
             watcher.start();
-            return new Server(web, watcher, db, site.current().postCount());
+            try {
+                site.reload();
+                var health = new HealthCheck(posts, BuildInfo.detect(releaseId));
+                var web =
+                        new WebServer(
+                                        site,
+                                        assets,
+                                        health,
+                                        new SearchPage(posts, renderer, clock),
+                                        new SecurityHeaders(config.baseUrl()),
+                                        config.bind(),
+                                        config.port())
+                                .start();
+                return new Server(web, watcher, db, site.current().postCount());
+            } catch (RuntimeException e) {
+                watcher.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
             db.close();
             throw e;

@@ -84,7 +84,7 @@ class ServerIT {
         new ContentImporter(db.dsl(), new ContentReader(), new MarkdownRenderer())
                 .importFrom(content.root());
 
-        await().atMost(Duration.ofSeconds(3))
+        await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(
                         () -> assertThat(http.get("/blog/fresh").statusCode()).isEqualTo(200));
         assertThat(http.get("/").body()).contains("Fresh post");
@@ -126,7 +126,7 @@ class ServerIT {
                     .isEqualTo(200);
 
             postgres = startPostgres(data, port);
-            await().atMost(Duration.ofSeconds(10))
+            await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(
                             () -> assertThat(http.get("/healthz").statusCode()).isEqualTo(200));
         } finally {
