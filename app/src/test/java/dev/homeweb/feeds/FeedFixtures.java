@@ -1,0 +1,61 @@
+package dev.homeweb.feeds;
+
+import dev.homeweb.posts.Post;
+import dev.homeweb.posts.Tag;
+import dev.homeweb.site.SiteSettings;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** A two-post site shared by the feed tests. */
+final class FeedFixtures {
+    static final SiteSettings SITE =
+            new SiteSettings(
+                    "My blog",
+                    "https://blog.example.org",
+                    Optional.of("me@example.org"),
+                    "/static/site.css");
+
+    static final Tag JAVA = new Tag("java-17", "Java 17");
+    static final Tag WEB = new Tag("web", "Web");
+
+    /** Newer, edited after publication, with a summary, two tags and markup-heavy text. */
+    static final Post SECOND =
+            new Post(
+                    "second",
+                    "Feeds & <XML>",
+                    Optional.of("Why “feeds” still matter"),
+                    Instant.parse("2026-05-02T09:30:00Z"),
+                    Optional.of(Instant.parse("2026-05-03T10:00:00Z")),
+                    List.of(JAVA, WEB),
+                    "<p>Atom &amp; RSS</p>\n<pre><code>a &lt; b\n</code></pre>\n",
+                    4);
+
+    /** Older, never edited, no summary, one tag. */
+    static final Post FIRST =
+            new Post(
+                    "first",
+                    "Hello, world",
+                    Optional.empty(),
+                    Instant.parse("2026-05-01T08:00:00Z"),
+                    Optional.empty(),
+                    List.of(WEB),
+                    "<p>Hi 👋</p>\n",
+                    2);
+
+    static final List<Post> POSTS = List.of(SECOND, FIRST);
+
+    private FeedFixtures() {}
+
+    static Post post(String slug, Instant published, Tag... tags) {
+        return new Post(
+                slug,
+                "Title " + slug,
+                Optional.empty(),
+                published,
+                Optional.empty(),
+                List.of(tags),
+                "<p>" + slug + "</p>\n",
+                1);
+    }
+}
