@@ -4,9 +4,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
+import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.WireFeedInput;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,6 +29,17 @@ final class FeedReaders {
      */
     static SyndFeed rome(TextDocument document) {
         var input = new SyndFeedInput(false, Locale.ROOT);
+        input.setXmlHealerOn(false);
+        try {
+            return input.build(new InputSource(new ByteArrayInputStream(document.bytes())));
+        } catch (FeedException e) {
+            throw new AssertionError("ROME rejected the feed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses with ROME into the format's own model, for what the common model leaves out. */
+    static WireFeed romeWire(TextDocument document) {
+        var input = new WireFeedInput(false, Locale.ROOT);
         input.setXmlHealerOn(false);
         try {
             return input.build(new InputSource(new ByteArrayInputStream(document.bytes())));
