@@ -26,12 +26,13 @@ final class AtomRenderer {
                 .element("uri", feed.homeUrl())
                 .end();
         for (var post : feed.entries()) {
-            entry(xml, feed.links(), post);
+            entry(xml, feed, post);
         }
         return xml.end().finish();
     }
 
-    private static void entry(XmlWriter xml, Links links, Post post) {
+    private static void entry(XmlWriter xml, Feed feed, Post post) {
+        var links = feed.links();
         xml.start("entry")
                 .element("id", links.entryId(post))
                 .element("title", post.title())
@@ -49,6 +50,6 @@ final class AtomRenderer {
                     tag.name());
         }
         post.summary().ifPresent(summary -> xml.element("summary", summary));
-        xml.element("content", post.html(), "type", "html").end();
+        xml.element("content", feed.contentHtml(post), "type", "html").end();
     }
 }

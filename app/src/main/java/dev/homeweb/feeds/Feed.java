@@ -33,6 +33,11 @@ record Feed(FeedScope scope, Links links, String author, List<Post> entries, Ins
         return links.absolute(scope.pagePath());
     }
 
+    /** The post's HTML with every link made absolute, to be read away from the site. */
+    String contentHtml(Post post) {
+        return AbsoluteLinks.resolve(post.html(), links.post(post));
+    }
+
     String homeUrl() {
         return links.absolute("/");
     }

@@ -23,16 +23,17 @@ final class JsonFeedRenderer {
         author.put("name", feed.author());
         author.put("url", feed.homeUrl());
         root.put("authors", List.of(author));
-        root.put("items", feed.entries().stream().map(post -> item(feed.links(), post)).toList());
+        root.put("items", feed.entries().stream().map(post -> item(feed, post)).toList());
         return Json.write(root);
     }
 
-    private static Map<String, Object> item(Links links, Post post) {
+    private static Map<String, Object> item(Feed feed, Post post) {
+        var links = feed.links();
         var item = new LinkedHashMap<String, Object>();
         item.put("id", links.entryId(post));
         item.put("url", links.post(post));
         item.put("title", post.title());
-        item.put("content_html", post.html());
+        item.put("content_html", feed.contentHtml(post));
         post.summary().ifPresent(summary -> item.put("summary", summary));
         item.put("date_published", Dates.rfc3339(post.publishedAt()));
         item.put("date_modified", Dates.rfc3339(post.lastModified()));

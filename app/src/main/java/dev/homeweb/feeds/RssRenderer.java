@@ -30,12 +30,13 @@ final class RssRenderer {
                 "type",
                 FeedFormat.RSS.mediaType());
         for (var post : feed.entries()) {
-            item(xml, feed.links(), post);
+            item(xml, feed, post);
         }
         return xml.end().end().finish();
     }
 
-    private static void item(XmlWriter xml, Links links, Post post) {
+    private static void item(XmlWriter xml, Feed feed, Post post) {
+        var links = feed.links();
         xml.start("item")
                 .element("title", post.title())
                 .element("link", links.post(post))
@@ -44,6 +45,6 @@ final class RssRenderer {
         for (var tag : post.tags()) {
             xml.element("category", tag.name(), "domain", links.tagScheme());
         }
-        xml.element("description", post.html()).end();
+        xml.element("description", feed.contentHtml(post)).end();
     }
 }

@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * content last changed according to the posts, never when the sitemap was built.
  */
 public final class SitemapWriter {
-    static final String SITEMAP_PATH = "/sitemap.xml";
+    public static final String SITEMAP_PATH = "/sitemap.xml";
+    public static final String ROBOTS_PATH = "/robots.txt";
 
     private final Links links;
 

@@ -4,6 +4,7 @@ import static dev.homeweb.feeds.FeedFixtures.FIRST;
 import static dev.homeweb.feeds.FeedFixtures.JAVA;
 import static dev.homeweb.feeds.FeedFixtures.POSTS;
 import static dev.homeweb.feeds.FeedFixtures.SECOND;
+import static dev.homeweb.feeds.FeedFixtures.SECOND_CONTENT;
 import static dev.homeweb.feeds.FeedFixtures.SITE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -55,7 +56,7 @@ class AtomFeedTest {
                             <category term="java-17" scheme="https://blog.example.org/tags/" label="Java 17"/>
                             <category term="web" scheme="https://blog.example.org/tags/" label="Web"/>
                             <summary>Why “feeds” still matter</summary>
-                            <content type="html">&lt;p&gt;Atom &amp;amp; RSS&lt;/p&gt;
+                            <content type="html">&lt;p&gt;Atom &amp;amp; RSS, after &lt;a href="https://blog.example.org/blog/first"&gt;the first&lt;/a&gt;.&lt;/p&gt;
                         &lt;pre&gt;&lt;code&gt;a &amp;lt; b
                         &lt;/code&gt;&lt;/pre&gt;
                         </content>
@@ -115,7 +116,7 @@ class AtomFeedTest {
         assertThat(second.getDescription().getValue()).isEqualTo("Why “feeds” still matter");
         assertThat(second.getContents())
                 .extracting(SyndContent::getType, SyndContent::getValue)
-                .containsExactly(tuple("html", SECOND.html()));
+                .containsExactly(tuple("html", SECOND_CONTENT));
         assertThat(second.getCategories())
                 .extracting(
                         SyndCategory::getName, SyndCategory::getLabel, SyndCategory::getTaxonomyUri)

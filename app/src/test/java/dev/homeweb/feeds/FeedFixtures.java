@@ -28,7 +28,8 @@ final class FeedFixtures {
                     Instant.parse("2026-05-02T09:30:00Z"),
                     Optional.of(Instant.parse("2026-05-03T10:00:00Z")),
                     List.of(JAVA, WEB),
-                    "<p>Atom &amp; RSS</p>\n<pre><code>a &lt; b\n</code></pre>\n",
+                    "<p>Atom &amp; RSS, after <a href=\"/blog/first\">the first</a>.</p>\n"
+                            + "<pre><code>a &lt; b\n</code></pre>\n",
                     4);
 
     /** Older, never edited, no summary, one tag. */
@@ -44,6 +45,11 @@ final class FeedFixtures {
                     2);
 
     static final List<Post> POSTS = List.of(SECOND, FIRST);
+
+    /** {@link #SECOND}'s HTML as the feeds carry it: its link made absolute. */
+    static final String SECOND_CONTENT =
+            "<p>Atom &amp; RSS, after <a href=\"https://blog.example.org/blog/first\">the first</a>.</p>\n"
+                    + "<pre><code>a &lt; b\n</code></pre>\n";
 
     private FeedFixtures() {}
 

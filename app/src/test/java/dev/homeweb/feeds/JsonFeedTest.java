@@ -3,6 +3,7 @@ package dev.homeweb.feeds;
 import static dev.homeweb.feeds.FeedFixtures.JAVA;
 import static dev.homeweb.feeds.FeedFixtures.POSTS;
 import static dev.homeweb.feeds.FeedFixtures.SECOND;
+import static dev.homeweb.feeds.FeedFixtures.SECOND_CONTENT;
 import static dev.homeweb.feeds.FeedFixtures.SITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +42,7 @@ class JsonFeedTest {
                               "id": "tag:blog.example.org,2026-05-02:/blog/second",
                               "url": "https://blog.example.org/blog/second",
                               "title": "Feeds & <XML>",
-                              "content_html": "<p>Atom &amp; RSS</p>\\n<pre><code>a &lt; b\\n</code></pre>\\n",
+                              "content_html": "<p>Atom &amp; RSS, after <a href=\\"https://blog.example.org/blog/first\\">the first</a>.</p>\\n<pre><code>a &lt; b\\n</code></pre>\\n",
                               "summary": "Why “feeds” still matter",
                               "date_published": "2026-05-02T09:30:00Z",
                               "date_modified": "2026-05-03T10:00:00Z",
@@ -80,7 +81,7 @@ class JsonFeedTest {
         assertThat(string(second, "id")).isEqualTo("tag:blog.example.org,2026-05-02:/blog/second");
         assertThat(string(second, "url")).isEqualTo("https://blog.example.org/blog/second");
         assertThat(string(second, "title")).isEqualTo(SECOND.title());
-        assertThat(string(second, "content_html")).isEqualTo(SECOND.html());
+        assertThat(string(second, "content_html")).isEqualTo(SECOND_CONTENT);
         assertThat(string(second, "summary")).isEqualTo(SECOND.summary().orElseThrow());
         assertThat(Instant.parse(string(second, "date_published"))).isEqualTo(SECOND.publishedAt());
         assertThat(Instant.parse(string(second, "date_modified"))).isEqualTo(SECOND.lastModified());

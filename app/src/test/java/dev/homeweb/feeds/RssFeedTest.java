@@ -3,6 +3,7 @@ package dev.homeweb.feeds;
 import static dev.homeweb.feeds.FeedFixtures.JAVA;
 import static dev.homeweb.feeds.FeedFixtures.POSTS;
 import static dev.homeweb.feeds.FeedFixtures.SECOND;
+import static dev.homeweb.feeds.FeedFixtures.SECOND_CONTENT;
 import static dev.homeweb.feeds.FeedFixtures.SITE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -45,7 +46,7 @@ class RssFeedTest {
                               <pubDate>Sat, 02 May 2026 09:30:00 +0000</pubDate>
                               <category domain="https://blog.example.org/tags/">Java 17</category>
                               <category domain="https://blog.example.org/tags/">Web</category>
-                              <description>&lt;p&gt;Atom &amp;amp; RSS&lt;/p&gt;
+                              <description>&lt;p&gt;Atom &amp;amp; RSS, after &lt;a href="https://blog.example.org/blog/first"&gt;the first&lt;/a&gt;.&lt;/p&gt;
                         &lt;pre&gt;&lt;code&gt;a &amp;lt; b
                         &lt;/code&gt;&lt;/pre&gt;
                         </description>
@@ -90,7 +91,7 @@ class RssFeedTest {
                                 "https://blog.example.org/blog/first",
                                 date("2026-05-01T08:00:00Z")));
         var second = feed.getEntries().get(0);
-        assertThat(second.getDescription().getValue()).isEqualTo(SECOND.html());
+        assertThat(second.getDescription().getValue()).isEqualTo(SECOND_CONTENT);
         assertThat(second.getCategories())
                 .extracting(SyndCategory::getName, SyndCategory::getTaxonomyUri)
                 .containsExactly(
