@@ -69,15 +69,14 @@ class FeedWriterTest {
         @Test
         void feedIsUpdatedWhenAnOlderPostIsEditedLater() {
             var edited =
-                    new Post(
+                    FeedFixtures.post(
                             FIRST.slug(),
                             FIRST.title(),
                             FIRST.summary(),
                             FIRST.publishedAt(),
                             Optional.of(Instant.parse("2026-06-01T00:00:00Z")),
                             FIRST.tags(),
-                            FIRST.html(),
-                            FIRST.wordCount());
+                            FIRST.html());
 
             var feed = writer.write(FeedFormat.ATOM, FeedScope.site(SITE), List.of(SECOND, edited));
 
@@ -141,15 +140,14 @@ class FeedWriterTest {
         static final String TITLE = "<script>alert(\"x\")</script> & 'q' “curly” ]]> 🐟";
         static final Tag TAG = new Tag("c-c", "C & C++ <3 \"quoted\"");
         static final Post POST =
-                new Post(
+                FeedFixtures.post(
                         "hostile",
                         TITLE + "\u0000\u0007\u001b\u007f\u0085\uD800\uFFFE",
                         Optional.of("tab\there, line\nthere & <b>not bold</b>"),
                         Instant.parse("2026-05-01T08:00:00Z"),
                         Optional.empty(),
                         List.of(TAG),
-                        "<p>x &lt; y ]]&gt; \u0001 ✓ 😀</p>\n",
-                        5);
+                        "<p>x &lt; y ]]&gt; \u0001 ✓ 😀</p>\n");
 
         @ParameterizedTest
         @EnumSource(FeedFormat.class)
@@ -197,8 +195,7 @@ class FeedWriterTest {
     class BaseUrl {
         @Test
         void baseUrlWithAPathPrefixesEveryLinkAndId() {
-            var site =
-                    new SiteSettings("Blog", "https://Example.org/~me", Optional.empty(), "/s.css");
+            var site = FeedFixtures.site("Blog", "https://Example.org/~me");
 
             var text = new FeedWriter(site).write(FeedFormat.ATOM, FeedScope.site(site), POSTS);
 
@@ -212,19 +209,15 @@ class FeedWriterTest {
 
         @Test
         void entryIdsLeaveOutSchemeAndPortSoTheyOutliveAMoveToHttps() {
-            var plain =
-                    new SiteSettings(
-                            "Blog", "http://blog.example.org:8080", Optional.empty(), "/s.css");
-            var secure =
-                    new SiteSettings(
-                            "Blog", "https://blog.example.org", Optional.empty(), "/s.css");
+            var plain = FeedFixtures.site("Blog", "http://blog.example.org:8080");
+            var secure = FeedFixtures.site("Blog", "https://blog.example.org");
 
             assertThat(entryIds(plain)).isEqualTo(entryIds(secure));
         }
 
         @Test
         void rejectsABaseUrlWithoutHost() {
-            var site = new SiteSettings("Blog", "blog.example.org", Optional.empty(), "/s.css");
+            var site = FeedFixtures.site("Blog", "blog.example.org");
 
             assertThatThrownBy(() -> new FeedWriter(site))
                     .isInstanceOf(IllegalArgumentException.class)
