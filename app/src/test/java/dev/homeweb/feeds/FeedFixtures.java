@@ -67,10 +67,11 @@ final class FeedFixtures {
             Optional<Instant> updated,
             List<Tag> tags,
             String html) {
-        return new Post(slug, title, summary, published, updated, tags, html, 1);
+        return new Post(slug, title, summary, published, updated, tags, html, 1, List.of());
     }
 
     static SiteSettings site(String title, String baseUrl) {
-        return new SiteSettings(title, baseUrl, Optional.empty(), "/static/site.css");
+        return new SiteSettings(
+                title, baseUrl, Optional.empty(), "/static/site.css", "/static/favicon.svg");
     }
 }
