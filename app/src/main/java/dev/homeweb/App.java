@@ -12,7 +12,7 @@ import dev.homeweb.health.BuildInfo;
 import dev.homeweb.health.HealthCheck;
 import dev.homeweb.posts.PostRepository;
 import dev.homeweb.site.ContentWatcher;
-import dev.homeweb.site.PageRenderer;
+import dev.homeweb.site.Renderers;
 import dev.homeweb.site.Site;
 import dev.homeweb.site.SiteSettings;
 import dev.homeweb.site.StaticAssets;
@@ -105,8 +105,8 @@ public final class App {
             var dsl = db.database().dsl();
             var posts = new PostRepository(dsl);
             var assets = new StaticAssets();
-            var renderer = new PageRenderer(SiteSettings.from(config, assets));
-            var site = new Site(posts, renderer, clock);
+            var renderers = Renderers.of(SiteSettings.from(config, assets));
+            var site = new Site(posts, renderers, clock);
             // Listen before the first load, so no import can fall between the two.
             var watcher = new ContentWatcher(db.database(), site);
             watcher.start();
@@ -118,7 +118,7 @@ public final class App {
                                         site,
                                         assets,
                                         health,
-                                        new SearchPage(posts, renderer, clock),
+                                        new SearchPage(posts, renderers.pages(), clock),
                                         new SecurityHeaders(config.baseUrl()),
                                         config.bind(),
                                         config.port())

@@ -1,5 +1,9 @@
 package dev.homeweb.site;
 
+import dev.homeweb.feeds.FeedFormat;
+import dev.homeweb.feeds.FeedScope;
+import dev.homeweb.feeds.SitemapWriter;
+import dev.homeweb.feeds.TextDocument;
 import dev.homeweb.posts.Post;
 import dev.homeweb.posts.Tag;
 import java.time.Instant;
@@ -40,7 +44,8 @@ public final class SiteSnapshot {
     /**
      * @param posts every non-draft post, newest first; those later than {@code now} are held back
      */
-    public static SiteSnapshot build(List<Post> posts, Instant now, PageRenderer renderer) {
+    public static SiteSnapshot build(List<Post> posts, Instant now, Renderers renderers) {
+        var renderer = renderers.pages();
         var visible = posts.stream().filter(p -> p.isPublishedAt(now)).toList();
         var nextChange =
                 posts.stream()
@@ -67,6 +72,7 @@ public final class SiteSnapshot {
                             tagged,
                             feeds);
                 });
+        addFeeds(pages, renderers, visible, byTag);
         var redirects = new HashMap<String, String>();
         for (var post : visible) {
             var path = "/blog/" + post.slug();
@@ -117,6 +123,37 @@ public final class SiteSnapshot {
                             renderer.list(heading, basePath, slice, page, pageCount, head),
                             lastModified));
         }
+    }
+
+    private static void addFeeds(
+            Map<String, Page> pages,
+            Renderers renderers,
+            List<Post> visible,
+            Map<Tag, List<Post>> byTag) {
+        for (var format : FeedFormat.values()) {
+            var siteScope = FeedScope.site(renderers.site());
+            var siteFeed = document(renderers.feeds().write(format, siteScope, visible));
+            pages.put(siteScope.feedPath(format), siteFeed);
+            byTag.forEach(
+                    (tag, tagged) -> {
+                        var scope = FeedScope.tag(renderers.site(), tag);
+                        pages.put(
+                                scope.feedPath(format),
+                                document(renderers.feeds().write(format, scope, tagged)));
+                    });
+        }
+        // Common addresses feed readers try: the same documents, not redirects.
+        pages.put("/feed", pages.get(FeedScope.site(renderers.site()).feedPath(FeedFormat.ATOM)));
+        pages.put(
+                "/feed.xml", pages.get(FeedScope.site(renderers.site()).feedPath(FeedFormat.ATOM)));
+        pages.put(
+                "/index.xml", pages.get(FeedScope.site(renderers.site()).feedPath(FeedFormat.RSS)));
+        pages.put(SitemapWriter.SITEMAP_PATH, document(renderers.sitemaps().sitemap(visible)));
+        pages.put(SitemapWriter.ROBOTS_PATH, document(renderers.sitemaps().robots()));
+    }
+
+    private static Page document(TextDocument document) {
+        return Page.of(document.bytes(), document.contentType(), document.lastModified());
     }
 
     private static String pagePath(String basePath, int page) {

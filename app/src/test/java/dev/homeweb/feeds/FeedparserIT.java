@@ -7,17 +7,14 @@ import static dev.homeweb.feeds.FeedFixtures.SITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.homeweb.testing.CheckFeeds;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,13 +25,14 @@ import org.junit.jupiter.api.Test;
  * people than ROME's authors.
  */
 class FeedparserIT {
-    static final Path PYTHON = Path.of("/usr/bin/python3");
     static final Map<String, TextDocument> DOCUMENTS = new HashMap<>();
     static HttpServer server;
 
     @BeforeAll
     static void serveFeeds() throws Exception {
-        assertThat(run(PYTHON.toString(), "-c", "import feedparser").exitCode())
+        assertThat(
+                        CheckFeeds.run(CheckFeeds.python().toString(), "-c", "import feedparser")
+                                .exitCode())
                 .as("Debian's python3-feedparser under /usr/bin/python3 (see tools/prerequisites)")
                 .isZero();
         var writer = new FeedWriter(SITE);
@@ -125,40 +123,11 @@ class FeedparserIT {
                 .contains("check-feeds: 3 of 4 feeds failed");
     }
 
-    record Result(int exitCode, String output) {}
-
-    static Result checkFeeds(String... paths) throws Exception {
-        var command = new ArrayList<>(List.of(PYTHON.toString(), script().toString()));
-        for (var path : paths) {
-            command.add(url(path));
-        }
-        return run(command.toArray(String[]::new));
-    }
-
-    static Result run(String... command) throws Exception {
-        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("timed out: " + String.join(" ", command));
-        }
-        return new Result(process.exitValue(), output);
+    static CheckFeeds.Result checkFeeds(String... paths) throws Exception {
+        return CheckFeeds.check(Arrays.stream(paths).map(FeedparserIT::url).toList());
     }
 
     static String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
-    }
-
-    /** The script in the repository, found from the module directory tests run in. */
-    static Path script() {
-        for (var dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            var candidate = dir.resolve("tools/check-feeds.py");
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new AssertionError(
-                "tools/check-feeds.py not found above " + Path.of("").toAbsolutePath());
     }
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class SiteSnapshotTest {
     static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
-    final PageRenderer renderer =
-            new PageRenderer(
+    final Renderers renderer =
+            Renderers.of(
                     new SiteSettings(
                             "My blog",
                             "https://blog.example.org",

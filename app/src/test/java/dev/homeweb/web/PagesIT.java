@@ -258,4 +258,70 @@ class PagesIT {
                     .isEmpty();
         }
     }
+
+    @Test
+    void servesFeedsWithTheirContentTypesAndAliases() {
+        var types =
+                Map.of(
+                        "/atom.xml", "application/atom+xml",
+                        "/rss.xml", "application/rss+xml",
+                        "/feed.json", "application/feed+json",
+                        "/tags/java/atom.xml", "application/atom+xml",
+                        "/feed", "application/atom+xml",
+                        "/index.xml", "application/rss+xml");
+        types.forEach(
+                (path, type) -> {
+                    var response = http.get(path);
+                    assertThat(response.statusCode()).as(path).isEqualTo(200);
+                    assertThat(response.headers().firstValue("content-type"))
+                            .as(path)
+                            .hasValueSatisfying(v -> assertThat(v).startsWith(type));
+                });
+        assertThat(http.get("/atom.xml").body())
+                .contains("Hello world", "Second post")
+                .doesNotContain("Secret draft");
+        assertThat(http.get("/tags/ops/rss.xml").body())
+                .contains("Second post")
+                .doesNotContain("Hello world");
+    }
+
+    @Test
+    void everyPageLinksItsFeedsForAutodiscovery() {
+        assertThat(http.get("/").body())
+                .contains("<link rel=\"alternate\" type=\"application/atom+xml\"");
+        assertThat(http.get("/tags/ops").body())
+                .contains("/tags/ops/atom.xml\"", "/tags/ops/feed.json\"");
+    }
+
+    @Test
+    void sitemapAndRobotsListThePublishedPosts() {
+        var sitemap = http.get("/sitemap.xml");
+        var robots = http.get("/robots.txt");
+
+        assertThat(sitemap.statusCode()).isEqualTo(200);
+        assertThat(sitemap.body())
+                .contains("/blog/hello</loc>", "/blog/second</loc>", "<lastmod>2026-01-01")
+                .doesNotContain("/blog/secret");
+        assertThat(robots.body()).contains("Sitemap: ").contains("/sitemap.xml");
+    }
+
+    @Test
+    void debianFeedparserReadsEveryFeedWithoutBozo() throws Exception {
+        var urls =
+                java.util.stream.Stream.of(
+                                "/atom.xml",
+                                "/rss.xml",
+                                "/feed.json",
+                                "/tags/java/atom.xml",
+                                "/tags/java/rss.xml",
+                                "/tags/java/feed.json",
+                                "/feed",
+                                "/index.xml")
+                        .map(p -> http.baseUrl() + p)
+                        .toList();
+
+        var result = dev.homeweb.testing.CheckFeeds.check(urls);
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+    }
 }
