@@ -1,15 +1,22 @@
 package dev.homeweb.content;
 
+import dev.homeweb.markdown.AccessibilityExtension;
+import dev.homeweb.markdown.CodeHighlightExtension;
+import dev.homeweb.markdown.HeadingPermalinkExtension;
+import dev.homeweb.markdown.TableOfContents;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.footnotes.FootnotesExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.ext.image.attributes.ImageAttributesExtension;
+import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
@@ -17,13 +24,16 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlRenderer;
 
-/** CommonMark with GFM tables, strikethrough, autolinks and heading ids; raw HTML is escaped. */
+/**
+ * CommonMark with GFM tables, strikethrough, autolinks, footnotes, task lists, image sizes, heading
+ * permalinks and highlighted code; raw HTML is escaped. Immutable and thread-safe: build one.
+ */
 public final class MarkdownRenderer {
     /**
      * Part of every post's content hash: bump it when the rendered HTML for the same Markdown
      * changes, so the next import re-renders every post.
      */
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
 
     private final Parser parser;
     private final HtmlRenderer renderer;
@@ -31,10 +41,16 @@ public final class MarkdownRenderer {
     public MarkdownRenderer() {
         List<Extension> extensions =
                 List.of(
+                        // First: where two extensions render the same node, the first one wins.
+                        CodeHighlightExtension.create(),
+                        HeadingPermalinkExtension.create(),
+                        AccessibilityExtension.create(),
                         TablesExtension.create(),
                         StrikethroughExtension.create(),
                         AutolinkExtension.create(),
-                        HeadingAnchorExtension.create());
+                        FootnotesExtension.create(),
+                        TaskListItemsExtension.create(),
+                        ImageAttributesExtension.create());
         parser = Parser.builder().extensions(extensions).build();
         renderer =
                 HtmlRenderer.builder()
@@ -45,8 +61,20 @@ public final class MarkdownRenderer {
                         .build();
     }
 
+    /** The body as HTML, without a table of contents. */
     public String render(String markdown) {
-        return renderer.render(parser.parse(markdown));
+        return render(markdown, false).bodyHtml();
+    }
+
+    /**
+     * The body as HTML and, if {@code toc}, a {@code <nav class="toc">} listing its h2 and h3
+     * headings (empty when it has none, or when not asked).
+     */
+    public RenderedPost render(String markdown, boolean toc) {
+        Objects.requireNonNull(markdown, "markdown");
+        var document = parser.parse(markdown);
+        var body = renderer.render(document);
+        return new RenderedPost(body, toc ? TableOfContents.of(document).toHtml() : "");
     }
 
     /** Drops link and image targets with a script-capable scheme such as javascript: or data:. */
