@@ -126,7 +126,9 @@ public final class ContentImporter {
         record.setDraft(header.draft());
         record.setToc(header.toc());
         record.setBodyMarkdown(source.body());
-        record.setBodyHtml(renderer.render(source.body()));
+        // The table of contents, when asked for, is part of the stored body.
+        var rendered = renderer.render(source.body(), header.toc());
+        record.setBodyHtml(rendered.tocHtml() + rendered.bodyHtml());
         record.setWordCount(countWords(source.body()));
         record.store();
         return record.getId();

@@ -13,7 +13,8 @@ public final class StaticAssets {
     private final Map<String, Page> files;
 
     public StaticAssets() {
-        var css = load("static/site.css");
+        // One stylesheet, one request: the layout, then the code highlighting palettes.
+        var css = concat(load("static/site.css"), load("static/highlight.css"));
         var icon = load("static/favicon.svg");
         stylesheetPath = "/static/site." + Page.hash(css).substring(0, 12) + ".css";
         faviconPath = "/static/favicon." + Page.hash(icon).substring(0, 12) + ".svg";
@@ -39,6 +40,13 @@ public final class StaticAssets {
 
     public Optional<Page> find(String path) {
         return Optional.ofNullable(files.get(path));
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        var result = java.util.Arrays.copyOf(first, first.length + 1 + second.length);
+        result[first.length] = '\n';
+        System.arraycopy(second, 0, result, first.length + 1, second.length);
+        return result;
     }
 
     private static byte[] load(String resource) {
