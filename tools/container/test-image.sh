@@ -17,19 +17,21 @@
 #   serve      `serve` answers a post over HTTP, with the post's title in the HTML
 #   non-root   the server process runs as uid 10001, not 0
 #   healthy    the image's own HEALTHCHECK turns the container healthy
+#   own-content `import` of a content folder mounted over the image's reaches the running server
 #   layers     after a code and content change the dependency layer is reused from the cache
 #
 # Everything a run creates is under one temporary folder (a private podman store, PostgreSQL's
 # data, the secret file) and is removed on exit, on failure and on Ctrl-C too. Kept between runs
-# under ${HOME_WEB_TEST_CACHE:-/var/cache/home-web-test}, so a second run is fast: the base
-# images (keyed by their package lists), dockerfilelint, and Maven's download cache of the image
-# build. Delete that folder to start cold.
+# under ${HOME_WEB_TEST_CACHE:-/var/cache/home-web-test}/container, so a second run is fast: the
+# base images (keyed by their package lists), dockerfilelint, and Maven's download cache of the
+# image build. Delete that folder to start cold.
 set -Eeuo pipefail
 shopt -s inherit_errexit
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 readonly repo
-readonly cache="${HOME_WEB_TEST_CACHE:-/var/cache/home-web-test}"
+# Other tests keep their caches beside this one, in the same root.
+readonly cache="${HOME_WEB_TEST_CACHE:-/var/cache/home-web-test}/container"
 readonly mirror="${HOME_WEB_TEST_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 readonly suite=bookworm
 readonly run="home-web-test-$$" # the name, or prefix of the name, of everything this run creates
@@ -54,12 +56,15 @@ work=""
 shm=""
 passed=0
 failed=0
+last=0
 started=$SECONDS
 
 say() { printf '%s\n' "$*"; }
 
 # check NAME TEXT FUNCTION [ARGS...]: runs the function in a subshell with errexit, its output
-# indented, and counts it as passed or failed. Returns the function's status.
+# indented, counts it as passed or failed and leaves its status in $last. Never call it, nor any
+# function here that relies on errexit, as part of `||`, `&&`, `if` or `!`: bash ignores errexit
+# in everything such a call runs.
 check() {
     local name=$1 text=$2 t0=$SECONDS rc
     shift 2
@@ -78,12 +83,15 @@ check() {
         failed=$((failed + 1))
         say "FAIL ${name} (exit ${rc}, $((SECONDS - t0)) s)"
     fi
-    return "$rc"
+    last=$rc
 }
 
-stop() {
-    say "!!! a check the others depend on failed; skipping the rest"
-    exit 1
+# Stops the run when the last check failed: the ones after it depend on it.
+required() {
+    if ((last != 0)); then
+        say "!!! the checks after this one depend on it; skipping them"
+        exit 1
+    fi
 }
 
 fail() {
@@ -110,7 +118,8 @@ cleanup() {
     if [[ -n $work && -d $work ]]; then
         say "==> cleanup: removing everything this run created (${work})"
         if [[ -f $work/pg/data/postmaster.pid ]]; then
-            runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg/data" -m immediate -w stop >/dev/null
+            runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast -w -t 20 stop >/dev/null ||
+                runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg/data" -m immediate -w stop >/dev/null
         fi
         if [[ -d $work/storage ]]; then
             pm pod rm --all --force --time 0 >/dev/null 2>&1
@@ -127,6 +136,10 @@ cleanup() {
         fi
     fi
     [[ -n $shm ]] && rm -rf "$shm"
+    if ((rc != 0 && failed == 0)); then
+        say "FAIL interrupted (exit ${rc})"
+        failed=1
+    fi
     say "container: ${passed} passed, ${failed} failed ($((SECONDS - started)) s)"
     if ((failed > 0 || rc != 0)); then
         exit 1
@@ -192,35 +205,42 @@ base_image() {
     local name=$1 packages=$2 key ref
     key=$(printf '%s\n' v1 "$suite" "$mirror" "$packages" "${slim_options[@]}" | sha256sum | cut -c 1-16)
     ref="localhost/home-web-test/${name}:${key}"
-    (
-        flock 9
-        if ! cache_pm image exists "$ref"; then
-            local include=() t0=$SECONDS
-            [[ -n $packages ]] && include=("--include=${packages// /,}")
-            say "making ${ref} (Debian ${suite} minbase${packages:+ + $packages})" >&2
-            TMPDIR="$shm" mmdebstrap --quiet --variant=minbase --mode=root --format=tar \
-                --dpkgopt=force-unsafe-io "${slim_options[@]}" "${include[@]}" \
-                "$suite" "$work/$name.tar" "$mirror" >"$work/$name.log" 2>&1 ||
-                { cat "$work/$name.log" >&2; exit 1; }
-            cache_pm import --quiet "$work/$name.tar" "$ref" >/dev/null
-            rm -f "$work/$name.tar"
-            # Older package lists are of no more use.
-            cache_pm images --format '{{.Repository}}:{{.Tag}}' |
-                grep "^localhost/home-web-test/${name}:" | grep -v ":${key}\$" |
-                while read -r old; do cache_pm rmi "$old" >/dev/null; done
-            say "made ${ref} in $((SECONDS - t0)) s" >&2
-        fi
-    ) 9>"$cache/images/$name.lock"
-    printf '%s\n' "$ref"
+    exec 9>"$cache/images/$name.lock"
+    flock 9 # another run making the same image: wait for it, then use it
+    if ! cache_pm image exists "$ref"; then
+        local include=() t0=$SECONDS old
+        [[ -n $packages ]] && include=("--include=${packages// /,}")
+        say "making ${ref} (Debian ${suite} minbase${packages:+ + $packages})"
+        # The man1 folder: openjdk's postinst links its manual pages there, excluded or not.
+        # shellcheck disable=SC2016 # $1 is for mmdebstrap's hook, not for this shell
+        TMPDIR="$shm" mmdebstrap --variant=minbase --mode=root --format=tar \
+            --dpkgopt=force-unsafe-io "${slim_options[@]}" "${include[@]}" \
+            --setup-hook='mkdir -p "$1/usr/share/man/man1"' \
+            "$suite" "$work/$name.tar" "$mirror" >"$work/$name.log" 2>&1 ||
+            { tail -n 30 "$work/$name.log"; return 1; }
+        cache_pm import --quiet "$work/$name.tar" "$ref" >/dev/null
+        rm -f "$work/$name.tar"
+        # Images of older package lists are of no more use.
+        for old in $(cache_pm images --format '{{.Repository}}:{{.Tag}}' | grep "^localhost/home-web-test/${name}:"); do
+            [[ $old == "$ref" ]] || cache_pm rmi "$old" >/dev/null
+        done
+        say "made ${ref} in $((SECONDS - t0)) s"
+    fi
+    exec 9>&-
+    printf '%s\n' "$ref" >"$work/$name-image.ref"
 }
 
 make_bases() {
+    local build_pid runtime_pid runtime_rc=0 build_rc=0
     mkdir -p "$cache/images"
     # Both at once: most of the time goes to dpkg and the network, not to the two cores.
-    base_image build "$build_packages" >"$work/build-image.ref" &
-    local build_pid=$!
-    base_image runtime "$runtime_packages" >"$work/runtime-image.ref" || { wait "$build_pid"; return 1; }
-    wait "$build_pid"
+    base_image build "$build_packages" 2>&1 | sed -u 's/^/build: /' &
+    build_pid=$!
+    base_image runtime "$runtime_packages" 2>&1 | sed -u 's/^/runtime: /' &
+    runtime_pid=$!
+    wait "$runtime_pid" || runtime_rc=$?
+    wait "$build_pid" || build_rc=$?
+    ((runtime_rc == 0 && build_rc == 0)) || fail "base images: runtime exit ${runtime_rc}, build exit ${build_rc}"
     cache_pm images --format '{{.Repository}}:{{.Tag}}  {{.Size}}' | grep '^localhost/home-web-test/'
 }
 
@@ -237,7 +257,7 @@ build_image() {
     mkdir -p "$cache/build-tmp"
     # TMPDIR is where buildah keeps RUN --mount=type=cache folders: Maven's ~/.m2 outlives the run.
     # --format docker: the OCI image format has no HEALTHCHECK.
-    TMPDIR="$cache/build-tmp" pm build --format docker --network host "${trust[@]}" \
+    TMPDIR="$cache/build-tmp" pm build --pull=never --format docker --network host "${trust[@]}" \
         --build-arg "BUILD_IMAGE=$(<"$work/build-image.ref")" \
         --build-arg "RUNTIME_IMAGE=$(<"$work/runtime-image.ref")" \
         --tag "$tag" --file "$context/Dockerfile" "$context" 2>&1 |
@@ -301,7 +321,7 @@ database() {
     for attempt in 1 2 3; do
         port=$(free_port)
         if runuser -u postgres -- "$pg_bin/pg_ctl" --pgdata "$pg/data" --log "$pg/log" --wait \
-            --timeout 30 --options "-c listen_addresses=127.0.0.1 -c port=$port -k $pg -c fsync=off" \
+            --timeout 30 --options "-c listen_addresses=127.0.0.1 -c port=$port -k $pg -c fsync=off -c dynamic_shared_memory_type=mmap" \
             start >/dev/null; then
             break
         fi
@@ -324,7 +344,7 @@ database() {
 
 # app COMMAND...: runs the image once in the pod, the database URL from the secret file.
 app() {
-    pm run --rm --pod "$run" --no-healthcheck \
+    pm run --rm --pull=never --pod "$run" --no-healthcheck \
         --volume "$secret:/run/secrets/database-url:ro" "$image" "$@"
 }
 
@@ -361,7 +381,7 @@ serve() {
     local port url body slug title escaped attempt
     port=$(<"$work/http.port")
     url="http://127.0.0.1:$port"
-    pm run --detach --name "$run-web" --pod "$run" \
+    pm run --detach --pull=never --name "$run-web" --pod "$run" \
         --volume "$secret:/run/secrets/database-url:ro" "$image" 2>&1 | without_timer_noise
     for attempt in $(seq 120); do
         if curl -fsS -o /dev/null "$url/healthz" 2>/dev/null; then
@@ -413,6 +433,34 @@ healthy() {
     fail "health status is ${status}, not healthy"
 }
 
+# Mounting your own content folder, as the README says: import reads it, and the running server
+# shows the new post without a restart (it listens for the import's notification).
+own_content() {
+    local content="$work/content" url attempt
+    url="http://127.0.0.1:$(<"$work/http.port")"
+    mkdir -p "$content/posts"
+    cp "$repo"/content/posts/*.md "$content/posts/"
+    cat >"$content/posts/container-own-content.md" <<'POST'
+---
+title: Mounted from the host
+date: 2026-01-02
+---
+Imported from a content folder mounted over the image's.
+POST
+    chmod -R a+rX "$content"
+    pm run --rm --pull=never --pod "$run" --no-healthcheck \
+        --volume "$secret:/run/secrets/database-url:ro" \
+        --volume "$content:/srv/home-web/content:ro" "$image" import
+    for attempt in $(seq 20); do
+        if curl -fsS "$url/blog/container-own-content" 2>/dev/null | grep -q 'Mounted from the host'; then
+            say "GET /blog/container-own-content: the new post, served without a restart"
+            return 0
+        fi
+        sleep 0.5
+    done
+    fail "the running server does not show the imported post"
+}
+
 # After a change of code and content the dependency layer must come from the cache and the
 # build must see the change: layers are in the right order.
 layers() {
@@ -434,7 +482,7 @@ EOF
     package=$(grep -A1 -E 'STEP [0-9]+/[0-9]+: RUN .* package ' "$log" | tail -n 1)
     [[ $offline == *'Using cache'* ]] || fail "the dependency step ran again after a code change"
     [[ $package != *'Using cache'* ]] || fail "the package step did not see the code change"
-    pm run --rm --no-healthcheck --entrypoint cat "$image-rebuilt" \
+    pm run --rm --pull=never --no-healthcheck --entrypoint cat "$image-rebuilt" \
         /srv/home-web/content/posts/container-layer-check.md >/dev/null ||
         fail "the rebuilt image lacks the new post"
     say "dependencies from the cache; code rebuilt; new content in the image"
@@ -481,19 +529,27 @@ EOF
     export CONTAINERS_CONF="$work/containers.conf"
     say "home-web container test: ${repo} (run ${run}, cache ${cache})"
 
-    check tools "podman, runc, mmdebstrap, PostgreSQL 15, npm" install_tools || stop
-    check lint "dockerfilelint ${dockerfilelint_version} on the Dockerfile" lint || true
-    check bases "local base images from Debian ${suite} packages" make_bases || stop
-    check build "podman build of the Dockerfile with the local base images" build || stop
-    check config "the image's user, entrypoint, port, health check and environment" config || true
-    check database "PostgreSQL on a private port, the URL in a secret file" database || stop
-    check pending "serve refuses to start while migrations are pending" pending || true
-    check migrate "migrate through the image" migrate || stop
-    check import "import of the image's content/" import || stop
-    check serve "serve, then GET a post over HTTP" serve || stop
-    check non-root "the server process does not run as root" non_root || true
-    check healthy "the HEALTHCHECK turns the container healthy" healthy || true
-    check layers "rebuild after a code and a content change" layers || true
+    check tools "podman, runc, mmdebstrap, PostgreSQL 15, npm" install_tools
+    required
+    check lint "dockerfilelint ${dockerfilelint_version} on the Dockerfile" lint
+    check bases "local base images from Debian ${suite} packages" make_bases
+    required
+    check build "podman build of the Dockerfile with the local base images" build
+    required
+    check config "the image's user, entrypoint, port, health check and environment" config
+    check database "PostgreSQL on a private port, the URL in a secret file" database
+    required
+    check pending "serve refuses to start while migrations are pending" pending
+    check migrate "migrate through the image" migrate
+    required
+    check import "import of the image's content/" import
+    required
+    check serve "serve, then GET a post over HTTP" serve
+    required
+    check non-root "the server process does not run as root" non_root
+    check healthy "the HEALTHCHECK turns the container healthy" healthy
+    check own-content "import of a mounted content folder reaches the running server" own_content
+    check layers "rebuild after a code and a content change" layers
 }
 
 main "$@"
