@@ -111,31 +111,58 @@ cache_pm() {
 # itself with `podman healthcheck run`. Drop that noise, keep everything else.
 without_timer_noise() { grep -v 'unable to get systemd connection' || true; }
 
+# remove_run WORK: stops and removes everything of the run whose folder is WORK; prints what
+# could not be removed.
+remove_run() {
+    local work=$1 # pm and the podman configuration files follow this folder
+    if [[ -f $work/pg/data/postmaster.pid ]]; then
+        runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast -w -t 20 stop >/dev/null ||
+            runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg/data" -m immediate -w stop >/dev/null
+    fi
+    if [[ -d $work/storage ]]; then
+        CONTAINERS_CONF="$work/containers.conf" pm pod rm --all --force --time 0 >/dev/null 2>&1
+        CONTAINERS_CONF="$work/containers.conf" pm rm --all --force --time 0 >/dev/null 2>&1
+    fi
+    # Overlay mounts of the private store, deepest first, so nothing is left mounted.
+    findmnt -rn -o TARGET | awk -v w="$work/" 'index($0, w) == 1' | sort -r |
+        while read -r mount; do umount -l "$mount"; done
+    # --one-file-system: should an unmount have failed, never delete through a mount.
+    rm -rf --one-file-system "$work"
+    [[ ! -e $work ]] || printf '%s\n' "$work"
+    pgrep -a -f -- "$work" || true
+}
+
+# Runs killed with SIGKILL (a CI time-out) cannot clean up after themselves: the next run does,
+# for each folder whose run (its pid is in the name) is gone.
+remove_dead_runs() {
+    local dir pid
+    for dir in /var/tmp/home-web-test.*.* /dev/shm/home-web-test.*.*; do
+        [[ -d $dir ]] || continue
+        pid=${dir##*/home-web-test.}
+        pid=${pid%%.*}
+        [[ $pid =~ ^[0-9]+$ ]] || continue
+        if ! kill -0 "$pid" 2>/dev/null; then
+            say "removing ${dir}, left by run ${pid}, which was killed"
+            remove_run "$dir" >/dev/null
+        fi
+    done
+}
+
 cleanup() {
     local rc=$? leftovers
     set +e
     trap - EXIT INT TERM
     if [[ -n $work && -d $work ]]; then
         say "==> cleanup: removing everything this run created (${work})"
-        if [[ -f $work/pg/data/postmaster.pid ]]; then
-            runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast -w -t 20 stop >/dev/null ||
-                runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg/data" -m immediate -w stop >/dev/null
-        fi
-        if [[ -d $work/storage ]]; then
-            pm pod rm --all --force --time 0 >/dev/null 2>&1
-            pm rm --all --force --time 0 >/dev/null 2>&1
-        fi
-        # Overlay mounts of the private store, deepest first, so nothing is left mounted.
-        findmnt -rn -o TARGET | awk -v w="$work/" 'index($0, w) == 1' | sort -r |
-            while read -r mount; do umount -l "$mount"; done
-        rm -rf "$work"
-        leftovers=$(pgrep -a -f -- "$work" || true)
-        if [[ -e $work || -n $leftovers ]]; then
-            say "FAIL cleanup: left behind: ${leftovers:-$work}"
+        leftovers=$(remove_run "$work")
+        if [[ -n $leftovers ]]; then
+            say "FAIL cleanup: left behind: ${leftovers}"
             failed=$((failed + 1))
         fi
     fi
-    [[ -n $shm ]] && rm -rf "$shm"
+    if [[ -n $shm && -d $shm ]]; then
+        remove_run "$shm" >/dev/null
+    fi
     if ((rc != 0 && failed == 0)); then
         say "FAIL interrupted (exit ${rc})"
         failed=1
@@ -496,9 +523,10 @@ main() {
     trap 'exit 130' INT
     trap 'exit 143' TERM
     mkdir -p "$cache"
-    work=$(mktemp -d /var/tmp/home-web-test.XXXXXX)
+    remove_dead_runs
+    work=$(mktemp -d "/var/tmp/home-web-test.$$.XXXXXX")
     chmod 0711 "$work" # PostgreSQL runs as postgres and must reach its folder inside
-    shm=$(mktemp -d /dev/shm/home-web-test.XXXXXX 2>/dev/null || mktemp -d "$work/shm.XXXXXX")
+    shm=$(mktemp -d "/dev/shm/home-web-test.$$.XXXXXX" 2>/dev/null || mktemp -d "$work/shm.XXXXXX")
     image="localhost/${run}:test"
     secret="$work/secrets/database-url"
     mkdir -p "$work/secrets" "$work/libpod"
