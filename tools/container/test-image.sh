@@ -289,7 +289,7 @@ build_image() {
         --build-arg "RUNTIME_IMAGE=$(<"$work/runtime-image.ref")" \
         --tag "$tag" --file "$context/Dockerfile" "$context" 2>&1 |
         while IFS= read -r line; do printf '%4d s  %s\n' $((SECONDS - t0)) "$line"; done |
-        tee "$log" | grep -E '^ *[0-9]+ s  (\[[0-9]/[0-9]\] STEP|--> Using cache|Error|\[ERROR\])' || true
+        tee "$log" | grep --line-buffered -E '^ *[0-9]+ s  (\[[0-9]/[0-9]\] STEP|--> Using cache|Error|\[ERROR\])' || true
     pm image exists "$tag" || { tail -n 40 "$log"; return 1; }
 }
 
