@@ -40,8 +40,8 @@ final class GeneratedPosts {
                             "Everything a post can contain",
                             "2026-11-19T08:30:00Z",
                             "markdown, writing, postgresql",
-                            "Headings, lists, a table, code in three languages, a quote and an"
-                                    + " image: the page that shows every style at once.",
+                            "Headings, lists, a table, code in three languages and a quote: the"
+                                    + " page that shows every style at once.",
                             """
                             A post is **Markdown**, with *emphasis*, `inline code`, ~~mistakes~~
                             and links, [inside the site](/blog/writing-posts) or out to
@@ -96,10 +96,6 @@ final class GeneratedPosts {
                             > Simplicity is prerequisite for reliability.
                             >
                             > — Edsger W. Dijkstra
-
-                            ### An image
-
-                            ![The home-web icon, a small house](/favicon.ico)
 
                             ***
 
@@ -300,5 +296,7 @@ final class GeneratedPosts {
                             "The first post, kept for history.",
                             """
                             This blog now runs on its own server. More soon.
+
+                            ![The home-web icon, a small house](/favicon.ico)
                             """));
 }
