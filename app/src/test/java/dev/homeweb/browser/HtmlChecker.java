@@ -29,12 +29,8 @@ final class HtmlChecker {
                     json.getString("type", ""),
                     json.getString("subType", ""),
                     json.getString("message", ""),
-                    json.getJsonNumber("lastLine") == null
-                            ? 0
-                            : json.getJsonNumber("lastLine").longValue(),
-                    json.getJsonNumber("firstColumn") == null
-                            ? 0
-                            : json.getJsonNumber("firstColumn").longValue(),
+                    json.getJsonNumber("lastLine") == null ? 0 : json.getInt("lastLine"),
+                    json.getJsonNumber("firstColumn") == null ? 0 : json.getInt("firstColumn"),
                     json.getString("extract", ""));
         }
 
