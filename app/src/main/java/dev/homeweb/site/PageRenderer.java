@@ -141,7 +141,7 @@ public final class PageRenderer {
         var body =
                 """
                 <h1>Search</h1>
-                <form class="search-form" role="search" action="/search" method="get">
+                <form class="search-form" role="search" aria-label="Search posts" action="/search" method="get">
                 <label for="search-page-q">Search posts</label>
                 <input id="search-page-q" name="q" type="search" value="%s" maxlength="200">
                 <button type="submit">Search</button>
@@ -158,7 +158,7 @@ public final class PageRenderer {
                 <h1>Page not found</h1>
                 <p>There is nothing at this address. It may have moved, or never existed.</p>
                 <p><a href="/">Go to the list of posts</a>, or search:</p>
-                <form class="search-form" role="search" action="/search" method="get">
+                <form class="search-form" role="search" aria-label="Search posts" action="/search" method="get">
                 <label for="notfound-q">Search posts</label>
                 <input id="notfound-q" name="q" type="search" maxlength="200">
                 <button type="submit">Search</button>
@@ -331,7 +331,7 @@ public final class PageRenderer {
                <header class="site-header">
                <nav aria-label="Site">
                <a class="site-title" href="/">%s</a>
-               <form class="site-search" role="search" action="/search" method="get">
+               <form class="site-search" role="search" aria-label="Site search" action="/search" method="get">
                <label class="visually-hidden" for="site-search-q">Search posts</label>
                <input id="site-search-q" name="q" type="search" placeholder="Search" maxlength="200">
                <button type="submit">Search</button>
