@@ -37,6 +37,20 @@ public final class ReleaseBuilder {
         return Release.of(files);
     }
 
+    /** The migration scripts the server jar carries ({@code db/migration/*.sql}), sorted. */
+    public static List<String> migrations(Path jar) {
+        try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+            return zip.stream()
+                    .map(java.util.zip.ZipEntry::getName)
+                    .filter(n -> n.startsWith("db/migration/") && n.endsWith(".sql"))
+                    .map(n -> n.substring("db/migration/".length()))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + jar, e);
+        }
+    }
+
     private static List<ReleaseFile> tree(String prefix, Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile)
