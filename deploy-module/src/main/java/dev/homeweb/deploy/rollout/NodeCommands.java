@@ -129,8 +129,9 @@ final class NodeCommands {
         return shell.run(
                 """
                 systemctl reset-failed %1$s 2>/dev/null || true
-                if systemctl start %1$s; then exit 0; fi
-                journalctl -u %1$s -n 15 --no-pager -o cat >&2 || true
+                since=$(date '+%%Y-%%m-%%d %%H:%%M:%%S')
+                if systemctl start %1$s 2>/dev/null; then exit 0; fi
+                journalctl -u %1$s --since "$since" -n 10 --no-pager -o cat _COMM=java >&2 || true
                 exit 1
                 """
                         .formatted(unit));

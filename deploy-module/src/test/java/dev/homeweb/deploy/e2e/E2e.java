@@ -78,6 +78,10 @@ final class E2e {
     }
 
     Run deploy(String... rest) {
+        return run(args(rest));
+    }
+
+    Run run(List<String> args) {
         var out = new StringWriter();
         var err = new StringWriter();
         int code =
@@ -86,9 +90,9 @@ final class E2e {
                                 Clock.systemUTC(),
                                 new PrintWriter(out, true),
                                 new PrintWriter(err, true))
-                        .execute(args(rest).toArray(String[]::new));
+                        .execute(args.toArray(String[]::new));
         var run = new Run(code, out.toString(), err.toString());
-        System.out.println("deploy " + String.join(" ", rest) + " -> " + code + "\n" + run.all());
+        System.out.println("deploy " + String.join(" ", args) + " -> " + code + "\n" + run.all());
         return run;
     }
 
