@@ -46,11 +46,12 @@ import picocli.CommandLine.Spec;
         name = "deploy",
         mixinStandardHelpOptions = true,
         versionProvider = DeployCommand.Version.class,
-        description = {
-            "Deploy home-web to the nodes in deploy.yaml (all, or the NODEs named), in parallel:",
-            "preflight, lock, upload, secrets, units, migrate, switch, import, restart, health,",
-            "confirm, finalize. A node that fails after the switch rolls back."
-        },
+        description =
+                "Deploy home-web to the nodes in deploy.yaml (all, or the NODEs named), in"
+                        + " parallel: preflight, lock, upload, secrets, units, migrate, switch,"
+                        + " import, restart, health, confirm, finalize. A node that fails after"
+                        + " the switch rolls back; one that loses its deployer rolls itself back.",
+        usageHelpAutoWidth = true,
         subcommands = {
             PlanCommand.class,
             StatusCommand.class,

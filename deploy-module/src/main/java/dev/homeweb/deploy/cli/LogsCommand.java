@@ -1,7 +1,5 @@
 package dev.homeweb.deploy.cli;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +37,7 @@ final class LogsCommand implements Callable<Integer> {
                 .logs(
                         selected.get(0),
                         follow,
-                        new FileOutputStream(FileDescriptor.out),
-                        new FileOutputStream(FileDescriptor.err));
+                        new WriterOutputStream(parent.out()),
+                        new WriterOutputStream(parent.err()));
     }
 }

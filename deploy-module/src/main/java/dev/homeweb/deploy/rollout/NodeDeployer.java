@@ -331,7 +331,7 @@ public final class NodeDeployer {
                 new NodeLock(commands.shell(), layout, clock).release(holder);
                 locked = false;
             } catch (RuntimeException e) {
-                steps.note("unlock", "FAILED, lock left in place: " + e.getMessage());
+                steps.failed("unlock", "lock left in place: " + e.getMessage());
             }
         }
 

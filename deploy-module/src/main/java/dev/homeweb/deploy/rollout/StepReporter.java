@@ -46,6 +46,10 @@ public final class StepReporter {
             record(step, true, Duration.ZERO, detail);
         }
 
+        public void failed(String step, String detail) {
+            record(step, false, Duration.ZERO, detail);
+        }
+
         private void record(String step, boolean ok, Duration duration, String detail) {
             var result = new StepResult(node, step, ok, duration, detail == null ? "" : detail);
             steps.add(result);

@@ -153,6 +153,10 @@ class DeployLifecycleIT {
                 .contains("unit active")
                 .contains("action=deploy release=" + second);
 
+        var logs = e2e.deploy("logs", "e2e");
+        assertThat(logs.exitCode()).isZero();
+        assertThat(logs.out()).contains("Started home-web.service");
+
         var back = e2e.deploy("rollback", "e2e");
         assertThat(back.exitCode()).as(back.all()).isZero();
         assertThat(e2e.currentOnNode()).isEqualTo(first);

@@ -113,6 +113,12 @@ final class TargetHost implements AutoCloseable {
     static Result run(List<String> command, int timeoutSeconds)
             throws IOException, InterruptedException {
         var pb = new ProcessBuilder(new ArrayList<>(command));
+        if (command.get(0).equals(script().toString())) {
+            // Our own state directories: another suite's `target-host down-all` on a shared
+            // machine must not take this suite's nodes down.
+            pb.environment().put("HOME_WEB_TEST_RUN", "/run/home-web-deploy-e2e");
+            pb.environment().put("HOME_WEB_TEST_DATA", "/var/lib/home-web-deploy-e2e");
+        }
         var errFile = Files.createTempFile("target-host", ".err");
         pb.redirectError(errFile.toFile());
         var process = pb.start();
