@@ -216,13 +216,13 @@ class DeployLifecycleIT {
                         "content-fourth", text -> text.replace("Some *text*", "Never deployed"));
 
         var run =
-                e2e.deploy(
-                        "--known-hosts",
-                        wrong.toString(),
-                        "--jar",
-                        E2e.appJar().toString(),
-                        "--content",
-                        content.toString());
+                e2e.run(
+                        e2e.argsWithKnownHosts(
+                                wrong,
+                                "--jar",
+                                E2e.appJar().toString(),
+                                "--content",
+                                content.toString()));
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
         assertThat(run.all()).contains("has CHANGED").contains("[e2e] preflight  FAIL");

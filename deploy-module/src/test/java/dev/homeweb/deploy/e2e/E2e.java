@@ -61,12 +61,16 @@ final class E2e {
 
     /** The CLI's arguments for this target: config, key and known_hosts first. */
     List<String> args(String... rest) {
+        return argsWithKnownHosts(Path.of(target.get("TARGET_KNOWN_HOSTS")), rest);
+    }
+
+    List<String> argsWithKnownHosts(Path knownHosts, String... rest) {
         var args =
                 new ArrayList<>(
                         List.of(
                                 "--config", config.toString(),
                                 "--identity", target.get("TARGET_SSH_KEY"),
-                                "--known-hosts", target.get("TARGET_KNOWN_HOSTS")));
+                                "--known-hosts", knownHosts.toString()));
         args.addAll(List.of(rest));
         return args;
     }

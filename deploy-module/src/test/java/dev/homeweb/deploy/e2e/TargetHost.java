@@ -42,6 +42,7 @@ final class TargetHost implements AutoCloseable {
             throw new IllegalStateException(
                     "target-host script " + script + " is missing; the end-to-end tests need it");
         }
+        prepareOnce(script);
         var bytes = new byte[3];
         new SecureRandom().nextBytes(bytes);
         var name = prefix + "-" + HexFormat.of().formatHex(bytes);
@@ -66,6 +67,25 @@ final class TargetHost implements AutoCloseable {
         var host = new TargetHost(name, Map.copyOf(env), script);
         Runtime.getRuntime().addShutdownHook(new Thread(host::down));
         return host;
+    }
+
+    private static boolean prepared;
+
+    /**
+     * {@code target-host prepare}: installs host packages and builds the cached rootfs when absent
+     * (10-15 min on a fresh machine, a second when cached). Once per test JVM.
+     */
+    private static synchronized void prepareOnce(Path script)
+            throws IOException, InterruptedException {
+        if (prepared) {
+            return;
+        }
+        var result = run(List.of(script.toString(), "prepare"), 1800);
+        if (result.code != 0) {
+            throw new IllegalStateException(
+                    "target-host prepare failed (exit " + result.code + "):\n" + result.err);
+        }
+        prepared = true;
     }
 
     String get(String key) {
