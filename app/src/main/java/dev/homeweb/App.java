@@ -12,10 +12,12 @@ import dev.homeweb.health.BuildInfo;
 import dev.homeweb.health.HealthCheck;
 import dev.homeweb.posts.PostRepository;
 import dev.homeweb.site.ContentWatcher;
-import dev.homeweb.site.PageRenderer;
+import dev.homeweb.site.Renderers;
 import dev.homeweb.site.Site;
 import dev.homeweb.site.SiteSettings;
 import dev.homeweb.site.StaticAssets;
+import dev.homeweb.web.SearchPage;
+import dev.homeweb.web.SecurityHeaders;
 import dev.homeweb.web.WebServer;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -103,13 +105,29 @@ public final class App {
             var dsl = db.database().dsl();
             var posts = new PostRepository(dsl);
             var assets = new StaticAssets();
-            var site = new Site(posts, new PageRenderer(SiteSettings.from(config, assets)), clock);
-            site.reload();
+            var renderers = Renderers.of(SiteSettings.from(config, assets));
+            var site = new Site(posts, renderers, clock);
+            // Listen before the first load, so no import can fall between the two.
             var watcher = new ContentWatcher(db.database(), site);
-            var health = new HealthCheck(posts, BuildInfo.detect(releaseId));
-            var web = new WebServer(site, assets, health, config.bind(), config.port()).start();
             watcher.start();
-            return new Server(web, watcher, db, site.current().postCount());
+            try {
+                site.reload();
+                var health = new HealthCheck(posts, BuildInfo.detect(releaseId));
+                var web =
+                        new WebServer(
+                                        site,
+                                        assets,
+                                        health,
+                                        new SearchPage(posts, renderers.pages(), clock),
+                                        new SecurityHeaders(config.baseUrl()),
+                                        config.bind(),
+                                        config.port())
+                                .start();
+                return new Server(web, watcher, db, site.current().postCount());
+            } catch (RuntimeException e) {
+                watcher.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
             db.close();
             throw e;

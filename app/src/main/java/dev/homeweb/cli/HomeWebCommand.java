@@ -60,6 +60,7 @@ public final class HomeWebCommand implements Runnable {
         var root = new HomeWebCommand(environment, clock);
         var commandLine = new CommandLine(root, new Factory(root));
         commandLine.setExecutionExceptionHandler(HomeWebCommand::handle);
+        commandLine.setParameterExceptionHandler(HomeWebCommand::handleBadArguments);
         return commandLine;
     }
 
@@ -108,6 +109,42 @@ public final class HomeWebCommand implements Runnable {
         err.println("home-web " + commandLine.getCommandName() + ": " + message);
         err.flush();
         return code;
+    }
+
+    /**
+     * Like picocli's default, but never echoes argument values: a user who typed a database URL on
+     * the command line must not find its password repeated in logs.
+     */
+    private static int handleBadArguments(CommandLine.ParameterException e, String[] args) {
+        var commandLine = e.getCommandLine();
+        var err = commandLine.getErr();
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            var names =
+                    unmatched.getUnmatched().stream()
+                            .map(
+                                    a ->
+                                            a.startsWith("-")
+                                                            || a.matches(
+                                                                    "[A-Za-z][A-Za-z0-9_-]{0,30}")
+                                                    ? "'" + a.replaceFirst("=.*", "") + "'"
+                                                    : "(a value)")
+                            .distinct()
+                            .collect(java.util.stream.Collectors.joining(", "));
+            err.println("home-web: unknown argument(s): " + names);
+            if (unmatched.getUnmatched().stream().anyMatch(a -> a.startsWith("--database-url"))) {
+                err.println(
+                        "The database URL is never taken on the command line: put it in a file (mode 0600)"
+                                + " and pass --database-url-file PATH.");
+            }
+        } else {
+            err.println("home-web: " + e.getMessage().replaceAll("://[^\\s']*@", "://***@"));
+        }
+        err.println(
+                "Run '"
+                        + commandLine.getCommandSpec().qualifiedName()
+                        + " --help' for the options.");
+        err.flush();
+        return EXIT_CONFIG;
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,6 +1,7 @@
 package dev.homeweb.content;
 
 import static dev.homeweb.db.schema.Tables.POSTS;
+import static dev.homeweb.db.schema.Tables.POST_ALIASES;
 import static dev.homeweb.db.schema.Tables.POST_TAGS;
 import static dev.homeweb.db.schema.Tables.TAGS;
 
@@ -80,9 +81,19 @@ public final class ContentImporter {
         if (!removedIds.isEmpty()) {
             db.deleteFrom(POSTS).where(POSTS.ID.in(removedIds)).execute();
         }
+        // An alias may move from one changed post to another: clear them all before re-adding.
+        var changedIds =
+                changed.stream()
+                        .map(c -> ids.get(c.slug()))
+                        .filter(java.util.Objects::nonNull)
+                        .toList();
+        if (!changedIds.isEmpty()) {
+            db.deleteFrom(POST_ALIASES).where(POST_ALIASES.POST_ID.in(changedIds)).execute();
+        }
         for (var source : changed) {
             long id = upsert(db, source, ids.get(source.slug()));
             replaceTags(db, id, source.frontMatter().tags());
+            replaceAliases(db, id, source.frontMatter().aliases());
         }
         var report = new ImportReport(added, updated, removedIds.size(), unchanged);
         if (report.changedAnything()) {
@@ -113,6 +124,7 @@ public final class ContentImporter {
         record.setPublishedAt(header.date().atOffset(ZoneOffset.UTC));
         record.setUpdatedAt(header.updated().map(i -> i.atOffset(ZoneOffset.UTC)).orElse(null));
         record.setDraft(header.draft());
+        record.setToc(header.toc());
         record.setBodyMarkdown(source.body());
         record.setBodyHtml(renderer.render(source.body()));
         record.setWordCount(countWords(source.body()));
@@ -137,6 +149,17 @@ public final class ContentImporter {
                     db.select(TAGS.ID).from(TAGS).where(TAGS.SLUG.eq(slug)).fetchSingle().value1();
             db.insertInto(POST_TAGS, POST_TAGS.POST_ID, POST_TAGS.TAG_ID)
                     .values(postId, tagId)
+                    .execute();
+        }
+    }
+
+    private static void replaceAliases(DSLContext db, long postId, List<String> aliases) {
+        for (var alias : aliases) {
+            db.insertInto(POST_ALIASES, POST_ALIASES.PATH, POST_ALIASES.POST_ID)
+                    .values(alias, postId)
+                    .onConflict(POST_ALIASES.PATH)
+                    .doUpdate()
+                    .set(POST_ALIASES.POST_ID, postId)
                     .execute();
         }
     }

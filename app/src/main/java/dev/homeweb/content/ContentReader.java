@@ -76,10 +76,34 @@ public final class ContentReader {
                 errors.add(e.error);
             }
         }
+        checkAliases(posts, errors);
         if (!errors.isEmpty()) {
             throw new ContentException(errors);
         }
         return posts;
+    }
+
+    /** An alias may name one post only, and never the address of a post. */
+    private static void checkAliases(List<SourcePost> posts, List<ContentError> errors) {
+        var owners = new HashMap<String, Path>();
+        for (var post : posts) {
+            owners.put("/blog/" + post.slug(), post.file());
+        }
+        for (var post : posts) {
+            for (var alias : post.frontMatter().aliases()) {
+                var other = owners.putIfAbsent(alias, post.file());
+                if (other != null && !other.equals(post.file())) {
+                    errors.add(
+                            new ContentError(
+                                    post.file(),
+                                    0,
+                                    "alias '"
+                                            + alias
+                                            + "' is already the address or an alias of "
+                                            + other));
+                }
+            }
+        }
     }
 
     private SourcePost readOne(Path file) throws FileProblem {

@@ -13,11 +13,15 @@ public record FrontMatter(
         List<String> tags,
         Optional<String> summary,
         Optional<Instant> updated,
-        boolean draft) {
+        boolean draft,
+        List<String> aliases,
+        boolean toc) {
 
     /** The keys a post may use, in the order the docs list them. */
     public static final List<String> KEYS =
-            List.of("title", "date", "slug", "tags", "summary", "updated", "draft");
+            List.of(
+                    "title", "date", "slug", "tags", "summary", "updated", "draft", "aliases",
+                    "toc");
 
     public FrontMatter {
         Objects.requireNonNull(title, "title");
@@ -26,5 +30,6 @@ public record FrontMatter(
         tags = List.copyOf(tags);
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(updated, "updated");
+        aliases = List.copyOf(aliases);
     }
 }

@@ -102,7 +102,36 @@ final class FrontMatterParser {
                 reader.list("tags"),
                 reader.text("summary"),
                 reader.instant("updated"),
-                reader.bool("draft").orElse(false));
+                reader.bool("draft").orElse(false),
+                aliases(reader.list("aliases"), lines.getOrDefault("aliases", firstLine)),
+                reader.bool("toc").orElse(false));
+    }
+
+    private static final java.util.regex.Pattern ALIAS =
+            java.util.regex.Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*");
+
+    /** Old addresses of the post: absolute paths on this site, such as /2019/01/old-title.html. */
+    private static List<String> aliases(List<String> values, int line) throws Problem {
+        var result = new ArrayList<String>();
+        for (var value : values) {
+            if (!ALIAS.matcher(value).matches() || value.contains("//") || value.length() > 500) {
+                throw new Problem(
+                        line,
+                        "alias '"
+                                + value
+                                + "' is not a path on this site; use a path such as"
+                                + " /2019/01/old-title.html");
+            }
+            var normalized =
+                    value.length() > 1 && value.endsWith("/")
+                            ? value.substring(0, value.length() - 1)
+                            : value;
+            if (normalized.equals("/")) {
+                throw new Problem(line, "alias '/' would hide the home page");
+            }
+            result.add(normalized);
+        }
+        return result;
     }
 
     private record Values(Map<String, Node> nodes, Map<String, Integer> lines, int firstLine) {

@@ -14,7 +14,8 @@ public record Post(
         Optional<Instant> updatedAt,
         List<Tag> tags,
         String html,
-        int wordCount) {
+        int wordCount,
+        List<String> aliases) {
 
     private static final int WORDS_PER_MINUTE = 200;
 
@@ -26,6 +27,7 @@ public record Post(
         Objects.requireNonNull(updatedAt, "updatedAt");
         tags = List.copyOf(tags);
         Objects.requireNonNull(html, "html");
+        aliases = List.copyOf(aliases);
     }
 
     public int readingMinutes() {

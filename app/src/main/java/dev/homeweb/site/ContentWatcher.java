@@ -21,6 +21,8 @@ public final class ContentWatcher implements AutoCloseable {
     private final Database database;
     private final Site site;
     private final Thread thread;
+    private final java.util.concurrent.CountDownLatch listening =
+            new java.util.concurrent.CountDownLatch(1);
     private volatile boolean running = true;
 
     public ContentWatcher(Database database, Site site) {
@@ -30,8 +32,19 @@ public final class ContentWatcher implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
+    /**
+     * Starts listening and waits (briefly) until the LISTEN is in place, so an import committed
+     * after this returns is never missed.
+     */
     public void start() {
         thread.start();
+        try {
+            if (!listening.await(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("content watcher is not listening yet; imports show up once it connects");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void run() {
@@ -45,7 +58,10 @@ public final class ContentWatcher implements AutoCloseable {
                     site.reload();
                     LOG.info("reconnected to the database; content reloaded");
                 }
+                // The first LISTEN precedes the startup load; after a lost connection,
+                // notifications may have been missed.
                 reloadOnConnect = true;
+                listening.countDown();
                 var pg = connection.unwrap(PGConnection.class);
                 while (running) {
                     var notifications = pg.getNotifications(POLL_MILLIS);

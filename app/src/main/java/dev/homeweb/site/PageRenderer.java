@@ -3,6 +3,7 @@ package dev.homeweb.site;
 import static dev.homeweb.site.Html.escape;
 
 import dev.homeweb.posts.Post;
+import dev.homeweb.posts.SearchHit;
 import dev.homeweb.posts.Tag;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The HTML templates: plain Java text blocks, every dynamic value escaped. */
@@ -24,35 +26,40 @@ public final class PageRenderer {
         this.site = site;
     }
 
-    /** One page of the post list; {@code basePath} is "" for the home page or "/tags/x". */
-    String list(String heading, String basePath, List<Post> posts, int page, int pageCount) {
+    /** One page of a post list: {@code basePath} is "" for the home page, or "/tags/x". */
+    String list(
+            String heading, String basePath, List<Post> posts, int page, int pageCount, Head head) {
         var items = posts.stream().map(this::summary).collect(Collectors.joining("\n"));
-        var nav = pagination(basePath, page, pageCount);
-        var title = page > 1 ? heading + " (page " + page + ")" : heading;
         var body =
                 """
                 <h1>%s</h1>
                 %s
                 %s"""
                         .formatted(
-                                escape(heading),
+                                escape(
+                                        page > 1
+                                                ? heading + " (page " + page + " of " + pageCount
+                                                        + ")"
+                                                : heading),
                                 items.isEmpty()
                                         ? "<p>No posts yet.</p>"
                                         : "<ol class=\"posts\">\n" + items + "\n</ol>",
-                                nav);
-        return layout(title, body);
+                                pagination(head, page, pageCount));
+        return layout(head, body);
     }
 
-    String post(Post post, List<Post> others) {
+    String post(Post post, List<Post> others, Head head) {
         var updated =
                 post.updatedAt()
                         .filter(u -> u.isAfter(post.publishedAt()))
-                        .map(u -> ", updated " + time(u))
+                        .map(u -> " · updated " + time(u, "dt-updated"))
                         .orElse("");
         var tags =
                 post.tags().isEmpty()
                         ? ""
-                        : "<ul class=\"tags\">" + tagLinks(post.tags()) + "</ul>";
+                        : "<ul class=\"tags\" aria-label=\"Tags\">"
+                                + tagLinks(post.tags())
+                                + "</ul>";
         var discuss =
                 site.discussEmail()
                         .map(
@@ -83,35 +90,93 @@ public final class PageRenderer {
                                                 .collect(Collectors.joining("\n")));
         var body =
                 """
-                <article class="post">
+                <article class="post h-entry">
                 <header>
-                <h1>%s</h1>
-                <p class="meta">%s%s · %d min read</p>
-                %s
+                <h1 class="p-name">%s</h1>
+                <p class="meta">%s%s · %s · <a class="u-url" href="%s">Permalink</a> · <a class="p-author h-card" href="%s/">%s</a></p>
+                %s%s
                 </header>
-                %s
+                <div class="e-content">
+                %s</div>
                 %s
                 </article>
                 %s"""
                         .formatted(
                                 escape(post.title()),
-                                time(post.publishedAt()),
+                                time(post.publishedAt(), "dt-published"),
                                 updated,
-                                post.readingMinutes(),
+                                wordsAndMinutes(post),
+                                escape(site.baseUrl() + "/blog/" + post.slug()),
+                                escape(site.baseUrl()),
+                                escape(site.title()),
+                                post.summary()
+                                        .map(s -> "<p class=\"p-summary\">" + escape(s) + "</p>\n")
+                                        .orElse(""),
                                 tags,
                                 post.html(),
                                 discuss,
                                 otherPosts);
-        return layout(post.title(), body);
+        return layout(head, body);
+    }
+
+    /** The search page: a plain form, and ranked results with highlighted snippets. */
+    public String search(String query, List<SearchHit> hits, boolean truncated) {
+        var head =
+                Head.of(query.isBlank() ? "Search" : "Search: " + query, "/search").notIndexable();
+        String results;
+        if (query.isBlank()) {
+            results = "<p>Type a few words to search every post.</p>";
+        } else if (hits.isEmpty()) {
+            results = "<p>No posts match <strong>" + escape(query) + "</strong>.</p>";
+        } else {
+            results =
+                    "<p>"
+                            + hits.size()
+                            + (hits.size() == 1 ? " post matches" : " posts match")
+                            + (truncated ? " (showing the best)" : "")
+                            + ".</p>\n<ol class=\"posts search-results\">\n"
+                            + hits.stream().map(PageRenderer::hit).collect(Collectors.joining("\n"))
+                            + "\n</ol>";
+        }
+        var body =
+                """
+                <h1>Search</h1>
+                <form class="search-form" role="search" action="/search" method="get">
+                <label for="search-page-q">Search posts</label>
+                <input id="search-page-q" name="q" type="search" value="%s" maxlength="200">
+                <button type="submit">Search</button>
+                </form>
+                %s"""
+                        .formatted(escape(query), results);
+        return layout(head, body);
     }
 
     String notFound() {
         return layout(
-                "Page not found",
+                Head.of("Page not found", "/404").notIndexable(),
                 """
                 <h1>Page not found</h1>
                 <p>There is nothing at this address. It may have moved, or never existed.</p>
-                <p><a href="/">Go to the list of posts</a>.</p>""");
+                <p><a href="/">Go to the list of posts</a>, or search:</p>
+                <form class="search-form" role="search" action="/search" method="get">
+                <label for="notfound-q">Search posts</label>
+                <input id="notfound-q" name="q" type="search" maxlength="200">
+                <button type="submit">Search</button>
+                </form>""");
+    }
+
+    private static String hit(SearchHit hit) {
+        var snippet =
+                escape(hit.snippet())
+                        .replace(SearchHit.MARK_START, "<mark>")
+                        .replace(SearchHit.MARK_END, "</mark>");
+        return """
+               <li><article>
+               <h2><a href="/blog/%s">%s</a></h2>
+               <p class="meta">%s</p>
+               <p>%s</p>
+               </article></li>"""
+                .formatted(hit.slug(), escape(hit.title()), time(hit.publishedAt(), ""), snippet);
     }
 
     private String summary(Post post) {
@@ -119,31 +184,42 @@ public final class PageRenderer {
         return """
                <li><article>
                <h2><a href="/blog/%s">%s</a></h2>
-               <p class="meta">%s</p>%s
+               <p class="meta">%s · %d min read</p>%s
                </article></li>"""
-                .formatted(post.slug(), escape(post.title()), time(post.publishedAt()), summary);
+                .formatted(
+                        post.slug(),
+                        escape(post.title()),
+                        time(post.publishedAt(), ""),
+                        post.readingMinutes(),
+                        summary);
     }
 
-    private static String pagination(String basePath, int page, int pageCount) {
+    private static String wordsAndMinutes(Post post) {
+        return "%,d words · %d min read".formatted(post.wordCount(), post.readingMinutes());
+    }
+
+    private static String pagination(Head head, int page, int pageCount) {
         if (pageCount <= 1) {
             return "";
         }
-        var links = new StringBuilder("<nav class=\"pagination\" aria-label=\"Pages\">");
-        if (page > 1) {
-            var prev =
-                    page == 2
-                            ? (basePath.isEmpty() ? "/" : basePath)
-                            : basePath + "/page/" + (page - 1);
-            links.append("<a rel=\"prev\" href=\"").append(prev).append("\">Newer posts</a> ");
-        }
-        links.append("<span>Page ").append(page).append(" of ").append(pageCount).append("</span>");
-        if (page < pageCount) {
-            links.append(" <a rel=\"next\" href=\"")
-                    .append(basePath)
-                    .append("/page/")
-                    .append(page + 1)
-                    .append("\">Older posts</a>");
-        }
+        var links = new StringBuilder("<nav class=\"pagination\" aria-label=\"Pages\">\n");
+        head.prev()
+                .ifPresent(
+                        p ->
+                                links.append("<a rel=\"prev\" href=\"")
+                                        .append(p)
+                                        .append("\">← Newer posts</a>\n"));
+        links.append("<span>Page ")
+                .append(page)
+                .append(" of ")
+                .append(pageCount)
+                .append("</span>\n");
+        head.next()
+                .ifPresent(
+                        n ->
+                                links.append("<a rel=\"next\" href=\"")
+                                        .append(n)
+                                        .append("\">Older posts →</a>\n"));
         return links.append("</nav>").toString();
     }
 
@@ -151,21 +227,95 @@ public final class PageRenderer {
         return tags.stream()
                 .map(
                         t ->
-                                "<li><a href=\"/tags/%s\" rel=\"tag\">%s</a></li>"
+                                "<li><a class=\"p-category\" href=\"/tags/%s\" rel=\"tag\">%s</a></li>"
                                         .formatted(t.slug(), escape(t.name())))
                 .collect(Collectors.joining());
     }
 
-    private static String time(Instant instant) {
-        return "<time datetime=\"%s\">%s</time>".formatted(instant, HUMAN_DATE.format(instant));
+    private static String time(Instant instant, String microformat) {
+        var cls = microformat.isEmpty() ? "" : " class=\"" + microformat + "\"";
+        return "<time%s datetime=\"%s\">%s</time>"
+                .formatted(cls, instant, HUMAN_DATE.format(instant));
     }
 
     private static String mailSubject(String title) {
         return URLEncoder.encode("Re: " + title, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private String layout(String title, String main) {
-        var fullTitle = title.equals(site.title()) ? title : title + " · " + site.title();
+    private String meta(Head head) {
+        var url = site.baseUrl() + head.path();
+        var description = head.description().orElse(site.title());
+        var lines = new StringBuilder();
+        lines.append("<meta name=\"description\" content=\"")
+                .append(escape(description))
+                .append("\">\n");
+        if (head.indexable()) {
+            lines.append("<link rel=\"canonical\" href=\"").append(escape(url)).append("\">\n");
+        } else {
+            lines.append("<meta name=\"robots\" content=\"noindex\">\n");
+        }
+        property(lines, "og:site_name", site.title());
+        property(lines, "og:title", head.title());
+        property(lines, "og:type", head.article().isPresent() ? "article" : "website");
+        property(lines, "og:url", url);
+        property(lines, "og:description", description);
+        head.article()
+                .ifPresent(
+                        post -> {
+                            property(
+                                    lines, "article:published_time", post.publishedAt().toString());
+                            property(
+                                    lines, "article:modified_time", post.lastModified().toString());
+                            post.tags().forEach(t -> property(lines, "article:tag", t.name()));
+                        });
+        name(lines, "twitter:card", "summary");
+        name(lines, "twitter:title", head.title());
+        name(lines, "twitter:description", description);
+        head.prev()
+                .ifPresent(
+                        p ->
+                                lines.append("<link rel=\"prev\" href=\"")
+                                        .append(escape(site.baseUrl() + p))
+                                        .append("\">\n"));
+        head.next()
+                .ifPresent(
+                        n ->
+                                lines.append("<link rel=\"next\" href=\"")
+                                        .append(escape(site.baseUrl() + n))
+                                        .append("\">\n"));
+        for (var feed : head.feeds()) {
+            lines.append("<link rel=\"alternate\" type=\"")
+                    .append(feed.contentType())
+                    .append("\" title=\"")
+                    .append(escape(feed.title()))
+                    .append("\" href=\"")
+                    .append(escape(site.baseUrl() + feed.path()))
+                    .append("\">\n");
+        }
+        return lines.toString();
+    }
+
+    private static void property(StringBuilder lines, String property, String content) {
+        lines.append("<meta property=\"")
+                .append(property)
+                .append("\" content=\"")
+                .append(escape(content))
+                .append("\">\n");
+    }
+
+    private static void name(StringBuilder lines, String name, String content) {
+        lines.append("<meta name=\"")
+                .append(name)
+                .append("\" content=\"")
+                .append(escape(content))
+                .append("\">\n");
+    }
+
+    private String layout(Head head, String main) {
+        var fullTitle =
+                head.title().equals(site.title())
+                        ? head.title()
+                        : head.title() + " · " + site.title();
         return """
                <!DOCTYPE html>
                <html lang="en">
@@ -173,22 +323,40 @@ public final class PageRenderer {
                <meta charset="utf-8">
                <meta name="viewport" content="width=device-width, initial-scale=1">
                <title>%s</title>
+               %s<link rel="icon" href="%s" type="image/svg+xml">
                <link rel="stylesheet" href="%s">
                </head>
                <body>
                <a class="skip-link" href="#main">Skip to content</a>
                <header class="site-header">
-               <nav aria-label="Site"><a class="site-title" href="/">%s</a></nav>
+               <nav aria-label="Site">
+               <a class="site-title" href="/">%s</a>
+               <form class="site-search" role="search" action="/search" method="get">
+               <label class="visually-hidden" for="site-search-q">Search posts</label>
+               <input id="site-search-q" name="q" type="search" placeholder="Search" maxlength="200">
+               <button type="submit">Search</button>
+               </form>
+               </nav>
                </header>
-               <main id="main">
+               <main id="main" tabindex="-1">
                %s
                </main>
                <footer class="site-footer">
-               <p>Served by home-web.</p>
+               <p><a href="/atom.xml">Atom</a> · <a href="/rss.xml">RSS</a> · <a href="/feed.json">JSON Feed</a> · Served by home-web.</p>
                </footer>
                </body>
                </html>
                """
-                .formatted(escape(fullTitle), site.stylesheetPath(), escape(site.title()), main);
+                .formatted(
+                        escape(fullTitle),
+                        meta(head),
+                        site.faviconPath(),
+                        site.stylesheetPath(),
+                        escape(site.title()),
+                        main);
+    }
+
+    static Optional<String> describe(Post post) {
+        return post.summary().or(() -> Optional.of(post.title()));
     }
 }

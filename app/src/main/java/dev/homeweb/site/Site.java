@@ -12,13 +12,13 @@ import java.util.List;
  */
 public final class Site {
     private final PostRepository repository;
-    private final PageRenderer renderer;
+    private final Renderers renderer;
     private final Clock clock;
     private volatile Loaded loaded;
 
     private record Loaded(List<Post> posts, SiteSnapshot snapshot) {}
 
-    public Site(PostRepository repository, PageRenderer renderer, Clock clock) {
+    public Site(PostRepository repository, Renderers renderer, Clock clock) {
         this.repository = repository;
         this.renderer = renderer;
         this.clock = clock;

@@ -6,12 +6,17 @@ import java.util.Optional;
 
 /** What the templates need to know about the site. */
 public record SiteSettings(
-        String title, String baseUrl, Optional<String> discussEmail, String stylesheetPath) {
+        String title,
+        String baseUrl,
+        Optional<String> discussEmail,
+        String stylesheetPath,
+        String faviconPath) {
     public SiteSettings {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(discussEmail, "discussEmail");
         Objects.requireNonNull(stylesheetPath, "stylesheetPath");
+        Objects.requireNonNull(faviconPath, "faviconPath");
     }
 
     public static SiteSettings from(AppConfig config, StaticAssets assets) {
@@ -19,6 +24,7 @@ public record SiteSettings(
                 config.siteTitle(),
                 config.baseUrl(),
                 config.discussEmail(),
-                assets.stylesheetPath());
+                assets.stylesheetPath(),
+                assets.faviconPath());
     }
 }

@@ -1,5 +1,9 @@
 package dev.homeweb.site;
 
+import dev.homeweb.feeds.FeedFormat;
+import dev.homeweb.feeds.FeedScope;
+import dev.homeweb.feeds.SitemapWriter;
+import dev.homeweb.feeds.TextDocument;
 import dev.homeweb.posts.Post;
 import dev.homeweb.posts.Tag;
 import java.time.Instant;
@@ -19,13 +23,19 @@ public final class SiteSnapshot {
     private static final int OTHER_POSTS = 5;
 
     private final Map<String, Page> pages;
+    private final Map<String, String> redirects;
     private final Page notFound;
     private final Optional<Instant> nextChange;
     private final int postCount;
 
     private SiteSnapshot(
-            Map<String, Page> pages, Page notFound, Optional<Instant> nextChange, int postCount) {
+            Map<String, Page> pages,
+            Map<String, String> redirects,
+            Page notFound,
+            Optional<Instant> nextChange,
+            int postCount) {
         this.pages = pages;
+        this.redirects = redirects;
         this.notFound = notFound;
         this.nextChange = nextChange;
         this.postCount = postCount;
@@ -34,7 +44,8 @@ public final class SiteSnapshot {
     /**
      * @param posts every non-draft post, newest first; those later than {@code now} are held back
      */
-    public static SiteSnapshot build(List<Post> posts, Instant now, PageRenderer renderer) {
+    public static SiteSnapshot build(List<Post> posts, Instant now, Renderers renderers) {
+        var renderer = renderers.pages();
         var visible = posts.stream().filter(p -> p.isPublishedAt(now)).toList();
         var nextChange =
                 posts.stream()
@@ -42,7 +53,7 @@ public final class SiteSnapshot {
                         .filter(t -> t.isAfter(now))
                         .min(Instant::compareTo);
         var pages = new HashMap<String, Page>();
-        addList(pages, renderer, "Posts", "", visible);
+        addList(pages, renderer, "Posts", "", visible, FeedPaths.site());
         Map<Tag, List<Post>> byTag = new LinkedHashMap<>();
         for (var post : visible) {
             for (var tag : post.tags()) {
@@ -50,21 +61,33 @@ public final class SiteSnapshot {
             }
         }
         byTag.forEach(
-                (tag, tagged) ->
-                        addList(
-                                pages,
-                                renderer,
-                                "Posts tagged “" + tag.name() + "”",
-                                "/tags/" + tag.slug(),
-                                tagged));
+                (tag, tagged) -> {
+                    var feeds = new ArrayList<>(FeedPaths.site());
+                    feeds.addAll(FeedPaths.tag(tag));
+                    addList(
+                            pages,
+                            renderer,
+                            "Posts tagged “" + tag.name() + "”",
+                            "/tags/" + tag.slug(),
+                            tagged,
+                            feeds);
+                });
+        addFeeds(pages, renderers, visible, byTag);
+        var redirects = new HashMap<String, String>();
         for (var post : visible) {
+            var path = "/blog/" + post.slug();
             var others = visible.stream().filter(o -> o != post).limit(OTHER_POSTS).toList();
-            pages.put(
-                    "/blog/" + post.slug(),
-                    Page.html(renderer.post(post, others), post.lastModified()));
+            var head =
+                    Head.of(post.title(), path)
+                            .withDescription(PageRenderer.describe(post))
+                            .withArticle(post)
+                            .withFeeds(FeedPaths.site());
+            pages.put(path, Page.html(renderer.post(post, others, head), post.lastModified()));
+            post.aliases().forEach(alias -> redirects.put(alias, path));
         }
         var notFound = Page.html(renderer.notFound(), Instant.EPOCH);
-        return new SiteSnapshot(Map.copyOf(pages), notFound, nextChange, visible.size());
+        return new SiteSnapshot(
+                Map.copyOf(pages), Map.copyOf(redirects), notFound, nextChange, visible.size());
     }
 
     private static void addList(
@@ -72,7 +95,8 @@ public final class SiteSnapshot {
             PageRenderer renderer,
             String heading,
             String basePath,
-            List<Post> posts) {
+            List<Post> posts,
+            List<Head.FeedLink> feeds) {
         int pageCount = Math.max(1, (posts.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         var lastModified =
                 posts.stream()
@@ -82,18 +106,67 @@ public final class SiteSnapshot {
         for (int page = 1; page <= pageCount; page++) {
             var slice =
                     posts.subList((page - 1) * PAGE_SIZE, Math.min(posts.size(), page * PAGE_SIZE));
-            var path =
-                    page == 1 ? (basePath.isEmpty() ? "/" : basePath) : basePath + "/page/" + page;
+            var path = pagePath(basePath, page);
+            var head =
+                    Head.of(page > 1 ? heading + " (page " + page + ")" : heading, path)
+                            .withPagination(
+                                    page > 1
+                                            ? Optional.of(pagePath(basePath, page - 1))
+                                            : Optional.empty(),
+                                    page < pageCount
+                                            ? Optional.of(pagePath(basePath, page + 1))
+                                            : Optional.empty())
+                            .withFeeds(feeds);
             pages.put(
                     path,
                     Page.html(
-                            renderer.list(heading, basePath, slice, page, pageCount),
+                            renderer.list(heading, basePath, slice, page, pageCount, head),
                             lastModified));
         }
     }
 
+    private static void addFeeds(
+            Map<String, Page> pages,
+            Renderers renderers,
+            List<Post> visible,
+            Map<Tag, List<Post>> byTag) {
+        for (var format : FeedFormat.values()) {
+            var siteScope = FeedScope.site(renderers.site());
+            var siteFeed = document(renderers.feeds().write(format, siteScope, visible));
+            pages.put(siteScope.feedPath(format), siteFeed);
+            byTag.forEach(
+                    (tag, tagged) -> {
+                        var scope = FeedScope.tag(renderers.site(), tag);
+                        pages.put(
+                                scope.feedPath(format),
+                                document(renderers.feeds().write(format, scope, tagged)));
+                    });
+        }
+        // Common addresses feed readers try: the same documents, not redirects.
+        pages.put("/feed", pages.get(FeedScope.site(renderers.site()).feedPath(FeedFormat.ATOM)));
+        pages.put(
+                "/feed.xml", pages.get(FeedScope.site(renderers.site()).feedPath(FeedFormat.ATOM)));
+        pages.put(
+                "/index.xml", pages.get(FeedScope.site(renderers.site()).feedPath(FeedFormat.RSS)));
+        pages.put(SitemapWriter.SITEMAP_PATH, document(renderers.sitemaps().sitemap(visible)));
+        pages.put(SitemapWriter.ROBOTS_PATH, document(renderers.sitemaps().robots()));
+    }
+
+    private static Page document(TextDocument document) {
+        return Page.of(document.bytes(), document.contentType(), document.lastModified());
+    }
+
+    private static String pagePath(String basePath, int page) {
+        return page == 1 ? (basePath.isEmpty() ? "/" : basePath) : basePath + "/page/" + page;
+    }
+
     public Optional<Page> find(String path) {
         return Optional.ofNullable(pages.get(path));
+    }
+
+    /** Where an old address of a post now lives. */
+    public Optional<String> redirect(String path) {
+        return Optional.ofNullable(redirects.get(path));
     }
 
     public Page notFound() {

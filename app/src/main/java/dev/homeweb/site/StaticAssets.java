@@ -9,17 +9,32 @@ import java.util.Optional;
 /** The stylesheet, served under a name that contains its hash so browsers may cache it forever. */
 public final class StaticAssets {
     private final String stylesheetPath;
+    private final String faviconPath;
     private final Map<String, Page> files;
 
     public StaticAssets() {
         var css = load("static/site.css");
-        var page = Page.of(css, "text/css; charset=utf-8", Instant.EPOCH);
+        var icon = load("static/favicon.svg");
         stylesheetPath = "/static/site." + Page.hash(css).substring(0, 12) + ".css";
-        files = Map.of(stylesheetPath, page);
+        faviconPath = "/static/favicon." + Page.hash(icon).substring(0, 12) + ".svg";
+        var iconPage = Page.of(icon, "image/svg+xml", Instant.EPOCH);
+        files =
+                Map.of(
+                        stylesheetPath,
+                        Page.of(css, "text/css; charset=utf-8", Instant.EPOCH),
+                        faviconPath,
+                        iconPage,
+                        // Browsers ask for this path whatever the page says.
+                        "/favicon.ico",
+                        iconPage);
     }
 
     public String stylesheetPath() {
         return stylesheetPath;
+    }
+
+    public String faviconPath() {
+        return faviconPath;
     }
 
     public Optional<Page> find(String path) {

@@ -1,0 +1,48 @@
+package dev.homeweb.feeds;
+
+import dev.homeweb.posts.Tag;
+import dev.homeweb.site.SiteSettings;
+import java.util.Objects;
+
+/**
+ * Which posts a feed covers, named by the path of the HTML list page it mirrors: {@code ""} for the
+ * whole site, {@code "/tags/java"} for one tag. Feeds live beside that page: {@code /atom.xml},
+ * {@code /tags/java/atom.xml}.
+ *
+ * @param title the feed's title
+ * @param basePath {@code ""}, or a path that starts with {@code /} and does not end with one
+ */
+public record FeedScope(String title, String basePath) {
+    public FeedScope {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(basePath, "basePath");
+        if (title.isBlank()) {
+            throw new IllegalArgumentException("feed title is blank");
+        }
+        if (!basePath.isEmpty() && (!basePath.startsWith("/") || basePath.endsWith("/"))) {
+            throw new IllegalArgumentException(
+                    "feed base path '" + basePath + "' must be empty or /like/this");
+        }
+    }
+
+    /** Every post of the site. */
+    public static FeedScope site(SiteSettings site) {
+        return new FeedScope(site.title(), "");
+    }
+
+    /** The posts with one tag; titled like the tag's page. */
+    public static FeedScope tag(SiteSettings site, Tag tag) {
+        return new FeedScope(
+                "Posts tagged “" + tag.name() + "” – " + site.title(), "/tags/" + tag.slug());
+    }
+
+    /** The path of the HTML page listing the same posts: {@code /} or {@code /tags/java}. */
+    public String pagePath() {
+        return basePath.isEmpty() ? "/" : basePath;
+    }
+
+    /** The path the feed in {@code format} is served at, such as {@code /tags/java/atom.xml}. */
+    public String feedPath(FeedFormat format) {
+        return basePath + "/" + format.fileName();
+    }
+}

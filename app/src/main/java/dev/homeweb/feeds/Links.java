@@ -1,0 +1,76 @@
+package dev.homeweb.feeds;
+
+import dev.homeweb.posts.Post;
+import dev.homeweb.posts.Tag;
+import dev.homeweb.site.SiteSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Absolute URLs and ids of the site's resources. The paths mirror the site's routes: posts at
+ * {@code /blog/{slug}}, tag pages at {@code /tags/{slug}}.
+ *
+ * @param baseUrl absolute, without a trailing slash
+ * @param host the base URL's host, lower case
+ * @param basePath the base URL's path, {@code ""} at the root of the host
+ */
+record Links(String baseUrl, String host, String basePath) {
+    Links {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(basePath, "basePath");
+    }
+
+    static Links from(SiteSettings site) {
+        var baseUrl = site.baseUrl();
+        try {
+            var uri = new URI(baseUrl);
+            if (uri.getHost() == null || baseUrl.endsWith("/")) {
+                throw new URISyntaxException(baseUrl, "no host, or a trailing slash");
+            }
+            var path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            return new Links(baseUrl, uri.getHost().toLowerCase(Locale.ROOT), path);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(
+                    "base URL '" + baseUrl + "' is not absolute without a trailing slash", e);
+        }
+    }
+
+    String absolute(String path) {
+        return baseUrl + path;
+    }
+
+    String post(Post post) {
+        return absolute(postPath(post));
+    }
+
+    String tag(Tag tag) {
+        return absolute("/tags/" + tag.slug());
+    }
+
+    /** The prefix of every tag page's URL, naming the site's tags as a category scheme. */
+    String tagScheme() {
+        return absolute("/tags/");
+    }
+
+    /**
+     * A {@code tag:} URI (RFC 4151) for the post: host, day of publication and path. It survives
+     * re-imports, edits and a move from http to https; a new slug or publication date is a new
+     * entry, which is what a reader would see anyway.
+     */
+    String entryId(Post post) {
+        return "tag:"
+                + host
+                + ","
+                + Dates.day(post.publishedAt())
+                + ":"
+                + basePath
+                + postPath(post);
+    }
+
+    private static String postPath(Post post) {
+        return "/blog/" + post.slug();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.homeweb.site;
+
+import dev.homeweb.feeds.FeedWriter;
+import dev.homeweb.feeds.SitemapWriter;
+import java.util.Objects;
+
+/** Everything that turns posts into documents: pages, feeds, sitemap. */
+public record Renderers(
+        PageRenderer pages, FeedWriter feeds, SitemapWriter sitemaps, SiteSettings site) {
+    public Renderers {
+        Objects.requireNonNull(pages, "pages");
+        Objects.requireNonNull(feeds, "feeds");
+        Objects.requireNonNull(sitemaps, "sitemaps");
+        Objects.requireNonNull(site, "site");
+    }
+
+    public static Renderers of(SiteSettings site) {
+        return new Renderers(
+                new PageRenderer(site), new FeedWriter(site), new SitemapWriter(site), site);
+    }
+}

@@ -1,0 +1,243 @@
+package dev.homeweb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.homeweb.testing.ContentDir;
+import dev.homeweb.testing.Http;
+import dev.homeweb.testing.JarProcess;
+import dev.homeweb.testing.PostgresExtension;
+import dev.homeweb.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged jar, run as a separate process with real arguments and exit codes. */
+@ExtendWith(PostgresExtension.class)
+class CliIT {
+    @TempDir Path dir;
+
+    JarProcess.Result run(String... args) {
+        return JarProcess.run(dir, Map.of(), args);
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitCodes() {
+        var result = run("--help");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout())
+                .contains(
+                        "serve",
+                        "migrate",
+                        "import",
+                        "healthcheck",
+                        "Exit codes:",
+                        "HOME_WEB_BASE_URL");
+    }
+
+    @Test
+    void unknownCommandOrOptionExitsWithUsageError() {
+        assertThat(run("publish").exitCode()).isEqualTo(2);
+        var result = run("serve", "--database-url", "postgresql://u:p@h/db");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr())
+                .contains(
+                        "unknown argument(s): '--database-url'",
+                        "never taken on the command line",
+                        "--database-url-file")
+                .doesNotContain("u:p@");
+    }
+
+    @Nested
+    class DatabaseUrlFile {
+        @Test
+        void missingFileIsAConfigError() {
+            var result = run("migrate", "--database-url-file", dir.resolve("absent").toString());
+
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.stderr())
+                    .contains("database-URL file " + dir.resolve("absent") + " does not exist");
+        }
+
+        @Test
+        void emptyFileIsAConfigError() throws Exception {
+            var file = Files.writeString(dir.resolve("url"), "\n");
+
+            var result = run("migrate", "--database-url-file", file.toString());
+
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.stderr()).contains("is empty");
+        }
+
+        @Test
+        void badUrlIsAConfigErrorThatDoesNotLeakThePassword() throws Exception {
+            var file = Files.writeString(dir.resolve("url"), "mysql://root:TopSecret99@db/blog\n");
+
+            var result =
+                    JarProcess.run(
+                            dir, Map.of("HOME_WEB_DATABASE_URL_FILE", file.toString()), "import");
+
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.stderr()).contains("scheme 'mysql'");
+            assertThat(result.stdout() + result.stderr()).doesNotContain("TopSecret99");
+        }
+
+        @Test
+        void unreachableDatabaseIsARuntimeFailureWithoutThePassword() throws Exception {
+            var file =
+                    Files.writeString(
+                            dir.resolve("url"), "postgresql://blog:TopSecret99@127.0.0.1:1/blog\n");
+
+            var result = run("migrate", "--database-url-file", file.toString());
+
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.stdout() + result.stderr()).doesNotContain("TopSecret99");
+        }
+    }
+
+    @Test
+    void migrateAppliesOnceAndThenReportsUpToDate(TestDatabase db) {
+        var url = db.writeUrlFile(dir).toString();
+
+        var first = run("migrate", "--database-url-file", url);
+        var second = run("migrate", "--database-url-file", url);
+        var status = run("migrate", "--status", "--database-url-file", url);
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(first.stdout()).contains("Applied V1 create posts");
+        assertThat(second.exitCode()).isZero();
+        assertThat(second.stdout()).contains("Database is up to date; no migrations applied.");
+        assertThat(status.stdout()).containsPattern("V1\\s+Success\\s+create posts");
+    }
+
+    @Test
+    void concurrentMigrationsApplyEachVersionOnce(TestDatabase db) {
+        var url = db.writeUrlFile(dir).toString();
+
+        var a = JarProcess.start(dir, Map.of(), "migrate", "--database-url-file", url);
+        var b = JarProcess.start(dir, Map.of(), "migrate", "--database-url-file", url);
+        var results = java.util.List.of(a.await(120), b.await(120));
+
+        assertThat(results).extracting(JarProcess.Result::exitCode).containsOnly(0);
+        assertThat(results.stream().filter(r -> r.stdout().contains("Applied V1")).count())
+                .isEqualTo(1);
+        var applied =
+                db.dsl().fetchCount(db.dsl().selectFrom("flyway_schema_history").where("success"));
+        assertThat(applied)
+                .isEqualTo(
+                        new dev.homeweb.db.Migrations(db.database().dataSource()).status().size());
+    }
+
+    @Test
+    void serveRefusesPendingMigrations(TestDatabase db) {
+        var result =
+                run("serve", "--port", "0", "--database-url-file", db.writeUrlFile(dir).toString());
+
+        assertThat(result.exitCode()).isEqualTo(4);
+        assertThat(result.stderr())
+                .containsPattern("\\d+ database migration\\(s\\) pending \\(V1, V2[^)]*\\);")
+                .contains("run 'home-web migrate'");
+    }
+
+    @Test
+    void importOfBadContentExitsWithTheFileAndChangesNothing(TestDatabase db) {
+        var url = db.writeUrlFile(dir).toString();
+        run("migrate", "--database-url-file", url);
+        var content = new ContentDir(dir.resolve("content"));
+        content.post("good.md", "Good", "2026-01-01", "");
+        assertThat(
+                        run(
+                                        "import",
+                                        "--database-url-file",
+                                        url,
+                                        "--content",
+                                        content.root().toString())
+                                .stdout())
+                .contains("Imported: 1 added, 0 updated, 0 removed, 0 unchanged");
+        var bad = content.post("bad.md", "---\ntitle: Bad\ndate: tomorrow\n---\n");
+
+        var result =
+                run("import", "--database-url-file", url, "--content", content.root().toString());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.stderr())
+                .contains(bad + ":3: bad date 'tomorrow'", "nothing was imported");
+        assertThat(db.dsl().fetchCount(db.dsl().selectFrom("posts"))).isEqualTo(1);
+    }
+
+    @Test
+    void serveStopsGracefullyOnSigterm(TestDatabase db) {
+        var url = db.writeUrlFile(dir).toString();
+        run("migrate", "--database-url-file", url);
+        var server =
+                JarProcess.start(
+                        dir,
+                        Map.of("HOME_WEB_PORT", "0"),
+                        "serve",
+                        "--database-url-file",
+                        url,
+                        "--content",
+                        dir.toString());
+        var port = awaitPort(server);
+        assertThat(Http.onPort(port).get("/healthz").statusCode()).isEqualTo(200);
+
+        server.process().destroy();
+        var result = server.await(20);
+
+        assertThat(result.exitCode()).isEqualTo(143);
+    }
+
+    @Test
+    void withNoDatabaseConfiguredServesTheSampleContentFromAnEmbeddedPostgres() {
+        var content = Path.of(System.getProperty("homeweb.content", "../content"));
+        var server =
+                JarProcess.start(
+                        dir,
+                        Map.of(),
+                        "serve",
+                        "--port",
+                        "0",
+                        "--data-dir",
+                        dir.resolve("data").toString(),
+                        "--content",
+                        content.toString());
+        try {
+            var port = awaitPort(server);
+            var index = Http.onPort(port).get("/");
+
+            assertThat(index.statusCode()).isEqualTo(200);
+            assertThat(index.body()).contains("<a href=\"/blog/");
+            assertThat(server.stdout())
+                    .contains("from embedded PostgreSQL (data in " + dir.resolve("data"));
+        } finally {
+            server.process().destroy();
+            server.await(30);
+        }
+    }
+
+    private static int awaitPort(JarProcess server) {
+        var listening = Pattern.compile("listening on [^:]+:(\\d+)");
+        var port = new int[1];
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> {
+                            if (!server.process().isAlive()) {
+                                throw new AssertionError("server exited: " + server.stderr());
+                            }
+                            var m = listening.matcher(server.stdout());
+                            if (m.find()) {
+                                port[0] = Integer.parseInt(m.group(1));
+                                return true;
+                            }
+                            return false;
+                        });
+        return port[0];
+    }
+}

@@ -1,0 +1,163 @@
+package dev.homeweb.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AppConfigTest {
+
+    @Test
+    void defaultsServeOnLoopbackPort8080WithTheEmbeddedDatabase() {
+        var config = AppConfig.from(Map.of(), Map.of("XDG_DATA_HOME", "/data"));
+
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.bind()).isEqualTo("127.0.0.1");
+        assertThat(config.databaseUrlFile()).isEmpty();
+        assertThat(config.contentDir()).isEqualTo(Path.of("content"));
+        assertThat(config.baseUrl()).isEqualTo("http://127.0.0.1:8080");
+        assertThat(config.dataDir()).isEqualTo(Path.of("/data/home-web"));
+        assertThat(config.databaseUrl()).isEmpty();
+    }
+
+    @Test
+    void flagsWinOverEnvironmentVariables() {
+        var config =
+                AppConfig.from(
+                        Map.of("port", "9000"),
+                        Map.of(
+                                "HOME_WEB_PORT",
+                                "7000",
+                                "HOME_WEB_SITE_TITLE",
+                                "Notes",
+                                "HOME_WEB_BASE_URL",
+                                "https://example.org/"));
+
+        assertThat(config.port()).isEqualTo(9000);
+        assertThat(config.siteTitle()).isEqualTo("Notes");
+        assertThat(config.baseUrl()).isEqualTo("https://example.org");
+        assertThat(config.absolute("/blog/x")).isEqualTo("https://example.org/blog/x");
+    }
+
+    @Test
+    void usesTheSystemdCredentialWhenNoFileIsNamed(@TempDir Path credentials) throws Exception {
+        Files.writeString(credentials.resolve("database-url"), "postgresql://u:p@db:5432/blog\n");
+
+        var config =
+                AppConfig.from(Map.of(), Map.of("CREDENTIALS_DIRECTORY", credentials.toString()));
+
+        assertThat(config.databaseUrlFile()).contains(credentials.resolve("database-url"));
+        assertThat(config.databaseUrl().orElseThrow().jdbcUrl())
+                .isEqualTo("jdbc:postgresql://db:5432/blog");
+    }
+
+    @Test
+    void anExplicitFileWinsOverTheSystemdCredential(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("database-url"), "postgresql://u:p@creds/blog");
+        var mine = Files.writeString(dir.resolve("mine"), "postgresql://u:p@mine/blog");
+
+        var config =
+                AppConfig.from(
+                        Map.of("database-url-file", mine.toString()),
+                        Map.of("CREDENTIALS_DIRECTORY", dir.toString()));
+
+        assertThat(config.databaseUrl().orElseThrow().jdbcUrl())
+                .isEqualTo("jdbc:postgresql://mine/blog");
+    }
+
+    @Nested
+    class RejectsBadValues {
+        @Test
+        void portThatIsNotANumber() {
+            assertThatThrownBy(() -> AppConfig.from(Map.of("port", "eighty"), Map.of()))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessage("--port 'eighty' is not a number; use 1-65535");
+        }
+
+        @Test
+        void portOutOfRange() {
+            assertThatThrownBy(() -> AppConfig.from(Map.of(), Map.of("HOME_WEB_PORT", "70000")))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("--port 70000 is out of range");
+        }
+
+        @Test
+        void relativeBaseUrl() {
+            assertThatThrownBy(
+                            () -> AppConfig.from(Map.of("base-url", "blog.example.org"), Map.of()))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining(
+                            "--base-url 'blog.example.org' is not an absolute http(s) URL");
+        }
+
+        @Test
+        void discussAddressWithoutAt() {
+            assertThatThrownBy(() -> AppConfig.from(Map.of("discuss-email", "me"), Map.of()))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("--discuss-email 'me'");
+        }
+
+        @Test
+        void unknownOption() {
+            assertThatThrownBy(() -> AppConfig.from(Map.of("colour", "red"), Map.of()))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("unknown option --colour");
+        }
+    }
+
+    @Nested
+    class DatabaseUrlFile {
+        @Test
+        void missingFileNamesThePath(@TempDir Path dir) {
+            var file = dir.resolve("nope");
+            var config = AppConfig.from(Map.of("database-url-file", file.toString()), Map.of());
+
+            assertThatThrownBy(config::databaseUrl)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessage(
+                            "database-URL file "
+                                    + file
+                                    + " does not exist; create it with the URL on one line, mode 0600");
+        }
+
+        @Test
+        void emptyFileSaysWhatBelongsInIt(@TempDir Path dir) throws Exception {
+            var file = Files.writeString(dir.resolve("url"), "  \n");
+            var config = AppConfig.from(Map.of("database-url-file", file.toString()), Map.of());
+
+            assertThatThrownBy(config::databaseUrl)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("is empty");
+        }
+
+        @Test
+        void badUrlIsRejectedWithoutEchoingThePassword(@TempDir Path dir) throws Exception {
+            var file = Files.writeString(dir.resolve("url"), "mysql://admin:s3cret@db/blog");
+            var config = AppConfig.from(Map.of("database-url-file", file.toString()), Map.of());
+
+            assertThatThrownBy(config::databaseUrl)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("scheme 'mysql'")
+                    .message()
+                    .doesNotContain("s3cret");
+        }
+
+        @Test
+        void surroundingWhitespaceIsIgnored(@TempDir Path dir) throws Exception {
+            var file =
+                    Files.writeString(
+                            dir.resolve("url"), "\n  jdbc:postgresql://db/blog?user=x  \n\n");
+            var config = AppConfig.from(Map.of("database-url-file", file.toString()), Map.of());
+
+            assertThat(config.databaseUrl())
+                    .map(DatabaseUrl::jdbcUrl)
+                    .isEqualTo(Optional.of("jdbc:postgresql://db/blog?user=x"));
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package dev.homeweb.content;
+
+import static dev.homeweb.db.schema.Tables.POSTS;
+import static dev.homeweb.db.schema.Tables.TAGS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.homeweb.db.Migrations;
+import dev.homeweb.posts.PostRepository;
+import dev.homeweb.testing.ContentDir;
+import dev.homeweb.testing.PostgresExtension;
+import dev.homeweb.testing.TestDatabase;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@ExtendWith(PostgresExtension.class)
+class ImportIT {
+    @TempDir Path dir;
+
+    ContentImporter importer(TestDatabase db) {
+        return new ContentImporter(db.dsl(), new ContentReader(), new MarkdownRenderer());
+    }
+
+    /** Row versions: any write to a row changes its xmin. */
+    static Map<String, String> rowVersions(TestDatabase db) {
+        return db.dsl()
+                .select(POSTS.SLUG, DSL.field("xmin::text", String.class))
+                .from(POSTS)
+                .fetchMap(r -> r.value1(), r -> r.value2());
+    }
+
+    @Test
+    void migratesAnEmptyDatabase(TestDatabase db) {
+        var applied = new Migrations(db.database().dataSource()).migrate();
+
+        assertThat(applied).extracting(Migrations.Migration::version).startsWith("1");
+        assertThat(db.dsl().fetchCount(POSTS)).isZero();
+        assertThat(new Migrations(db.database().dataSource()).pending()).isEmpty();
+        assertThat(new Migrations(db.database().dataSource()).migrate()).isEmpty();
+    }
+
+    @Test
+    void firstImportAddsEveryPostWithItsTags(TestDatabase db) {
+        db.migrate();
+        var content = new ContentDir(dir);
+        content.post("a.md", "A", "2026-01-01", "tags: [Java, Deploy]\n");
+        content.post("b.md", "B", "2026-01-02", "tags: [java]\nsummary: Bee.\n");
+        content.post("c.md", "C", "2026-01-03", "draft: true\n");
+
+        var report = importer(db).importFrom(dir);
+
+        assertThat(report).isEqualTo(new ImportReport(3, 0, 0, 0));
+        var posts = new PostRepository(db.dsl()).allNonDraft();
+        assertThat(posts).extracting(p -> p.slug()).containsExactly("b", "a");
+        assertThat(posts.get(0).html()).isEqualTo("<p>Body of <em>B</em>.</p>\n");
+        assertThat(posts.get(1).tags()).extracting(t -> t.slug()).containsExactly("deploy", "java");
+        assertThat(db.dsl().fetchCount(TAGS)).isEqualTo(2);
+    }
+
+    @Test
+    void rerunWithoutChangesWritesNothing(TestDatabase db) {
+        db.migrate();
+        var content = new ContentDir(dir);
+        content.post("a.md", "A", "2026-01-01", "tags: [x]\n");
+        content.post("b.md", "B", "2026-01-02", "");
+        importer(db).importFrom(dir);
+        var before = rowVersions(db);
+
+        var report = importer(db).importFrom(dir);
+
+        assertThat(report).isEqualTo(new ImportReport(0, 0, 0, 2));
+        assertThat(report.changedAnything()).isFalse();
+        assertThat(rowVersions(db)).isEqualTo(before);
+    }
+
+    @Test
+    void anEditUpdatesOnlyThatPost(TestDatabase db) {
+        db.migrate();
+        var content = new ContentDir(dir);
+        content.post("a.md", "A", "2026-01-01", "tags: [old]\n");
+        content.post("b.md", "B", "2026-01-02", "");
+        importer(db).importFrom(dir);
+        var before = rowVersions(db);
+
+        content.post("a.md", "A edited", "2026-01-01", "tags: [new]\n");
+        var report = importer(db).importFrom(dir);
+
+        assertThat(report).isEqualTo(new ImportReport(0, 1, 0, 1));
+        assertThat(rowVersions(db).get("b")).isEqualTo(before.get("b"));
+        assertThat(rowVersions(db).get("a")).isNotEqualTo(before.get("a"));
+        var a =
+                new PostRepository(db.dsl())
+                        .allNonDraft().stream()
+                                .filter(p -> p.slug().equals("a"))
+                                .findFirst()
+                                .orElseThrow();
+        assertThat(a.title()).isEqualTo("A edited");
+        assertThat(a.tags()).extracting(t -> t.slug()).containsExactly("new");
+        assertThat(db.dsl().select(TAGS.SLUG).from(TAGS).fetch(TAGS.SLUG)).containsExactly("new");
+    }
+
+    @Test
+    void aRemovedFileRemovesItsPost(TestDatabase db) {
+        db.migrate();
+        var content = new ContentDir(dir);
+        content.post("a.md", "A", "2026-01-01", "");
+        content.post("b.md", "B", "2026-01-02", "");
+        importer(db).importFrom(dir);
+
+        content.delete("a.md");
+        var report = importer(db).importFrom(dir);
+
+        assertThat(report).isEqualTo(new ImportReport(0, 0, 1, 1));
+        assertThat(db.dsl().select(POSTS.SLUG).from(POSTS).fetch(POSTS.SLUG)).containsExactly("b");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "no front matter",
+                "---\ntitle: X\n---\nmissing date\n",
+                "---\ntitle: X\ndate: someday\n---\n",
+                "---\ntitle: X\ndate: 2026-01-01\ncolour: red\n---\n",
+                "---\ntitle: X\ndate: 2026-01-01\nslug: a\n---\nduplicate of a.md\n",
+                "---\ntitle: [unclosed\ndate: 2026-01-01\n---\n",
+                "---\ntitle: X\ndate: 2026-01-01\nslug: Bad Slug\n---\n"
+            })
+    void anyBadFileLeavesTheDatabaseAsItWas(String badFile, TestDatabase db) {
+        db.migrate();
+        var content = new ContentDir(dir);
+        content.post("a.md", "A", "2026-01-01", "");
+        content.post("b.md", "B", "2026-01-02", "");
+        importer(db).importFrom(dir);
+        var before = rowVersions(db);
+
+        content.delete("b.md");
+        content.post("a.md", "A changed", "2026-01-01", "");
+        content.post("new.md", badFile);
+
+        assertThatThrownBy(() -> importer(db).importFrom(dir))
+                .isInstanceOf(ContentException.class)
+                .hasMessageContaining("new.md");
+        assertThat(rowVersions(db)).isEqualTo(before);
+        assertThat(new PostRepository(db.dsl()).allNonDraft())
+                .extracting(p -> p.title())
+                .containsExactly("B", "A");
+    }
+
+    @Test
+    void unreadableFileLeavesTheDatabaseAsItWas(TestDatabase db) throws Exception {
+        db.migrate();
+        var content = new ContentDir(dir);
+        content.post("a.md", "A", "2026-01-01", "");
+        importer(db).importFrom(dir);
+        java.nio.file.Files.write(
+                dir.resolve("posts/bin.md"),
+                new byte[] {'-', '-', '-', '\n', (byte) 0xff, (byte) 0xfe, '\n'});
+
+        assertThatThrownBy(() -> importer(db).importFrom(dir))
+                .isInstanceOf(ContentException.class)
+                .hasMessageContaining("bin.md:2: not valid UTF-8");
+        assertThat(rowVersions(db)).hasSize(1);
+    }
+
+    @Test
+    void concurrentImportsBothSucceedAndAgree(TestDatabase db) throws Exception {
+        db.migrate();
+        var content = new ContentDir(dir);
+        for (int i = 0; i < 20; i++) {
+            content.post("p" + i + ".md", "P" + i, "2026-01-01", "tags: [t" + (i % 3) + "]\n");
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> importer(db).importFrom(dir));
+            var second = pool.submit(() -> importer(db).importFrom(dir));
+            var reports = List.of(first.get(), second.get());
+
+            assertThat(reports).extracting(ImportReport::added).containsExactlyInAnyOrder(20, 0);
+            assertThat(db.dsl().fetchCount(POSTS)).isEqualTo(20);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void anAliasCanMoveFromOnePostToAnother(TestDatabase db) {
+        db.migrate();
+        var content = new ContentDir(dir);
+        content.post("a.md", "A", "2026-01-01", "aliases: [/old.html]\n");
+        content.post("b.md", "B", "2026-01-02", "");
+        importer(db).importFrom(dir);
+
+        content.post("a.md", "A", "2026-01-01", "");
+        content.post("b.md", "B", "2026-01-02", "aliases: [/old.html, /older.html]\n");
+        importer(db).importFrom(dir);
+
+        var posts = new PostRepository(db.dsl()).allNonDraft();
+        assertThat(posts)
+                .filteredOn(p -> p.slug().equals("b"))
+                .singleElement()
+                .extracting(p -> p.aliases())
+                .isEqualTo(List.of("/old.html", "/older.html"));
+        assertThat(posts)
+                .filteredOn(p -> p.slug().equals("a"))
+                .singleElement()
+                .extracting(p -> p.aliases())
+                .isEqualTo(List.of());
+    }
+}

@@ -1,0 +1,99 @@
+package dev.homeweb.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the packaged {@code home-web.jar} as a separate process, as a user would. */
+public final class JarProcess {
+    private final Process process;
+    private final Path stdout;
+    private final Path stderr;
+
+    private JarProcess(Process process, Path stdout, Path stderr) {
+        this.process = process;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    /** Result of a finished run. */
+    public record Result(int exitCode, String stdout, String stderr) {}
+
+    public static Path jar() {
+        var jar = Path.of(System.getProperty("homeweb.jar", "target/home-web.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(
+                    jar + " is missing: run the integration tests with mvn verify");
+        }
+        return jar;
+    }
+
+    public static JarProcess start(Path workDir, Map<String, String> environment, String... args) {
+        var command =
+                new ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-jar",
+                                jar().toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command).directory(workDir.toFile());
+        builder.environment()
+                .keySet()
+                .removeIf(k -> k.startsWith("HOME_WEB_") || k.equals("CREDENTIALS_DIRECTORY"));
+        builder.environment().putAll(environment);
+        try {
+            var out = Files.createTempFile(workDir, "stdout", ".txt");
+            var err = Files.createTempFile(workDir, "stderr", ".txt");
+            builder.redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            return new JarProcess(builder.start(), out, err);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Result run(Path workDir, Map<String, String> environment, String... args) {
+        return start(workDir, environment, args).await(120);
+    }
+
+    public Result await(int seconds) {
+        try {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(
+                        "home-web did not exit within " + seconds + " s; stderr: " + stderr());
+            }
+            return new Result(process.exitValue(), stdout(), stderr());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String stdout() {
+        return read(stdout);
+    }
+
+    public String stderr() {
+        return read(stderr);
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

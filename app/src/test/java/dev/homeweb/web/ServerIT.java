@@ -1,0 +1,144 @@
+package dev.homeweb.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.homeweb.App;
+import dev.homeweb.config.AppConfig;
+import dev.homeweb.content.ContentImporter;
+import dev.homeweb.content.ContentReader;
+import dev.homeweb.content.MarkdownRenderer;
+import dev.homeweb.testing.ContentDir;
+import dev.homeweb.testing.Http;
+import dev.homeweb.testing.PostgresExtension;
+import dev.homeweb.testing.TestDatabase;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(PostgresExtension.class)
+class ServerIT {
+    @TempDir Path dir;
+    ContentDir content;
+    App.Server server;
+    Http http;
+
+    @BeforeEach
+    void writeContent() {
+        content = new ContentDir(dir.resolve("content"));
+        content.post(
+                "hello.md", "Hello world", "2026-01-01", "tags: [Java]\nsummary: The first one.\n");
+        content.post("second.md", "Second post", "2026-01-02", "tags: [java, ops]\n");
+        content.post("secret.md", "Secret draft", "2026-01-03", "draft: true\n");
+    }
+
+    App app(Path urlFile, Map<String, String> more) {
+        var options =
+                new java.util.HashMap<>(
+                        Map.of(
+                                "database-url-file",
+                                urlFile.toString(),
+                                "port",
+                                "0",
+                                "content",
+                                content.root().toString()));
+        options.putAll(more);
+        return new App(
+                AppConfig.from(options, Map.of()),
+                new PrintWriter(new StringWriter()),
+                Clock.systemUTC(),
+                Optional.of("r-test"));
+    }
+
+    void startOn(TestDatabase db, Map<String, String> more) {
+        db.migrate();
+        new ContentImporter(db.dsl(), new ContentReader(), new MarkdownRenderer())
+                .importFrom(content.root());
+        server = app(db.writeUrlFile(dir), more).serve();
+        http = Http.onPort(server.port());
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void picksUpACommittedImportWithoutRestart(TestDatabase db) {
+        startOn(db, Map.of());
+        content.post("fresh.md", "Fresh post", "2026-01-05", "");
+
+        new ContentImporter(db.dsl(), new ContentReader(), new MarkdownRenderer())
+                .importFrom(content.root());
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> assertThat(http.get("/blog/fresh").statusCode()).isEqualTo(200));
+        assertThat(http.get("/").body()).contains("Fresh post");
+    }
+
+    @Test
+    void refusesToStartWhileMigrationsArePending(TestDatabase db) {
+        var app = app(db.writeUrlFile(dir), Map.of());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(app::serve)
+                .isInstanceOf(App.PendingMigrations.class)
+                .hasMessageContaining("run 'home-web migrate'");
+    }
+
+    @Test
+    void healthGoesDownWithTheDatabaseAndComesBackWithoutRestart() throws Exception {
+        var data = dir.resolve("pg");
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        var postgres = startPostgres(data, port);
+        try {
+            var urlFile =
+                    Files.writeString(
+                            dir.resolve("url"),
+                            "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres");
+            new dev.homeweb.db.Migrations(postgres.getPostgresDatabase()).migrate();
+            server = app(urlFile, Map.of()).serve();
+            http = Http.onPort(server.port());
+            assertThat(http.get("/healthz").statusCode()).isEqualTo(200);
+
+            postgres.close();
+            var down = http.get("/healthz");
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(down.body()).contains("\"database\":\"down\"");
+            assertThat(http.get("/").statusCode())
+                    .as("pages still come from memory")
+                    .isEqualTo(200);
+
+            postgres = startPostgres(data, port);
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(
+                            () -> assertThat(http.get("/healthz").statusCode()).isEqualTo(200));
+        } finally {
+            postgres.close();
+        }
+    }
+
+    private static EmbeddedPostgres startPostgres(Path data, int port) throws java.io.IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .start();
+    }
+}

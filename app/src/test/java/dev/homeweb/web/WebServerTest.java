@@ -1,0 +1,38 @@
+package dev.homeweb.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homeweb.site.Page;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class WebServerTest {
+    final Page page =
+            Page.of(new byte[] {1, 2, 3}, "text/plain", Instant.parse("2026-01-02T03:04:05Z"));
+
+    @Test
+    void ifNoneMatchComparesWeaklyOverAList() {
+        assertThat(WebServer.matches("\"a\", W/" + page.etag(), page.etag())).isTrue();
+        assertThat(WebServer.matches("*", page.etag())).isTrue();
+        assertThat(WebServer.matches("\"a\"", page.etag())).isFalse();
+    }
+
+    @Test
+    void ifModifiedSinceCountsOnlyWithoutIfNoneMatch() {
+        var lastModified = WebServer.httpDate(page.lastModified());
+        var earlier = WebServer.httpDate(page.lastModified().minusSeconds(1));
+
+        assertThat(WebServer.notModified(null, lastModified, page)).isTrue();
+        assertThat(WebServer.notModified(null, earlier, page)).isFalse();
+        assertThat(WebServer.notModified("\"other\"", lastModified, page)).isFalse();
+        assertThat(WebServer.notModified(null, "not a date", page)).isFalse();
+        assertThat(WebServer.notModified(null, null, page)).isFalse();
+    }
+
+    @Test
+    void searchQueriesAreTrimmedNeverRejected() {
+        assertThat(SearchPage.clean(null)).isEmpty();
+        assertThat(SearchPage.clean("  java\u0000 \t deploy ")).isEqualTo("java deploy");
+        assertThat(SearchPage.clean("x".repeat(5000))).hasSize(SearchPage.MAX_QUERY);
+    }
+}
