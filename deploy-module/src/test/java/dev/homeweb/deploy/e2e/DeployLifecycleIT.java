@@ -61,7 +61,7 @@ class DeployLifecycleIT {
         assertThat(e2e.healthz())
                 .contains("\"status\":\"ok\"")
                 .contains("\"release\":\"" + first + "\"");
-        assertThat(target.http("/")).contains("E2E blog").contains("Hello");
+        assertThat(target.http("/")).contains("E2E blog").contains(E2e.POST_TITLE);
         assertThat(e2e.currentOnNode()).isEqualTo(first);
     }
 
@@ -95,9 +95,7 @@ class DeployLifecycleIT {
     @Order(3)
     void aDeployOfAChangedPostUpdatesThePage() throws Exception {
         var content =
-                e2e.contentWith(
-                        "content-changed",
-                        text -> text.replace("Some *text*", "Freshly *edited* words"));
+                e2e.contentWith("content-changed", text -> text + "\nFreshly *edited* words.\n");
 
         var run = e2e.deploy("--jar", E2e.appJar().toString(), "--content", content.toString());
         second = E2e.release(run);
@@ -106,7 +104,7 @@ class DeployLifecycleIT {
         assertThat(second).isNotEqualTo(first);
         assertThat(run.out())
                 .containsPattern("\\[e2e\\] upload +ok .* 1 file\\(s\\), \\d+ bytes sent");
-        assertThat(target.http("/blog/hello")).contains("Freshly <em>edited</em> words");
+        assertThat(target.http("/blog/" + E2e.POST)).contains("Freshly <em>edited</em> words");
         assertThat(e2e.healthz()).contains("\"release\":\"" + second + "\"");
     }
 
@@ -161,7 +159,7 @@ class DeployLifecycleIT {
         assertThat(back.exitCode()).as(back.all()).isZero();
         assertThat(e2e.currentOnNode()).isEqualTo(first);
         assertThat(e2e.healthz()).contains("\"release\":\"" + first + "\"");
-        assertThat(target.http("/blog/hello")).doesNotContain("Freshly");
+        assertThat(target.http("/blog/" + E2e.POST)).doesNotContain("Freshly");
 
         var forward = e2e.deploy("rollback", "e2e", "--to", second);
         assertThat(forward.exitCode()).as(forward.all()).isZero();
@@ -171,9 +169,7 @@ class DeployLifecycleIT {
     @Test
     @Order(6)
     void aConcurrentDeployIsRefusedWithTheHoldersDetails() throws Exception {
-        var content =
-                e2e.contentWith(
-                        "content-third", text -> text.replace("Some *text*", "Third version"));
+        var content = e2e.contentWith("content-third", text -> text + "\nThird version.\n");
         var lockFile = target.root().resolve("var/lib/home-web/deploy.lock");
         var running =
                 CompletableFuture.supplyAsync(
@@ -211,9 +207,7 @@ class DeployLifecycleIT {
                         + Base64.getEncoder().encodeToString(impostor.getPublicKeyBlob())
                         + "\n";
         var wrong = Files.writeString(dir.resolve("wrong_known_hosts"), line);
-        var content =
-                e2e.contentWith(
-                        "content-fourth", text -> text.replace("Some *text*", "Never deployed"));
+        var content = e2e.contentWith("content-fourth", text -> text + "\nNever deployed.\n");
 
         var run =
                 e2e.run(
@@ -228,6 +222,6 @@ class DeployLifecycleIT {
         assertThat(run.all()).contains("has CHANGED").contains("[e2e] preflight  FAIL");
         assertThat(e2e.currentOnNode()).isEqualTo(before);
         assertThat(target.ssh("cat /var/lib/home-web/audit.log")).isEqualTo(audit);
-        assertThat(target.http("/blog/hello")).doesNotContain("Never deployed");
+        assertThat(target.http("/blog/" + E2e.POST)).doesNotContain("Never deployed");
     }
 }

@@ -17,6 +17,11 @@ import java.util.stream.Stream;
 
 /** Runs the deploy CLI in-process against a target host, with a config written for it. */
 final class E2e {
+    /** The sample post the tests edit, served at {@code /blog/writing-posts}. */
+    static final String POST = "writing-posts";
+
+    static final String POST_TITLE = "How to write a post";
+
     final TargetHost target;
     final Path dir;
     final Path config;
@@ -100,7 +105,7 @@ final class E2e {
         return run;
     }
 
-    /** A copy of the repository's content with {@code edit} applied to hello.md. */
+    /** A copy of the repository's content with {@code edit} applied to the sample post. */
     Path contentWith(String name, java.util.function.UnaryOperator<String> edit)
             throws IOException {
         var copy = dir.resolve(name);
@@ -115,8 +120,8 @@ final class E2e {
                 }
             }
         }
-        var hello = copy.resolve("posts/hello.md");
-        Files.writeString(hello, edit.apply(Files.readString(hello)));
+        var post = copy.resolve("posts/" + POST + ".md");
+        Files.writeString(post, edit.apply(Files.readString(post)));
         return copy;
     }
 
