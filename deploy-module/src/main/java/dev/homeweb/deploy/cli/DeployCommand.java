@@ -1,0 +1,347 @@
+package dev.homeweb.deploy.cli;
+
+import dev.homeweb.deploy.config.ConfigException;
+import dev.homeweb.deploy.config.DeployConfig;
+import dev.homeweb.deploy.config.NodeConfig;
+import dev.homeweb.deploy.lock.LockHolder;
+import dev.homeweb.deploy.release.Release;
+import dev.homeweb.deploy.release.ReleaseBuilder;
+import dev.homeweb.deploy.release.RuntimeImage;
+import dev.homeweb.deploy.rollout.NodeAdmin;
+import dev.homeweb.deploy.rollout.NodeConnector;
+import dev.homeweb.deploy.rollout.NodeDeployer;
+import dev.homeweb.deploy.rollout.Planner;
+import dev.homeweb.deploy.rollout.Rollout;
+import dev.homeweb.deploy.rollout.RunSummary;
+import dev.homeweb.deploy.rollout.StepReporter;
+import dev.homeweb.deploy.secrets.LocalFileSecretSource;
+import dev.homeweb.deploy.secrets.SecretSource;
+import dev.homeweb.deploy.ssh.SshConnector;
+import dev.homeweb.deploy.ssh.SshSettings;
+import dev.homeweb.deploy.units.UnitFileRenderer;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code deploy}: puts home-web on the nodes of {@code deploy.yaml}. This class is the composition
+ * root: it builds config, SSH, release and rollout objects with constructors, per command.
+ */
+@Command(
+        name = "deploy",
+        mixinStandardHelpOptions = true,
+        versionProvider = DeployCommand.Version.class,
+        description =
+                "Deploy home-web to the nodes in deploy.yaml (all, or the NODEs named), in"
+                        + " parallel: preflight, lock, upload, secrets, units, migrate, switch,"
+                        + " import, restart, health, confirm, finalize. A node that fails after"
+                        + " the switch rolls back; one that loses its deployer rolls itself back.",
+        usageHelpAutoWidth = true,
+        subcommands = {
+            PlanCommand.class,
+            StatusCommand.class,
+            RollbackCommand.class,
+            LogsCommand.class,
+            UnitsCommand.class,
+            LockCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  deployed (or nothing to change)",
+            "  1  failed before anything changed (the old release keeps serving)",
+            "  2  bad command line or configuration (nothing contacted)",
+            "  3  rolled back: the deploy failed and the node serves its previous release",
+            "  4  needs attention: the node's state is unknown",
+            "  5  locked by another deploy"
+        })
+public final class DeployCommand implements Callable<Integer> {
+    private final Map<String, String> environment;
+    private final Clock clock;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = {"-c", "--config"},
+            paramLabel = "FILE",
+            description = "Deploy config (default: deploy.yaml).",
+            scope = CommandLine.ScopeType.INHERIT)
+    Path configFile = Path.of("deploy.yaml");
+
+    @Option(
+            names = "--jar",
+            paramLabel = "FILE",
+            description = "Server jar (default: app/target/home-web.jar).",
+            scope = CommandLine.ScopeType.INHERIT)
+    Path jar = Path.of("app/target/home-web.jar");
+
+    @Option(
+            names = "--content",
+            paramLabel = "DIR",
+            description = "Content folder shipped in the release (default: content).",
+            scope = CommandLine.ScopeType.INHERIT)
+    Path content = Path.of("content");
+
+    @Option(
+            names = {"-i", "--identity"},
+            paramLabel = "KEY",
+            description = "SSH private key (default: ssh-agent, then ~/.ssh/id_*).",
+            scope = CommandLine.ScopeType.INHERIT)
+    Path identity;
+
+    @Option(
+            names = "--known-hosts",
+            paramLabel = "FILE",
+            description = "known_hosts file (default: ~/.ssh/known_hosts).",
+            scope = CommandLine.ScopeType.INHERIT)
+    Path knownHosts;
+
+    @Option(
+            names = "--accept-new-host-key",
+            description =
+                    "Trust and record the key of a host not yet in known_hosts (never a changed one).",
+            scope = CommandLine.ScopeType.INHERIT)
+    boolean acceptNewHostKey;
+
+    @Option(
+            names = "--json",
+            description = "Print a machine-readable summary on stdout; steps go to stderr.")
+    boolean json;
+
+    @Option(
+            names = {"-n", "--dry-run"},
+            description = "Same as 'plan': show what would change, change nothing.")
+    boolean dryRun;
+
+    @Option(
+            names = "--lock-wait",
+            paramLabel = "SECONDS",
+            description = "Wait this long for another deploy's lock (default: 0).")
+    long lockWaitSeconds;
+
+    @Option(
+            names = "--parallel",
+            paramLabel = "N",
+            description = "Nodes at once (default: settings.parallel).")
+    Integer parallel;
+
+    @Parameters(paramLabel = "NODE", arity = "0..*", description = "Default: every node.")
+    List<String> nodes = new ArrayList<>();
+
+    DeployCommand(Map<String, String> environment, Clock clock, PrintWriter out, PrintWriter err) {
+        this.environment = Map.copyOf(environment);
+        this.clock = clock;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** A command line wired with this tool's error handling, streams and factory. */
+    public static CommandLine commandLine(
+            Map<String, String> environment, Clock clock, PrintWriter out, PrintWriter err) {
+        var root = new DeployCommand(environment, clock, out, err);
+        var commandLine = new CommandLine(root, new Factory(root));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler(DeployCommand::handle);
+        return commandLine;
+    }
+
+    @Override
+    public Integer call() {
+        var config = config();
+        var selected = config.select(nodes);
+        if (dryRun) {
+            return plan(config, selected);
+        }
+        var releases = releases(selected);
+        var reporter = new StepReporter(json ? err : out, clock);
+        var deployer =
+                new NodeDeployer(
+                        connector(),
+                        renderer(config),
+                        secretSource(),
+                        config.settings(),
+                        clock,
+                        me("-"),
+                        Duration.ofSeconds(lockWaitSeconds));
+        var rollout =
+                new Rollout(
+                        deployer,
+                        reporter,
+                        parallel != null ? parallel : config.settings().parallel());
+        var results = rollout.run(selected, releases::get, ReleaseBuilder.migrations(jar));
+        int code = Rollout.exitCode(results);
+        if (json) {
+            out.println(RunSummary.json(results, code));
+        } else {
+            out.println();
+            out.print(RunSummary.text(results));
+        }
+        out.flush();
+        return code;
+    }
+
+    int plan(DeployConfig config, List<NodeConfig> selected) {
+        var releases = releases(selected);
+        var planner = new Planner(connector(), renderer(config), secretSource());
+        var migrations = ReleaseBuilder.migrations(jar);
+        for (var node : selected) {
+            out.print(planner.plan(node, releases.get(node), migrations));
+            out.flush();
+        }
+        return ExitCode.OK;
+    }
+
+    DeployConfig config() {
+        return DeployConfig.load(configFile);
+    }
+
+    /** One release per kind of node: with the bundled runtime, or for a node's own Java. */
+    Map<NodeConfig, Release> releases(List<NodeConfig> selected) {
+        var builder = new ReleaseBuilder();
+        var byKind = new HashMap<Boolean, Release>();
+        var result = new HashMap<NodeConfig, Release>();
+        for (var node : selected) {
+            boolean bundled = node.service().javaHome().isEmpty();
+            var release =
+                    byKind.computeIfAbsent(
+                            bundled,
+                            b -> {
+                                var runtime =
+                                        b
+                                                ? Optional.of(runtimeImage().image())
+                                                : Optional.<Path>empty();
+                                var r = builder.build(jar, content, runtime);
+                                err.printf(
+                                        "release %s: %d files, %.1f MB%s%n",
+                                        r.id(),
+                                        r.files().size(),
+                                        r.totalBytes() / 1e6,
+                                        b ? " (with Java runtime)" : "");
+                                err.flush();
+                                return r;
+                            });
+            result.put(node, release);
+        }
+        return result;
+    }
+
+    RuntimeImage runtimeImage() {
+        var cache =
+                Optional.ofNullable(environment.get("XDG_CACHE_HOME"))
+                        .filter(s -> !s.isBlank())
+                        .map(Path::of)
+                        .orElse(home().resolve(".cache"))
+                        .resolve("home-web-deploy");
+        return new RuntimeImage(Path.of(System.getProperty("java.home")), cache);
+    }
+
+    NodeConnector connector() {
+        var settings = SshSettings.fromEnvironment(environment, home());
+        if (identity != null) {
+            settings = settings.withIdentity(identity);
+        }
+        if (knownHosts != null) {
+            settings = settings.withKnownHosts(knownHosts);
+        }
+        return NodeConnector.ssh(new SshConnector(settings.acceptingNewHostKeys(acceptNewHostKey)));
+    }
+
+    UnitFileRenderer renderer(DeployConfig config) {
+        return new UnitFileRenderer(config.settings().confirmTimeout());
+    }
+
+    SecretSource secretSource() {
+        return new LocalFileSecretSource();
+    }
+
+    NodeAdmin admin(DeployConfig config) {
+        return new NodeAdmin(connector(), clock, config.settings().healthTimeout());
+    }
+
+    LockHolder me(String release) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown";
+        }
+        var user = environment.getOrDefault("USER", System.getProperty("user.name"));
+        return new LockHolder(
+                user.replaceAll("[^A-Za-z0-9._-]", "_"),
+                host.replaceAll("[^A-Za-z0-9._-]", "_"),
+                ProcessHandle.current().pid(),
+                clock.instant(),
+                release);
+    }
+
+    private Path home() {
+        return Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")));
+    }
+
+    PrintWriter out() {
+        return out;
+    }
+
+    PrintWriter err() {
+        return err;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    private static int handle(
+            Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        var err = commandLine.getErr();
+        if (e instanceof ConfigException) {
+            err.println("deploy: " + e.getMessage());
+            err.flush();
+            return ExitCode.USAGE;
+        }
+        if (e instanceof IllegalArgumentException) {
+            err.println("deploy: " + e.getMessage());
+            err.flush();
+            return ExitCode.FAILED_NO_CHANGE;
+        }
+        err.println("deploy " + commandLine.getCommandName() + ": " + e.getMessage());
+        err.flush();
+        return ExitCode.NEEDS_ATTENTION;
+    }
+
+    /** Gives subcommands their parent without static state. */
+    private record Factory(DeployCommand root) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == DeployCommand.class) {
+                return type.cast(root);
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            var version = DeployCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"home-web deploy " + (version == null ? "dev" : version)};
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.homeweb.deploy.config;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One deploy target, like a deploy-rs node: how to reach it over SSH and how the service runs
+ * there. {@code root} is the directory on the node that holds releases, the store and the lock.
+ */
+public record NodeConfig(
+        String name,
+        String hostname,
+        int sshPort,
+        Optional<String> sshUser,
+        boolean sudo,
+        String root,
+        ServiceOptions service,
+        List<SecretFile> secrets) {
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._:-]*");
+    private static final Pattern USER = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
+    private static final Pattern ROOT = Pattern.compile("/[A-Za-z0-9._/-]*[A-Za-z0-9._-]");
+
+    public NodeConfig {
+        Objects.requireNonNull(name, "name");
+        if (!NAME.matcher(name).matches()) {
+            throw new ConfigException(
+                    "node name '" + name + "' must match [a-z0-9][a-z0-9-]* (it names files)");
+        }
+        Objects.requireNonNull(hostname, "hostname");
+        if (!HOST.matcher(hostname).matches()) {
+            throw new ConfigException(
+                    "nodes." + name + ".hostname '" + hostname + "' is not a host name");
+        }
+        if (sshPort < 1 || sshPort > 65535) {
+            throw new ConfigException(
+                    "nodes." + name + ".ssh_port " + sshPort + " is outside 1-65535");
+        }
+        sshUser.ifPresent(
+                user -> {
+                    if (!USER.matcher(user).matches()) {
+                        throw new ConfigException(
+                                "nodes." + name + ".ssh_user '" + user + "' is not a user name");
+                    }
+                });
+        Objects.requireNonNull(root, "root");
+        if (!ROOT.matcher(root).matches() || root.contains("..")) {
+            throw new ConfigException(
+                    "nodes."
+                            + name
+                            + ".root '"
+                            + root
+                            + "' must be an absolute path without spaces or '..'");
+        }
+        Objects.requireNonNull(service, "service");
+        secrets = List.copyOf(secrets);
+        if (secrets.stream().noneMatch(s -> s.credential().equals(SecretFile.DATABASE_URL))) {
+            throw new ConfigException("nodes." + name + ".database_url_file is missing");
+        }
+    }
+
+    /** Whether commands that change the node must go through {@code sudo -n}. */
+    public boolean needsSudo() {
+        return sudo && !sshUser.orElse("root").equals("root");
+    }
+}

@@ -1,0 +1,107 @@
+package dev.homeweb.deploy.config;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * How the server runs on a node, mirroring a NixOS module's options. An empty {@code user} means
+ * systemd's {@code DynamicUser=}.
+ */
+public record ServiceOptions(
+        int port,
+        String bind,
+        Optional<String> user,
+        Optional<String> group,
+        Optional<String> baseUrl,
+        Optional<String> siteTitle,
+        Optional<String> discussEmail,
+        List<String> jvmOptions,
+        Optional<String> javaHome) {
+
+    private static final Pattern ACCOUNT = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
+    private static final Pattern BIND = Pattern.compile("[0-9A-Fa-f.:]+|localhost");
+    private static final Pattern ABSOLUTE_PATH = Pattern.compile("/[A-Za-z0-9._/+-]*");
+
+    static final ServiceOptions DEFAULTS =
+            new ServiceOptions(
+                    8080,
+                    "127.0.0.1",
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                    Optional.empty());
+
+    public ServiceOptions {
+        if (port < 1 || port > 65535) {
+            throw new ConfigException("service port " + port + " is outside 1-65535");
+        }
+        Objects.requireNonNull(bind, "bind");
+        if (!BIND.matcher(bind).matches()) {
+            throw new ConfigException(
+                    "service bind '" + bind + "' is not an IP address such as 127.0.0.1 or ::");
+        }
+        user.ifPresent(u -> requireAccount("user", u));
+        group.ifPresent(g -> requireAccount("group", g));
+        if (group.isPresent() && user.isEmpty()) {
+            throw new ConfigException("service group is set but user is not; set both or neither");
+        }
+        baseUrl.ifPresent(
+                url -> {
+                    if (!url.matches("https?://[^\\s\"'\\\\%]+")) {
+                        throw new ConfigException(
+                                "service base_url '" + url + "' is not an http(s) URL");
+                    }
+                });
+        siteTitle.ifPresent(t -> requireOneLine("site_title", t));
+        discussEmail.ifPresent(
+                e -> {
+                    if (!e.matches("[^\\s@\"'\\\\%]+@[^\\s@\"'\\\\%]+")) {
+                        throw new ConfigException(
+                                "service discuss_email '" + e + "' is not an e-mail address");
+                    }
+                });
+        jvmOptions = List.copyOf(jvmOptions);
+        for (var option : jvmOptions) {
+            if (!option.matches("-[^\\s\"'\\\\%$]+")) {
+                throw new ConfigException(
+                        "service jvm_options entry '"
+                                + option
+                                + "' must start with '-' and contain no spaces, quotes, % or $");
+            }
+        }
+        javaHome.ifPresent(
+                home -> {
+                    if (!ABSOLUTE_PATH.matcher(home).matches()) {
+                        throw new ConfigException(
+                                "service java_home '" + home + "' is not an absolute path");
+                    }
+                });
+    }
+
+    /** The address the node itself uses to reach the server (a wildcard bind means loopback). */
+    public String localAddress() {
+        return switch (bind) {
+            case "0.0.0.0" -> "127.0.0.1";
+            case "::" -> "::1";
+            default -> bind;
+        };
+    }
+
+    private static void requireAccount(String key, String name) {
+        if (!ACCOUNT.matcher(name).matches()) {
+            throw new ConfigException(
+                    "service " + key + " '" + name + "' is not a valid account name");
+        }
+    }
+
+    private static void requireOneLine(String key, String value) {
+        if (value.contains("\n") || value.contains("\r") || value.contains("\"")) {
+            throw new ConfigException("service " + key + " must be one line without double quotes");
+        }
+    }
+}

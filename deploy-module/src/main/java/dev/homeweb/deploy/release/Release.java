@@ -1,0 +1,63 @@
+package dev.homeweb.deploy.release;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A release: the files of the server, its content and its Java runtime, identified by a hash of its
+ * manifest. The same build and content always give the same id, so a redeploy finds it on the node
+ * and has nothing to do.
+ */
+public record Release(String id, List<ReleaseFile> files) {
+    public Release {
+        Objects.requireNonNull(id, "id");
+        files = files.stream().sorted(Comparator.comparing(ReleaseFile::path)).toList();
+        var seen = new HashSet<String>();
+        for (var file : files) {
+            if (!seen.add(file.path())) {
+                throw new IllegalArgumentException("duplicate release path " + file.path());
+            }
+        }
+        if (!id.equals(idOf(files))) {
+            throw new IllegalArgumentException("release id " + id + " does not match its files");
+        }
+    }
+
+    public static Release of(List<ReleaseFile> files) {
+        var sorted = files.stream().sorted(Comparator.comparing(ReleaseFile::path)).toList();
+        return new Release(idOf(sorted), sorted);
+    }
+
+    /** One line per file, sorted by path; the release id is derived from exactly this text. */
+    public String manifest() {
+        var out = new StringBuilder();
+        for (var file : files) {
+            out.append(file.manifestLine()).append('\n');
+        }
+        return out.toString();
+    }
+
+    public long totalBytes() {
+        return files.stream().mapToLong(ReleaseFile::size).sum();
+    }
+
+    private static String idOf(List<ReleaseFile> sorted) {
+        var text = new StringBuilder();
+        for (var file : sorted) {
+            text.append(file.manifestLine()).append('\n');
+        }
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            var hash = digest.digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

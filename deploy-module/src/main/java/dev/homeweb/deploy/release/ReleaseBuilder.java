@@ -1,0 +1,94 @@
+package dev.homeweb.deploy.release;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Collects a release from the server jar, the content folder and (unless the node brings its own
+ * Java) a runtime image: {@code home-web.jar}, {@code content/...}, {@code runtime/...}.
+ */
+public final class ReleaseBuilder {
+
+    /** Builds the release; {@code runtime} is empty when the node uses its own Java. */
+    public Release build(Path jar, Path content, Optional<Path> runtime) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException(
+                    "server jar " + jar + " does not exist; build it with mvn package");
+        }
+        if (!Files.isDirectory(content.resolve("posts"))) {
+            throw new IllegalArgumentException(
+                    "content folder " + content + " has no posts/ folder");
+        }
+        var files = new ArrayList<ReleaseFile>();
+        files.add(file("home-web.jar", jar));
+        files.addAll(tree("content", content));
+        runtime.ifPresent(image -> files.addAll(tree("runtime", image)));
+        return Release.of(files);
+    }
+
+    /** The migration scripts the server jar carries ({@code db/migration/*.sql}), sorted. */
+    public static List<String> migrations(Path jar) {
+        try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+            return zip.stream()
+                    .map(java.util.zip.ZipEntry::getName)
+                    .filter(n -> n.startsWith("db/migration/") && n.endsWith(".sql"))
+                    .map(n -> n.substring("db/migration/".length()))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + jar, e);
+        }
+    }
+
+    private static List<ReleaseFile> tree(String prefix, Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> !dir.relativize(p).toString().matches("(.*/)?\\..*"))
+                    .map(p -> file(prefix + "/" + dir.relativize(p), p))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir, e);
+        }
+    }
+
+    static ReleaseFile file(String path, Path source) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            long size;
+            try (InputStream in = new DigestInputStream(Files.newInputStream(source), digest)) {
+                size = in.transferTo(OutputStreamSink.INSTANCE);
+            }
+            return new ReleaseFile(
+                    path,
+                    HexFormat.of().formatHex(digest.digest()),
+                    size,
+                    Files.isExecutable(source),
+                    source);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class OutputStreamSink extends java.io.OutputStream {
+        static final OutputStreamSink INSTANCE = new OutputStreamSink();
+
+        @Override
+        public void write(int b) {}
+
+        @Override
+        public void write(byte[] b, int off, int len) {}
+    }
+}

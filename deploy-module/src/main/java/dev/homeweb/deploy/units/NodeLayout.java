@@ -1,0 +1,68 @@
+package dev.homeweb.deploy.units;
+
+import java.util.Objects;
+
+/**
+ * Where things live on a node under its root (default {@code /var/lib/home-web}); the single source
+ * of these paths for the units, the scripts and the deployer.
+ */
+public record NodeLayout(String root) {
+    public static final String SERVICE = "home-web.service";
+    public static final String IMPORT = "home-web-import.service";
+    public static final String ROLLBACK = "home-web-rollback.service";
+    public static final String ROLLBACK_TIMER = "home-web-rollback.timer";
+    public static final String CREDSTORE = "/etc/credstore/home-web";
+
+    public NodeLayout {
+        Objects.requireNonNull(root, "root");
+    }
+
+    /** The migrate unit for one release: a template instance, so it runs that release's code. */
+    public static String migrateUnit(String releaseId) {
+        return "home-web-migrate@" + releaseId + ".service";
+    }
+
+    public String releases() {
+        return root + "/releases";
+    }
+
+    public String release(String id) {
+        return releases() + "/" + id;
+    }
+
+    public String current() {
+        return root + "/current";
+    }
+
+    public String store() {
+        return root + "/store";
+    }
+
+    public String state() {
+        return root + "/state";
+    }
+
+    public String pending() {
+        return state() + "/pending";
+    }
+
+    public String good() {
+        return state() + "/good";
+    }
+
+    public String lock() {
+        return root + "/deploy.lock";
+    }
+
+    public String audit() {
+        return root + "/audit.log";
+    }
+
+    public String rollbackScript() {
+        return root + "/bin/home-web-rollback";
+    }
+
+    public static String credential(String name) {
+        return CREDSTORE + "/" + name;
+    }
+}

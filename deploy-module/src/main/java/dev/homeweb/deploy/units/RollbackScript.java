@@ -1,0 +1,46 @@
+package dev.homeweb.deploy.units;
+
+/**
+ * The node-side half of the magic rollback. A deploy writes {@code state/pending} (the previous and
+ * the new release) and arms {@code home-web-rollback.timer} before it switches; confirming removes
+ * the file and stops the timer. If the deployer dies or cannot reach the node again, the timer runs
+ * this script, which switches {@code current} back by renaming a new symlink over it.
+ */
+final class RollbackScript {
+    private RollbackScript() {}
+
+    static String render(NodeLayout layout) {
+        return """
+                #!/bin/sh
+                # Installed by home-web deploy. Usage: home-web-rollback REASON
+                # Rolls back the unconfirmed deploy recorded in %2$s, if any.
+                set -eu
+                root=%1$s
+                pending=%2$s
+                reason=${1:-manual}
+                if [ ! -f "$pending" ]; then
+                    echo "home-web-rollback: no unconfirmed deploy, nothing to do"
+                    exit 0
+                fi
+                previous=$(sed -n 's/^previous=//p' "$pending")
+                release=$(sed -n 's/^release=//p' "$pending")
+                if [ -n "$previous" ] && [ -d "$root/releases/$previous" ]; then
+                    ln -sfn "releases/$previous" "$root/current.rollback"
+                    mv -T "$root/current.rollback" "$root/current"
+                    systemctl start %3$s || echo "home-web-rollback: content import failed"
+                    systemctl restart %4$s
+                    outcome="rolled back to $previous"
+                else
+                    systemctl stop %4$s || true
+                    rm -f "$root/current"
+                    outcome="stopped: no previous release"
+                fi
+                rm -f "$pending"
+                printf '%%s node=%%s action=rollback release=%%s reason=%%s result="%%s"\\n' \\
+                    "$(date -u +%%Y-%%m-%%dT%%H:%%M:%%SZ)" "$(hostname)" "$release" "$reason" \\
+                    "$outcome" >>"$root/audit.log"
+                echo "home-web-rollback: $outcome"
+                """
+                .formatted(layout.root(), layout.pending(), NodeLayout.IMPORT, NodeLayout.SERVICE);
+    }
+}

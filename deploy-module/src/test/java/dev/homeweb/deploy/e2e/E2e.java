@@ -1,0 +1,145 @@
+package dev.homeweb.deploy.e2e;
+
+import dev.homeweb.deploy.cli.DeployCommand;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** Runs the deploy CLI in-process against a target host, with a config written for it. */
+final class E2e {
+    /** The sample post the tests edit, served at {@code /blog/writing-posts}. */
+    static final String POST = "writing-posts";
+
+    static final String POST_TITLE = "How to write a post";
+
+    final TargetHost target;
+    final Path dir;
+    final Path config;
+    final Map<String, String> environment;
+
+    E2e(TargetHost target, Path dir, String settings) throws IOException {
+        this.target = target;
+        this.dir = dir;
+        this.config = dir.resolve("deploy.yaml");
+        Files.writeString(
+                config,
+                """
+                settings:
+                %s
+                nodes:
+                  e2e:
+                    hostname: %s
+                    ssh_user: deploy
+                    database_url_file: %s
+                    service:
+                      site_title: E2E blog
+                      jvm_options: [-Xmx192m, -XX:+UseSerialGC, -XX:TieredStopAtLevel=1]
+                """
+                        .formatted(
+                                settings.indent(2).stripTrailing(),
+                                target.get("TARGET_ADDRESS"),
+                                target.get("TARGET_DATABASE_URL_FILE")));
+        var env = new HashMap<String, String>();
+        env.put("HOME", dir.toString());
+        env.put("USER", "e2e");
+        env.put("XDG_CACHE_HOME", Path.of(System.getProperty("user.home"), ".cache").toString());
+        this.environment = Map.copyOf(env);
+    }
+
+    static Path repoRoot() {
+        return Path.of(System.getProperty("homeweb.root", "..")).toAbsolutePath().normalize();
+    }
+
+    static Path appJar() {
+        return Path.of(System.getProperty("homeweb.jar", repoRoot() + "/app/target/home-web.jar"));
+    }
+
+    /** The CLI's arguments for this target: config, key and known_hosts first. */
+    List<String> args(String... rest) {
+        return argsWithKnownHosts(Path.of(target.get("TARGET_KNOWN_HOSTS")), rest);
+    }
+
+    List<String> argsWithKnownHosts(Path knownHosts, String... rest) {
+        var args =
+                new ArrayList<>(
+                        List.of(
+                                "--config", config.toString(),
+                                "--identity", target.get("TARGET_SSH_KEY"),
+                                "--known-hosts", knownHosts.toString()));
+        args.addAll(List.of(rest));
+        return args;
+    }
+
+    record Run(int exitCode, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    Run deploy(String... rest) {
+        return run(args(rest));
+    }
+
+    Run run(List<String> args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        int code =
+                DeployCommand.commandLine(
+                                environment,
+                                Clock.systemUTC(),
+                                new PrintWriter(out, true),
+                                new PrintWriter(err, true))
+                        .execute(args.toArray(String[]::new));
+        var run = new Run(code, out.toString(), err.toString());
+        System.out.println("deploy " + String.join(" ", args) + " -> " + code + "\n" + run.all());
+        return run;
+    }
+
+    /** A copy of the repository's content with {@code edit} applied to the sample post. */
+    Path contentWith(String name, java.util.function.UnaryOperator<String> edit)
+            throws IOException {
+        var copy = dir.resolve(name);
+        var source = repoRoot().resolve("content");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (var p : files.toList()) {
+                var target = copy.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        var post = copy.resolve("posts/" + POST + ".md");
+        Files.writeString(post, edit.apply(Files.readString(post)));
+        return copy;
+    }
+
+    static String release(Run run) {
+        Matcher m = Pattern.compile("release ([0-9a-f]{16}):").matcher(run.err());
+        if (!m.find()) {
+            throw new IllegalStateException("no release id in output:\n" + run.all());
+        }
+        return m.group(1);
+    }
+
+    String currentOnNode() throws IOException {
+        return Files.readSymbolicLink(target.root().resolve("var/lib/home-web/current"))
+                .getFileName()
+                .toString();
+    }
+
+    String healthz() throws IOException, InterruptedException {
+        return target.http("/healthz");
+    }
+}

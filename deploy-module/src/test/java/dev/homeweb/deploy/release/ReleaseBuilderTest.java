@@ -1,0 +1,95 @@
+package dev.homeweb.deploy.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReleaseBuilderTest {
+    @TempDir Path dir;
+    Path jar;
+    Path content;
+    Path runtime;
+
+    @BeforeEach
+    void files() throws IOException {
+        jar = Files.writeString(dir.resolve("home-web.jar"), "jar bytes");
+        content = dir.resolve("content");
+        Files.createDirectories(content.resolve("posts"));
+        Files.writeString(content.resolve("posts/hello.md"), "# Hello\n");
+        Files.writeString(content.resolve("posts/.hello.md.swp"), "editor junk");
+        runtime = dir.resolve("runtime");
+        Files.createDirectories(runtime.resolve("bin"));
+        var java = Files.writeString(runtime.resolve("bin/java"), "#!/bin/sh\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(runtime.resolve("release"), "JAVA_VERSION=\"17\"\n");
+    }
+
+    /** The hashes are those of sha256sum over the same bytes. */
+    @Test
+    void manifestListsEveryFileWithHashSizeAndModeSortedByPath() {
+        var release = new ReleaseBuilder().build(jar, content, Optional.of(runtime));
+
+        assertThat(release.manifest())
+                .isEqualTo(
+                        """
+                        90f8ec5669cd34183b9b0fdf8b94f5efb4c3672876330f4aa76088c2b4ad17be 8 644 content/posts/hello.md
+                        fba6a4ac61e440c7309ae013e5c5c7ac0a9000c8a3bab7def760b499d587b1d0 9 644 home-web.jar
+                        a8076d3d28d21e02012b20eaf7dbf75409a6277134439025f282e368e3305abf 10 755 runtime/bin/java
+                        2d3af492435c0a58a0ee52a2d50e913a90937dbd2d74e051639b641119d1202f 18 644 runtime/release
+                        """);
+    }
+
+    @Test
+    void sameFilesGiveTheSameReleaseId() {
+        var a = new ReleaseBuilder().build(jar, content, Optional.of(runtime));
+        var b = new ReleaseBuilder().build(jar, content, Optional.of(runtime));
+
+        assertThat(a.id()).isEqualTo(b.id()).hasSize(16).matches("[0-9a-f]+");
+    }
+
+    @Test
+    void aChangedPostGivesANewReleaseIdButTheSameRuntimeStoreNames() throws IOException {
+        var before = new ReleaseBuilder().build(jar, content, Optional.of(runtime));
+        Files.writeString(content.resolve("posts/hello.md"), "# Hello again\n");
+
+        var after = new ReleaseBuilder().build(jar, content, Optional.of(runtime));
+
+        assertThat(after.id()).isNotEqualTo(before.id());
+        assertThat(after.files().get(2).storeName()).isEqualTo(before.files().get(2).storeName());
+    }
+
+    @Test
+    void executableFilesGetTheirOwnStoreName() {
+        var release = new ReleaseBuilder().build(jar, content, Optional.of(runtime));
+
+        assertThat(release.files().get(2).storeName()).endsWith("-755");
+        assertThat(release.files().get(1).storeName()).endsWith("-644");
+    }
+
+    @Test
+    void aNodeWithItsOwnJavaGetsNoRuntime() {
+        var release = new ReleaseBuilder().build(jar, content, Optional.empty());
+
+        assertThat(release.files())
+                .extracting(ReleaseFile::path)
+                .containsExactly("content/posts/hello.md", "home-web.jar");
+        assertThat(release.totalBytes()).isEqualTo(17);
+    }
+
+    @Test
+    void aMissingJarIsNamed() {
+        assertThatThrownBy(
+                        () ->
+                                new ReleaseBuilder()
+                                        .build(dir.resolve("nope.jar"), content, Optional.empty()))
+                .hasMessageContaining("nope.jar does not exist");
+    }
+}

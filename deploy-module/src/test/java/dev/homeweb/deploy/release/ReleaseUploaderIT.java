@@ -1,0 +1,93 @@
+package dev.homeweb.deploy.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homeweb.deploy.ssh.NodeShell;
+import dev.homeweb.deploy.ssh.TestSshServer;
+import dev.homeweb.deploy.units.NodeLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Uploads over real SSH into a node root that is a local temporary directory. */
+class ReleaseUploaderIT {
+    @TempDir static Path dir;
+    static TestSshServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestSshServer.start(Files.createDirectories(dir.resolve("ssh")));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    static Release release(Path base, String post) throws Exception {
+        Files.createDirectories(base.resolve("content/posts"));
+        Files.createDirectories(base.resolve("runtime/bin"));
+        Files.writeString(base.resolve("content/posts/hello.md"), post);
+        var java = Files.writeString(base.resolve("runtime/bin/java"), "#!/bin/sh\necho java\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        var jar = Files.write(base.resolve("home-web.jar"), new byte[200_000]);
+        return new ReleaseBuilder()
+                .build(jar, base.resolve("content"), Optional.of(base.resolve("runtime")));
+    }
+
+    @Test
+    void firstUploadSendsEverythingAndTheSameReleaseAgainSendsNothing() throws Exception {
+        var root = dir.resolve("node-a");
+        var release = release(Files.createDirectories(dir.resolve("build-a")), "# One\n");
+        try (var host = server.connect()) {
+            var uploader =
+                    new ReleaseUploader(
+                            new NodeShell(host, false), new NodeLayout(root.toString()));
+
+            var first = uploader.upload(release, List.of("V1__create_posts.sql"));
+            var second = uploader.upload(release, List.of("V1__create_posts.sql"));
+
+            assertThat(first.missing()).hasSize(3);
+            assertThat(first.bytes()).isEqualTo(release.totalBytes());
+            assertThat(second.releasePresent()).isTrue();
+            assertThat(second.missing()).isEmpty();
+        }
+        var dirOnNode = root.resolve("releases/" + release.id());
+        assertThat(Files.readString(dirOnNode.resolve("content/posts/hello.md")))
+                .isEqualTo("# One\n");
+        assertThat(Files.isExecutable(dirOnNode.resolve("runtime/bin/java"))).isTrue();
+        assertThat(Files.readString(dirOnNode.resolve("release.env")))
+                .isEqualTo("HOME_WEB_RELEASE_ID=" + release.id() + "\n");
+        assertThat(Files.readString(dirOnNode.resolve("MANIFEST"))).isEqualTo(release.manifest());
+        assertThat(Files.readString(dirOnNode.resolve("migrations.txt")))
+                .isEqualTo("V1__create_posts.sql\n");
+    }
+
+    @Test
+    void aChangedPostSendsOnlyThatFile() throws Exception {
+        var root = dir.resolve("node-b");
+        var before = release(Files.createDirectories(dir.resolve("build-b")), "# One\n");
+        try (var host = server.connect()) {
+            var uploader =
+                    new ReleaseUploader(
+                            new NodeShell(host, false), new NodeLayout(root.toString()));
+            uploader.upload(before, List.of());
+            var after = release(dir.resolve("build-b"), "# Two\n");
+
+            var plan = uploader.upload(after, List.of());
+
+            assertThat(plan.missing())
+                    .extracting(ReleaseFile::path)
+                    .containsExactly("content/posts/hello.md");
+            assertThat(plan.bytes()).isEqualTo(6);
+        }
+        assertThat(root.resolve("releases/" + before.id())).isDirectory();
+        assertThat(root.resolve("releases")).isDirectoryContaining(p -> !p.endsWith(before.id()));
+    }
+}

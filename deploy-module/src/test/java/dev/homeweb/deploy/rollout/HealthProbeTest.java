@@ -1,0 +1,36 @@
+package dev.homeweb.deploy.rollout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class HealthProbeTest {
+    @Test
+    void isHealthyOnlyAsTheExpectedReleaseActiveAndNotRestarted() {
+        var probe =
+                HealthProbe.parse(
+                        """
+                        ActiveState=active
+                        NRestarts=0
+                        body={"status":"ok","database":"up","posts":1,"version":"0.1.0-SNAPSHOT","build":"51437e9ce8d7","release":"65b50aafc36e3335"}
+                        """);
+
+        assertThat(probe.healthyAs("65b50aafc36e3335", 0)).isTrue();
+        assertThat(probe.healthyAs("aba86c2718dc9e40", 0)).isFalse();
+        assertThat(probe.healthyAs("65b50aafc36e3335", 1)).isFalse();
+        assertThat(probe.describe())
+                .isEqualTo("unit active, restarts 0, healthz ok (release 65b50aafc36e3335)");
+    }
+
+    @Test
+    void aDownDatabaseOrNoAnswerIsNotHealthy() {
+        var unavailable =
+                HealthProbe.parse(
+                        "ActiveState=active\nNRestarts=0\nbody={\"status\":\"unavailable\",\"release\":\"r\"}\n");
+        var silent = HealthProbe.parse("ActiveState=activating\nNRestarts=2\nbody=\n");
+
+        assertThat(unavailable.healthyAs("r", 0)).isFalse();
+        assertThat(silent.healthyAs("r", 2)).isFalse();
+        assertThat(silent.describe()).isEqualTo("unit activating, restarts 2, healthz not ok");
+    }
+}

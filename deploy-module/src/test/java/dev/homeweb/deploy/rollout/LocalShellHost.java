@@ -1,0 +1,51 @@
+package dev.homeweb.deploy.rollout;
+
+import dev.homeweb.deploy.ssh.ExecResult;
+import dev.homeweb.deploy.ssh.RemoteHost;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+
+/** A hand-written fake node: runs each command with the local {@code /bin/sh}, no network. */
+final class LocalShellHost implements RemoteHost {
+    @Override
+    public ExecResult exec(String command, Stdin stdin) {
+        try {
+            var process = new ProcessBuilder("/bin/sh", "-c", command).start();
+            var out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+            var err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+            try (var in = process.getOutputStream()) {
+                stdin.writeTo(in);
+            }
+            return new ExecResult(process.waitFor(), out.join(), err.join());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String read(java.io.InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public int stream(String command, OutputStream out, OutputStream err) {
+        throw new UnsupportedOperationException("not needed by these tests");
+    }
+
+    @Override
+    public String description() {
+        return "local";
+    }
+
+    @Override
+    public void close() {}
+}

@@ -1,0 +1,67 @@
+package dev.homeweb.deploy.rollout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homeweb.deploy.config.DeployConfig;
+import dev.homeweb.deploy.release.ReleaseBuilder;
+import dev.homeweb.deploy.secrets.LocalFileSecretSource;
+import dev.homeweb.deploy.units.UnitFileRenderer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code plan} against a fake node that is a local folder reached through the local shell. */
+class PlannerTest {
+    @TempDir Path dir;
+
+    @Test
+    void planForAFreshNodeListsUploadSecretUnitsAndMigrationsWithoutTheSecretValue()
+            throws Exception {
+        Files.createDirectories(dir.resolve("content/posts"));
+        Files.writeString(dir.resolve("content/posts/hello.md"), "# Hello\n");
+        var jar = Files.writeString(dir.resolve("home-web.jar"), "jar");
+        Files.writeString(dir.resolve("db-url"), "postgresql://u:hunter2secret@db/blog\n");
+        var root = dir.resolve("node");
+        var config =
+                DeployConfig.parse(
+                        """
+                        nodes:
+                          blog:
+                            hostname: blog.example.org
+                            database_url_file: db-url
+                            root: %s
+                            service: {java_home: /usr/lib/jvm/java-17-openjdk-amd64}
+                        """
+                                .formatted(root),
+                        dir);
+        var node = config.nodes().get("blog");
+        var release = new ReleaseBuilder().build(jar, dir.resolve("content"), Optional.empty());
+        var planner =
+                new Planner(
+                        n -> new LocalShellHost(),
+                        new UnitFileRenderer(Duration.ofSeconds(120)),
+                        new LocalFileSecretSource());
+
+        var plan = planner.plan(node, release, List.of("V1__create_posts.sql"));
+
+        assertThat(plan)
+                .startsWith(
+                        """
+                        node blog (local)
+                          release:  (none) -> %s
+                          upload:   2 file(s), 11 bytes
+                        """
+                                .formatted(release.id()))
+                .containsPattern(
+                        "  secret:   database-url (unchanged|changes \\(new sha256 [0-9a-f]{12}…\\))\n")
+                .contains("      +Environment=HOME_WEB_PORT=8080\n")
+                .contains("  unit:     " + root + "/bin/home-web-rollback changes:\n")
+                .endsWith("  migrations new in this release: V1__create_posts.sql\n")
+                .doesNotContain("hunter2secret");
+        assertThat(root).doesNotExist();
+    }
+}
