@@ -177,22 +177,14 @@ public final class NodeAdmin {
 
     private HealthProbe awaitHealthy(
             NodeCommands commands, NodeConfig node, String id, int baseline) {
-        var deadline = clock.instant().plus(healthTimeout);
-        HealthProbe last;
-        do {
-            last = commands.probe(node.service());
-            if (last.healthyAs(id, baseline)) {
-                return last;
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        } while (clock.instant().isBefore(deadline));
-        throw new DeployFailed(
-                Outcome.NEEDS_ATTENTION, "release " + id + " is not healthy: " + last.describe());
+        var last =
+                new HealthGate(clock, healthTimeout).await(commands, node.service(), id, baseline);
+        if (!last.healthyAs(id, baseline)) {
+            throw new DeployFailed(
+                    Outcome.NEEDS_ATTENTION,
+                    "release " + id + " is not healthy: " + last.describe());
+        }
+        return last;
     }
 
     /** Streams the service's journal; returns journalctl's exit code. */

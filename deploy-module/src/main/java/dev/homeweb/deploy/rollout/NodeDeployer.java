@@ -256,18 +256,12 @@ public final class NodeDeployer {
         }
 
         private HealthProbe awaitHealthy(String id, int baseline) {
-            var deadline = clock.instant().plus(settings.healthTimeout());
-            HealthProbe last;
-            do {
-                last = commands.probe(node.service());
-                if (last.healthyAs(id, baseline)) {
-                    return last;
-                }
-                if (last.restarts() > baseline || last.activeState().equals("failed")) {
-                    break;
-                }
-                sleep(Duration.ofMillis(500));
-            } while (clock.instant().isBefore(deadline));
+            var last =
+                    new HealthGate(clock, settings.healthTimeout())
+                            .await(commands, node.service(), id, baseline);
+            if (last.healthyAs(id, baseline)) {
+                return last;
+            }
             if (id.equals(release.id())) {
                 rollBack(
                         "health-check-failed",
@@ -364,15 +358,6 @@ public final class NodeDeployer {
                     message,
                     Duration.between(start, clock.instant()),
                     steps.steps());
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeployFailed(Outcome.NEEDS_ATTENTION, "interrupted");
         }
     }
 }

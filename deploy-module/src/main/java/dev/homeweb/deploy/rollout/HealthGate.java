@@ -1,0 +1,40 @@
+package dev.homeweb.deploy.rollout;
+
+import dev.homeweb.deploy.config.ServiceOptions;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Waits until the server on a node answers {@code /healthz} as the expected release, with its unit
+ * active and not restarted since {@code baseline}; gives up early once it has restarted.
+ */
+final class HealthGate {
+    private final Clock clock;
+    private final Duration timeout;
+
+    HealthGate(Clock clock, Duration timeout) {
+        this.clock = clock;
+        this.timeout = timeout;
+    }
+
+    /** The last probe; {@link HealthProbe#healthyAs} tells whether it passed. */
+    HealthProbe await(NodeCommands commands, ServiceOptions service, String release, int baseline) {
+        var deadline = clock.instant().plus(timeout);
+        HealthProbe last;
+        do {
+            last = commands.probe(service);
+            if (last.healthyAs(release, baseline)
+                    || last.restarts() > baseline
+                    || last.activeState().equals("failed")) {
+                return last;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return last;
+            }
+        } while (clock.instant().isBefore(deadline));
+        return last;
+    }
+}
