@@ -167,16 +167,27 @@ final class NodeCommands {
                 .orThrow("switching current to " + release);
     }
 
-    /** Restarts the server; returns its restart counter right after. */
-    int restart() {
+    /**
+     * Restarts the server, and those of {@code others} that are running; returns the server's
+     * restart counter right after.
+     */
+    int restart(List<String> others) {
+        var script = new StringBuilder("systemctl restart " + NodeLayout.SERVICE + "\n");
+        if (!others.isEmpty()) {
+            script.append("systemctl try-restart ").append(String.join(" ", others)).append('\n');
+        }
+        script.append("systemctl show " + NodeLayout.SERVICE + " -p NRestarts --value\n");
+        var result = shell.run(script.toString()).orThrow("restarting " + NodeLayout.SERVICE);
+        return Integer.parseInt(result.stdout().strip());
+    }
+
+    /** Restarts those of {@code units} that are running; returns the server's restart counter. */
+    int tryRestart(List<String> units) {
         var result =
                 shell.run(
-                                """
-                                systemctl restart %1$s
-                                systemctl show %1$s -p NRestarts --value
-                                """
-                                        .formatted(NodeLayout.SERVICE))
-                        .orThrow("restarting " + NodeLayout.SERVICE);
+                                "systemctl try-restart %s\nsystemctl show %s -p NRestarts --value\n"
+                                        .formatted(String.join(" ", units), NodeLayout.SERVICE))
+                        .orThrow("restarting " + units);
         return Integer.parseInt(result.stdout().strip());
     }
 

@@ -38,7 +38,11 @@ class ReleaseUploaderIT {
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         var jar = Files.write(base.resolve("home-web.jar"), new byte[200_000]);
         return new ReleaseBuilder()
-                .build(jar, base.resolve("content"), Optional.of(base.resolve("runtime")));
+                .build(
+                        jar,
+                        base.resolve("content"),
+                        Optional.of(base.resolve("runtime")),
+                        Files.writeString(base.resolve("node.jar"), "agent"));
     }
 
     @Test
