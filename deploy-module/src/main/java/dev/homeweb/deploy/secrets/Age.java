@@ -2,6 +2,7 @@ package dev.homeweb.deploy.secrets;
 
 import com.exceptionfactory.jagged.RecipientStanzaReader;
 import com.exceptionfactory.jagged.RecipientStanzaWriter;
+import com.exceptionfactory.jagged.UnsupportedRecipientStanzaException;
 import com.exceptionfactory.jagged.framework.armor.ArmoredDecryptingChannelFactory;
 import com.exceptionfactory.jagged.framework.armor.ArmoredEncryptingChannelFactory;
 import com.exceptionfactory.jagged.framework.stream.StandardDecryptingChannelFactory;
@@ -79,10 +80,10 @@ public final class Age {
                             Channels.newChannel(new ByteArrayInputStream(ciphertext)), readers)) {
                 return Channels.newInputStream(channel).readAllBytes();
             }
-        } catch (GeneralSecurityException e) {
+        } catch (UnsupportedRecipientStanzaException e) {
             throw new AgeException(
                     "no identity here can decrypt it (it is encrypted to other recipients)");
-        } catch (IOException | RuntimeException e) {
+        } catch (GeneralSecurityException | IOException | RuntimeException e) {
             throw new AgeException(
                     "it is not a valid age file or it is damaged ("
                             + e.getClass().getSimpleName()
