@@ -173,9 +173,7 @@ final class NodeCommands {
      */
     int restart(List<String> others) {
         var script = new StringBuilder("systemctl restart " + NodeLayout.SERVICE + "\n");
-        if (!others.isEmpty()) {
-            script.append("systemctl try-restart ").append(String.join(" ", others)).append('\n');
-        }
+        script.append(tryRestartScript(others));
         script.append("systemctl show " + NodeLayout.SERVICE + " -p NRestarts --value\n");
         var result = shell.run(script.toString()).orThrow("restarting " + NodeLayout.SERVICE);
         return Integer.parseInt(result.stdout().strip());
@@ -185,10 +183,26 @@ final class NodeCommands {
     int tryRestart(List<String> units) {
         var result =
                 shell.run(
-                                "systemctl try-restart %s\nsystemctl show %s -p NRestarts --value\n"
-                                        .formatted(String.join(" ", units), NodeLayout.SERVICE))
+                                tryRestartScript(units)
+                                        + "systemctl show %s -p NRestarts --value\n"
+                                                .formatted(NodeLayout.SERVICE))
                         .orThrow("restarting " + units);
         return Integer.parseInt(result.stdout().strip());
+    }
+
+    /** Restarts each unit that is running; units not installed (yet) are skipped. */
+    private static String tryRestartScript(List<String> units) {
+        if (units.isEmpty()) {
+            return "";
+        }
+        return """
+                for u in %s; do
+                    if [ "$(systemctl show -p LoadState --value "$u")" = loaded ]; then
+                        systemctl try-restart "$u"
+                    fi
+                done
+                """
+                .formatted(String.join(" ", units));
     }
 
     /** One health probe from the node itself. */

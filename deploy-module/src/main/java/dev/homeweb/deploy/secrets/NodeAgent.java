@@ -95,7 +95,7 @@ public final class NodeAgent {
         var text = result.stderr().strip();
         return text.isEmpty()
                 ? "the secrets agent on node '" + node + "' exited " + result.exitCode()
-                : text.replace('\n', ' ').replace("  ", " ");
+                : String.join("; ", text.lines().map(String::strip).toList());
     }
 
     /** The agent refused (a secret it cannot decrypt, no identity): nothing was changed. */
