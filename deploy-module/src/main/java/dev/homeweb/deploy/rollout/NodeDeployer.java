@@ -161,7 +161,7 @@ public final class NodeDeployer {
                     steps.run(
                             "restart",
                             () -> commands.restart(others),
-                            n -> String.join(" ", restarts.withService(NodeLayout.SERVICE)));
+                            n -> restarts.describeRestart(NodeLayout.SERVICE, true));
             steps.run("health", () -> awaitHealthy(release.id(), baseline), HealthProbe::describe);
             host.close();
             host = null;
@@ -247,9 +247,9 @@ public final class NodeDeployer {
          */
         private Outcome rotateSecrets(SecretRestarts restarts) {
             var units = restarts.units();
+            boolean server = units.contains(NodeLayout.SERVICE);
             if (!units.isEmpty()) {
                 var others = restarts.unitsBesides(NodeLayout.SERVICE);
-                boolean server = units.contains(NodeLayout.SERVICE);
                 int baseline =
                         steps.run(
                                 "restart",
@@ -286,9 +286,12 @@ public final class NodeDeployer {
             message =
                     "release "
                             + release.id()
-                            + " serving; secrets changed: "
+                            + " serving; secrets: "
                             + String.join(", ", restarts.changed())
-                            + (units.isEmpty() ? "; nothing to restart" : "; restarted " + units);
+                            + (units.isEmpty()
+                                    ? "; nothing to restart"
+                                    : "; restarted "
+                                            + restarts.describeRestart(NodeLayout.SERVICE, server));
             return Outcome.DEPLOYED;
         }
 

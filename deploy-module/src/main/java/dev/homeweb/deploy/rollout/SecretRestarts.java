@@ -47,11 +47,14 @@ record SecretRestarts(List<SecretChange> changes, List<String> units) {
         return units.stream().filter(u -> !u.equals(unit)).toList();
     }
 
-    List<String> withService(String service) {
-        var all = new LinkedHashSet<String>();
-        all.add(service);
-        all.addAll(units);
-        return List.copyOf(all);
+    /** For the restart step: {@code service}, then the others, which restart only if running. */
+    String describeRestart(String service, boolean restartService) {
+        var others = unitsBesides(service);
+        var text = restartService ? service : "";
+        if (!others.isEmpty()) {
+            text += (text.isEmpty() ? "" : "; ") + "if running: " + String.join(" ", others);
+        }
+        return text;
     }
 
     static String describe(List<SecretChange> changes) {
