@@ -226,8 +226,8 @@ public final class DeployCommand implements Callable<Integer> {
     }
 
     int plan(DeployConfig config, List<NodeConfig> selected) {
-        var releases = releases(selected);
         checkSecretFiles(selected);
+        var releases = releases(selected);
         var planner = new Planner(connector(), renderer(config));
         var migrations = ReleaseBuilder.migrations(jar);
         for (var node : selected) {
