@@ -14,11 +14,11 @@ import dev.homeweb.deploy.rollout.Planner;
 import dev.homeweb.deploy.rollout.Rollout;
 import dev.homeweb.deploy.rollout.RunSummary;
 import dev.homeweb.deploy.rollout.StepReporter;
-import dev.homeweb.deploy.secrets.LocalFileSecretSource;
-import dev.homeweb.deploy.secrets.SecretSource;
+import dev.homeweb.deploy.secrets.SealedSecret;
 import dev.homeweb.deploy.ssh.SshConnector;
 import dev.homeweb.deploy.ssh.SshSettings;
 import dev.homeweb.deploy.units.UnitFileRenderer;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -59,6 +59,7 @@ import picocli.CommandLine.Spec;
             LogsCommand.class,
             UnitsCommand.class,
             LockCommand.class,
+            SecretsCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
@@ -73,6 +74,7 @@ import picocli.CommandLine.Spec;
 public final class DeployCommand implements Callable<Integer> {
     private final Map<String, String> environment;
     private final Clock clock;
+    private final InputStream in;
     private final PrintWriter out;
     private final PrintWriter err;
 
@@ -98,6 +100,15 @@ public final class DeployCommand implements Callable<Integer> {
             description = "Content folder shipped in the release (default: content).",
             scope = CommandLine.ScopeType.INHERIT)
     Path content = Path.of("content");
+
+    @Option(
+            names = "--node-jar",
+            paramLabel = "FILE",
+            description =
+                    "Secrets agent shipped in each release (default: home-web-deploy-node.jar"
+                            + " beside this tool's jar).",
+            scope = CommandLine.ScopeType.INHERIT)
+    Path nodeJar;
 
     @Option(
             names = {"-i", "--identity"},
@@ -145,9 +156,15 @@ public final class DeployCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NODE", arity = "0..*", description = "Default: every node.")
     List<String> nodes = new ArrayList<>();
 
-    DeployCommand(Map<String, String> environment, Clock clock, PrintWriter out, PrintWriter err) {
+    DeployCommand(
+            Map<String, String> environment,
+            Clock clock,
+            InputStream in,
+            PrintWriter out,
+            PrintWriter err) {
         this.environment = Map.copyOf(environment);
         this.clock = clock;
+        this.in = in;
         this.out = out;
         this.err = err;
     }
@@ -155,7 +172,17 @@ public final class DeployCommand implements Callable<Integer> {
     /** A command line wired with this tool's error handling, streams and factory. */
     public static CommandLine commandLine(
             Map<String, String> environment, Clock clock, PrintWriter out, PrintWriter err) {
-        var root = new DeployCommand(environment, clock, out, err);
+        return commandLine(environment, clock, System.in, out, err);
+    }
+
+    /** The same, reading secret values for {@code secrets set} from {@code in}. */
+    public static CommandLine commandLine(
+            Map<String, String> environment,
+            Clock clock,
+            InputStream in,
+            PrintWriter out,
+            PrintWriter err) {
+        var root = new DeployCommand(environment, clock, in, out, err);
         var commandLine = new CommandLine(root, new Factory(root));
         commandLine.setOut(out);
         commandLine.setErr(err);
@@ -167,6 +194,7 @@ public final class DeployCommand implements Callable<Integer> {
     public Integer call() {
         var config = config();
         var selected = config.select(nodes);
+        checkSecretFiles(selected);
         if (dryRun) {
             return plan(config, selected);
         }
@@ -176,7 +204,6 @@ public final class DeployCommand implements Callable<Integer> {
                 new NodeDeployer(
                         connector(),
                         renderer(config),
-                        secretSource(),
                         config.settings(),
                         clock,
                         me("-"),
@@ -199,8 +226,9 @@ public final class DeployCommand implements Callable<Integer> {
     }
 
     int plan(DeployConfig config, List<NodeConfig> selected) {
+        checkSecretFiles(selected);
         var releases = releases(selected);
-        var planner = new Planner(connector(), renderer(config), secretSource());
+        var planner = new Planner(connector(), renderer(config));
         var migrations = ReleaseBuilder.migrations(jar);
         for (var node : selected) {
             out.print(planner.plan(node, releases.get(node), migrations));
@@ -228,7 +256,7 @@ public final class DeployCommand implements Callable<Integer> {
                                         b
                                                 ? Optional.of(runtimeImage().image())
                                                 : Optional.<Path>empty();
-                                var r = builder.build(jar, content, runtime);
+                                var r = builder.build(jar, content, runtime, nodeJar());
                                 err.printf(
                                         "release %s: %d files, %.1f MB%s%n",
                                         r.id(),
@@ -268,8 +296,40 @@ public final class DeployCommand implements Callable<Integer> {
         return new UnitFileRenderer(config.settings().confirmTimeout());
     }
 
-    SecretSource secretSource() {
-        return new LocalFileSecretSource();
+    /** Every secret the nodes get must have its encrypted file before anything starts. */
+    static void checkSecretFiles(List<NodeConfig> selected) {
+        selected.forEach(node -> node.secrets().forEach(SealedSecret::load));
+    }
+
+    /** The agent jar the build puts beside this tool's jar (or beside target/classes). */
+    Path nodeJar() {
+        if (nodeJar != null) {
+            return nodeJar;
+        }
+        try {
+            var location =
+                    Path.of(
+                            DeployCommand.class
+                                    .getProtectionDomain()
+                                    .getCodeSource()
+                                    .getLocation()
+                                    .toURI());
+            return location.getParent().resolve("home-web-deploy-node.jar");
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return Path.of("deploy-module/target/home-web-deploy-node.jar");
+        }
+    }
+
+    InputStream in() {
+        return in;
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    Path configFile() {
+        return configFile;
     }
 
     NodeAdmin admin(DeployConfig config) {
@@ -292,7 +352,7 @@ public final class DeployCommand implements Callable<Integer> {
                 release);
     }
 
-    private Path home() {
+    Path home() {
         return Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")));
     }
 

@@ -17,19 +17,13 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /** The whole {@code deploy.yaml}: run settings and the nodes, in file order. */
-public record DeployConfig(DeploySettings settings, Map<String, NodeConfig> nodes) {
-    private static final Set<String> TOP = Set.of("settings", "defaults", "nodes");
+public record DeployConfig(
+        DeploySettings settings, Map<String, NodeConfig> nodes, SecretsConfig secrets) {
+    private static final Set<String> TOP = Set.of("settings", "defaults", "nodes", "secrets");
     private static final Set<String> SETTINGS =
             Set.of("parallel", "keep_releases", "health_timeout", "confirm_timeout");
     private static final Set<String> NODE_COMMON =
-            Set.of(
-                    "ssh_port",
-                    "ssh_user",
-                    "sudo",
-                    "root",
-                    "database_url_file",
-                    "secrets",
-                    "service");
+            Set.of("ssh_port", "ssh_user", "sudo", "root", "service");
     private static final Set<String> SERVICE =
             Set.of(
                     "port",
@@ -44,6 +38,7 @@ public record DeployConfig(DeploySettings settings, Map<String, NodeConfig> node
 
     public DeployConfig {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(secrets, "secrets");
         nodes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
         if (nodes.isEmpty()) {
             throw new ConfigException("'nodes' is empty; declare at least one node");
@@ -82,6 +77,10 @@ public record DeployConfig(DeploySettings settings, Map<String, NodeConfig> node
         defaults.ifPresent(d -> checkNodeKeys(d, false));
         var nodesSection =
                 top.section("nodes").orElseThrow(() -> new ConfigException("'nodes' is missing"));
+        var secrets =
+                top.section("secrets")
+                        .map(s -> SecretsConfig.parse(s, nodesSection.keys(), base))
+                        .orElse(SecretsConfig.NONE);
         var nodes = new LinkedHashMap<String, NodeConfig>();
         for (var name : nodesSection.keys()) {
             var node =
@@ -95,9 +94,9 @@ public record DeployConfig(DeploySettings settings, Map<String, NodeConfig> node
                                                             + "' is empty; it needs at least a"
                                                             + " hostname"));
             checkNodeKeys(node, true);
-            nodes.put(name, node(name, node, defaults, base));
+            nodes.put(name, node(name, node, defaults, secrets.forNode(name)));
         }
-        return new DeployConfig(settings.orElse(DeploySettings.DEFAULTS), nodes);
+        return new DeployConfig(settings.orElse(DeploySettings.DEFAULTS), nodes, secrets);
     }
 
     /** The named nodes in config order, or all when none are named. */
@@ -121,10 +120,10 @@ public record DeployConfig(DeploySettings settings, Map<String, NodeConfig> node
         var known = new java.util.HashSet<>(NODE_COMMON);
         if (allowHostname) {
             known.add("hostname");
+            known.add("age_recipient");
         }
         node.requireOnly(known);
         node.section("service").ifPresent(s -> s.requireOnly(SERVICE));
-        node.section("secrets").ifPresent(s -> s.keys().forEach(s::requiredString));
     }
 
     private static DeploySettings settings(Section s) {
@@ -138,32 +137,9 @@ public record DeployConfig(DeploySettings settings, Map<String, NodeConfig> node
     }
 
     private static NodeConfig node(
-            String name, Section node, Optional<Section> defaults, Path base) {
+            String name, Section node, Optional<Section> defaults, List<SecretFile> secrets) {
         var layered = new Layered(node, defaults);
         var hostname = node.requiredString("hostname");
-        var secrets = new ArrayList<SecretFile>();
-        var databaseUrl =
-                layered.get(s -> s.string("database_url_file"))
-                        .orElseThrow(
-                                () ->
-                                        new ConfigException(
-                                                "'"
-                                                        + node.path("database_url_file")
-                                                        + "' is missing; name a local file"
-                                                        + " holding the database URL"));
-        secrets.add(new SecretFile(SecretFile.DATABASE_URL, base.resolve(databaseUrl)));
-        for (var source : List.of(defaults, Optional.of(node))) {
-            source.flatMap(s -> s.section("secrets"))
-                    .ifPresent(
-                            s -> {
-                                for (var key : s.keys()) {
-                                    secrets.removeIf(f -> f.credential().equals(key));
-                                    secrets.add(
-                                            new SecretFile(
-                                                    key, base.resolve(s.requiredString(key))));
-                                }
-                            });
-        }
         return new NodeConfig(
                 name,
                 hostname,
@@ -172,7 +148,8 @@ public record DeployConfig(DeploySettings settings, Map<String, NodeConfig> node
                 layered.get(s -> s.bool("sudo")).orElse(true),
                 layered.get(s -> s.string("root")).orElse("/var/lib/home-web"),
                 service(layered),
-                secrets);
+                secrets,
+                node.string("age_recipient"));
     }
 
     private static ServiceOptions service(Layered node) {

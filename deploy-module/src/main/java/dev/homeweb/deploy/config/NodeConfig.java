@@ -17,7 +17,8 @@ public record NodeConfig(
         boolean sudo,
         String root,
         ServiceOptions service,
-        List<SecretFile> secrets) {
+        List<SecretFile> secrets,
+        Optional<String> ageRecipient) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._:-]*");
@@ -58,8 +59,25 @@ public record NodeConfig(
         Objects.requireNonNull(service, "service");
         secrets = List.copyOf(secrets);
         if (secrets.stream().noneMatch(s -> s.credential().equals(SecretFile.DATABASE_URL))) {
-            throw new ConfigException("nodes." + name + ".database_url_file is missing");
+            throw new ConfigException(
+                    "node '"
+                            + name
+                            + "' gets no secret named database-url; declare it under 'secrets'"
+                            + " (and create it with ./deploy secrets set database-url)");
         }
+        Objects.requireNonNull(ageRecipient, "ageRecipient");
+        ageRecipient.ifPresent(r -> AgeRecipient.require("nodes." + name + ".age_recipient", r));
+    }
+
+    /** The node's age recipient, or a message saying how to create it. */
+    public String requireRecipient() {
+        return ageRecipient.orElseThrow(
+                () ->
+                        new ConfigException(
+                                "node '"
+                                        + name
+                                        + "' has no age_recipient; run ./deploy secrets init "
+                                        + name));
     }
 
     /** Whether commands that change the node must go through {@code sudo -n}. */

@@ -77,6 +77,16 @@ final class Section {
         return Optional.of(text);
     }
 
+    /** A value that must be written as a YAML string ({@code "0400"}, not the octal number). */
+    Optional<String> quotedString(String key, String example) {
+        var value = values.get(key);
+        if (value != null && !(value instanceof String)) {
+            throw new ConfigException(
+                    "'" + path(key) + "' is " + value + "; write it in quotes, like " + example);
+        }
+        return string(key);
+    }
+
     String requiredString(String key) {
         return string(key).orElseThrow(() -> new ConfigException("'" + path(key) + "' is missing"));
     }

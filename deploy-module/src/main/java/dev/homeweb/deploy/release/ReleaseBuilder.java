@@ -20,8 +20,11 @@ import java.util.stream.Stream;
  */
 public final class ReleaseBuilder {
 
-    /** Builds the release; {@code runtime} is empty when the node uses its own Java. */
-    public Release build(Path jar, Path content, Optional<Path> runtime) {
+    /**
+     * Builds the release; {@code runtime} is empty when the node uses its own Java. {@code nodeJar}
+     * is the secrets agent the node runs as root ({@code lib/home-web-node.jar}).
+     */
+    public Release build(Path jar, Path content, Optional<Path> runtime, Path nodeJar) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException(
                     "server jar " + jar + " does not exist; build it with mvn package");
@@ -30,8 +33,13 @@ public final class ReleaseBuilder {
             throw new IllegalArgumentException(
                     "content folder " + content + " has no posts/ folder");
         }
+        if (!Files.isRegularFile(nodeJar)) {
+            throw new IllegalArgumentException(
+                    "node agent jar " + nodeJar + " does not exist; build it with mvn package");
+        }
         var files = new ArrayList<ReleaseFile>();
         files.add(file("home-web.jar", jar));
+        files.add(file("lib/home-web-node.jar", nodeJar));
         files.addAll(tree("content", content));
         runtime.ifPresent(image -> files.addAll(tree("runtime", image)));
         return Release.of(files);

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** The day-two commands on one node: status, rollback, logs and the lock. */
@@ -123,7 +124,11 @@ public final class NodeAdmin {
                         "import",
                         () -> commands.startOneshot(NodeLayout.IMPORT).orThrow("content import"),
                         r -> "content of " + chosen);
-                int baseline = steps.run("restart", commands::restart, n -> NodeLayout.SERVICE);
+                int baseline =
+                        steps.run(
+                                "restart",
+                                () -> commands.restart(List.of()),
+                                n -> NodeLayout.SERVICE);
                 var probe =
                         steps.run(
                                 "health",

@@ -167,17 +167,42 @@ final class NodeCommands {
                 .orThrow("switching current to " + release);
     }
 
-    /** Restarts the server; returns its restart counter right after. */
-    int restart() {
+    /**
+     * Restarts the server, and those of {@code others} that are running; returns the server's
+     * restart counter right after.
+     */
+    int restart(List<String> others) {
+        var script = new StringBuilder("systemctl restart " + NodeLayout.SERVICE + "\n");
+        script.append(tryRestartScript(others));
+        script.append("systemctl show " + NodeLayout.SERVICE + " -p NRestarts --value\n");
+        var result = shell.run(script.toString()).orThrow("restarting " + NodeLayout.SERVICE);
+        return Integer.parseInt(result.stdout().strip());
+    }
+
+    /** Restarts those of {@code units} that are running; returns the server's restart counter. */
+    int tryRestart(List<String> units) {
         var result =
                 shell.run(
-                                """
-                                systemctl restart %1$s
-                                systemctl show %1$s -p NRestarts --value
-                                """
-                                        .formatted(NodeLayout.SERVICE))
-                        .orThrow("restarting " + NodeLayout.SERVICE);
+                                tryRestartScript(units)
+                                        + "systemctl show %s -p NRestarts --value\n"
+                                                .formatted(NodeLayout.SERVICE))
+                        .orThrow("restarting " + units);
         return Integer.parseInt(result.stdout().strip());
+    }
+
+    /** Restarts each unit that is running; units not installed (yet) are skipped. */
+    private static String tryRestartScript(List<String> units) {
+        if (units.isEmpty()) {
+            return "";
+        }
+        return """
+                for u in %s; do
+                    if [ "$(systemctl show -p LoadState --value "$u")" = loaded ]; then
+                        systemctl try-restart "$u"
+                    fi
+                done
+                """
+                .formatted(String.join(" ", units));
     }
 
     /** One health probe from the node itself. */

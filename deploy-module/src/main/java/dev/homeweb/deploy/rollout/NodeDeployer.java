@@ -7,9 +7,9 @@ import dev.homeweb.deploy.lock.NodeLock;
 import dev.homeweb.deploy.lock.NodeLocked;
 import dev.homeweb.deploy.release.Release;
 import dev.homeweb.deploy.release.ReleaseUploader;
-import dev.homeweb.deploy.secrets.Secret;
-import dev.homeweb.deploy.secrets.SecretInstaller;
-import dev.homeweb.deploy.secrets.SecretSource;
+import dev.homeweb.deploy.secrets.NodeAgent;
+import dev.homeweb.deploy.secrets.SealedSecret;
+import dev.homeweb.deploy.secrets.SecretChange;
 import dev.homeweb.deploy.ssh.NodeShell;
 import dev.homeweb.deploy.ssh.RemoteHost;
 import dev.homeweb.deploy.ssh.SshFailure;
@@ -28,7 +28,6 @@ import java.util.Optional;
 public final class NodeDeployer {
     private final NodeConnector connector;
     private final UnitFileRenderer renderer;
-    private final SecretSource secrets;
     private final DeploySettings settings;
     private final Clock clock;
     private final LockHolder me;
@@ -37,14 +36,12 @@ public final class NodeDeployer {
     public NodeDeployer(
             NodeConnector connector,
             UnitFileRenderer renderer,
-            SecretSource secrets,
             DeploySettings settings,
             Clock clock,
             LockHolder me,
             Duration lockWait) {
         this.connector = connector;
         this.renderer = renderer;
-        this.secrets = secrets;
         this.settings = settings;
         this.clock = clock;
         this.me = me;
@@ -125,11 +122,9 @@ public final class NodeDeployer {
                                                     + " file(s), "
                                                     + p.bytes()
                                                     + " bytes sent");
-            var changedSecrets =
-                    steps.run(
-                            "secrets",
-                            this::installSecrets,
-                            c -> c.isEmpty() ? "unchanged" : "updated " + c);
+            var secretChanges =
+                    steps.run("secrets", this::installSecrets, SecretRestarts::describe);
+            var restarts = SecretRestarts.of(node, secretChanges);
             var changedUnits =
                     steps.run(
                             "units",
@@ -143,7 +138,10 @@ public final class NodeDeployer {
                                             ? "unchanged"
                                             : c.size() + " file(s) updated, daemon-reload");
             boolean sameRelease = previous.filter(release.id()::equals).isPresent();
-            if (sameRelease && changedUnits.isEmpty() && changedSecrets.isEmpty()) {
+            if (sameRelease && changedUnits.isEmpty() && restarts.anyChange()) {
+                return rotateSecrets(restarts);
+            }
+            if (sameRelease && changedUnits.isEmpty()) {
                 var probe = commands.probe(node.service());
                 if (probe.healthyAs(release.id(), probe.restarts())) {
                     steps.note("health", probe.describe());
@@ -158,7 +156,12 @@ public final class NodeDeployer {
                     this::switchRelease,
                     x -> previous.orElse("(none)") + " -> " + release.id());
             steps.run("import", this::importContent, x -> "content of " + release.id());
-            int baseline = steps.run("restart", commands::restart, n -> NodeLayout.SERVICE);
+            var others = restarts.unitsBesides(NodeLayout.SERVICE);
+            int baseline =
+                    steps.run(
+                            "restart",
+                            () -> commands.restart(others),
+                            n -> restarts.describeRestart(NodeLayout.SERVICE, true));
             steps.run("health", () -> awaitHealthy(release.id(), baseline), HealthProbe::describe);
             host.close();
             host = null;
@@ -216,14 +219,80 @@ public final class NodeDeployer {
             return new ReleaseUploader(commands.shell(), layout);
         }
 
-        private List<String> installSecrets() {
-            List<Secret> values;
+        private List<SecretChange> installSecrets() {
+            List<SealedSecret> sealed;
             try {
-                values = node.secrets().stream().map(secrets::load).toList();
+                sealed = node.secrets().stream().map(SealedSecret::load).toList();
             } catch (IllegalArgumentException e) {
                 throw new DeployFailed(Outcome.FAILED_NO_CHANGE, e.getMessage(), e);
             }
-            return new SecretInstaller(commands.shell()).install(values);
+            try {
+                return agent().apply(sealed);
+            } catch (NodeAgent.SecretsRejected e) {
+                throw new DeployFailed(
+                        Outcome.FAILED_NO_CHANGE,
+                        e.getMessage()
+                                + previous.map(p -> "; release " + p + " keeps serving").orElse(""),
+                        e);
+            }
+        }
+
+        private NodeAgent agent() {
+            return NodeAgent.forRelease(commands.shell(), node, layout, release.id());
+        }
+
+        /**
+         * Same release and units, only secrets changed: restart just the units that use a changed
+         * secret, and prove the server healthy if it was one of them.
+         */
+        private Outcome rotateSecrets(SecretRestarts restarts) {
+            var units = restarts.units();
+            boolean server = units.contains(NodeLayout.SERVICE);
+            if (!units.isEmpty()) {
+                var others = restarts.unitsBesides(NodeLayout.SERVICE);
+                int baseline =
+                        steps.run(
+                                "restart",
+                                () ->
+                                        server
+                                                ? commands.restart(others)
+                                                : commands.tryRestart(units),
+                                n -> String.join(" ", units));
+                if (server) {
+                    var last =
+                            steps.run(
+                                    "health",
+                                    () ->
+                                            new HealthGate(clock, settings.healthTimeout())
+                                                    .await(
+                                                            commands,
+                                                            node.service(),
+                                                            release.id(),
+                                                            baseline),
+                                    HealthProbe::describe);
+                    if (!last.healthyAs(release.id(), baseline)) {
+                        commands.audit(audit("secrets", "unhealthy"));
+                        throw new DeployFailed(
+                                Outcome.NEEDS_ATTENTION,
+                                "release "
+                                        + release.id()
+                                        + " is not healthy with the new secret values ("
+                                        + last.describe()
+                                        + "); fix the secret and deploy again");
+                    }
+                }
+            }
+            commands.audit(audit("secrets", "rotated"));
+            message =
+                    "release "
+                            + release.id()
+                            + " serving; secrets: "
+                            + String.join(", ", restarts.changed())
+                            + (units.isEmpty()
+                                    ? "; nothing to restart"
+                                    : "; restarted "
+                                            + restarts.describeRestart(NodeLayout.SERVICE, server));
+            return Outcome.DEPLOYED;
         }
 
         private Void migrate() {

@@ -3,8 +3,9 @@ package dev.homeweb.deploy.rollout;
 import dev.homeweb.deploy.config.NodeConfig;
 import dev.homeweb.deploy.release.Release;
 import dev.homeweb.deploy.release.ReleaseUploader;
-import dev.homeweb.deploy.secrets.SecretInstaller;
-import dev.homeweb.deploy.secrets.SecretSource;
+import dev.homeweb.deploy.secrets.NodeAgent;
+import dev.homeweb.deploy.secrets.SealedSecret;
+import dev.homeweb.deploy.secrets.SecretChange;
 import dev.homeweb.deploy.ssh.NodeShell;
 import dev.homeweb.deploy.units.NodeLayout;
 import dev.homeweb.deploy.units.UnitFileRenderer;
@@ -18,12 +19,10 @@ import java.util.List;
 public final class Planner {
     private final NodeConnector connector;
     private final UnitFileRenderer renderer;
-    private final SecretSource secrets;
 
-    public Planner(NodeConnector connector, UnitFileRenderer renderer, SecretSource secrets) {
+    public Planner(NodeConnector connector, UnitFileRenderer renderer) {
         this.connector = connector;
         this.renderer = renderer;
-        this.secrets = secrets;
     }
 
     public String plan(NodeConfig node, Release release, List<String> migrations) {
@@ -54,19 +53,7 @@ public final class Planner {
                                             + upload.bytes()
                                             + " bytes")
                     .append('\n');
-            var values = node.secrets().stream().map(secrets::load).toList();
-            var changedSecrets = new SecretInstaller(shell).changed(values);
-            for (var secret : values) {
-                out.append("  secret:   ")
-                        .append(secret.credential())
-                        .append(
-                                changedSecrets.contains(secret.credential())
-                                        ? " changes (new sha256 "
-                                                + secret.sha256().substring(0, 12)
-                                                + "…)"
-                                        : " unchanged")
-                        .append('\n');
-            }
+            secrets(node, layout, shell, release, current, out);
             var files = renderer.render(node);
             var changed = commands.changedFiles(files);
             if (changed.isEmpty()) {
@@ -86,5 +73,43 @@ public final class Planner {
                     .append('\n');
             return out.toString();
         }
+    }
+
+    /**
+     * Asks the agent of the new release (or else of the current one) to compare the secrets with
+     * what the node has; before the first deploy there is no agent to ask.
+     */
+    private static void secrets(
+            NodeConfig node,
+            NodeLayout layout,
+            NodeShell shell,
+            Release release,
+            java.util.Optional<String> current,
+            StringBuilder out) {
+        var sealed = node.secrets().stream().map(SealedSecret::load).toList();
+        var agentRelease =
+                java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of(release.id()), current.stream())
+                        .filter(id -> hasAgent(shell, layout, id))
+                        .findFirst();
+        if (agentRelease.isEmpty()) {
+            out.append("  secrets:  ")
+                    .append(sealed.size())
+                    .append(" to install; no release with a secrets agent on the node yet\n");
+            return;
+        }
+        try {
+            var changes =
+                    NodeAgent.forRelease(shell, node, layout, agentRelease.get()).check(sealed);
+            for (SecretChange change : changes) {
+                out.append("  secret:   ").append(change.describe()).append('\n');
+            }
+        } catch (NodeAgent.SecretsRejected e) {
+            out.append("  secrets:  REFUSED: ").append(e.getMessage()).append('\n');
+        }
+    }
+
+    private static boolean hasAgent(NodeShell shell, NodeLayout layout, String id) {
+        return shell.run("[ -f " + layout.release(id) + "/" + NodeAgent.JAR + " ]\n").ok();
     }
 }

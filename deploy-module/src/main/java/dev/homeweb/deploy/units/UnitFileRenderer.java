@@ -99,7 +99,7 @@ public final class UnitFileRenderer {
                 .formatted(
                         layout.current(),
                         environment(s),
-                        credentials(node),
+                        credentials(node, NodeLayout.SERVICE),
                         java(s, layout.current()),
                         account(s),
                         HARDENING);
@@ -123,7 +123,7 @@ public final class UnitFileRenderer {
                 %4$s%5$s"""
                 .formatted(
                         release,
-                        credentials(node),
+                        credentials(node, "home-web-migrate@.service"),
                         java(node.service(), release),
                         account(node.service()),
                         HARDENING);
@@ -146,7 +146,7 @@ public final class UnitFileRenderer {
                 %4$s%5$s"""
                 .formatted(
                         layout.current(),
-                        credentials(node),
+                        credentials(node, NodeLayout.IMPORT),
                         java(node.service(), layout.current()),
                         account(node.service()),
                         HARDENING);
@@ -191,13 +191,17 @@ public final class UnitFileRenderer {
         return out.toString();
     }
 
-    private static String credentials(NodeConfig node) {
+    /** {@code LoadCredential=} for each secret that lists {@code unit} among its users. */
+    private static String credentials(NodeConfig node, String unit) {
         var out = new StringBuilder();
         for (SecretFile secret : node.secrets()) {
+            if (!secret.usedBy(unit)) {
+                continue;
+            }
             out.append("LoadCredential=")
                     .append(secret.credential())
                     .append(':')
-                    .append(NodeLayout.credential(secret.credential()))
+                    .append(secret.path().orElse(NodeLayout.credential(secret.credential())))
                     .append('\n');
         }
         return out.toString().stripTrailing();

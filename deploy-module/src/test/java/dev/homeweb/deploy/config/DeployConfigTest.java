@@ -22,10 +22,10 @@ class DeployConfigTest {
         var config =
                 parse(
                         """
+                        secrets: {database-url: {}}
                         nodes:
                           blog:
                             hostname: blog.example.org
-                            database_url_file: secrets/db
                         """);
 
         var node = config.nodes().get("blog");
@@ -37,8 +37,52 @@ class DeployConfigTest {
         assertThat(node.service().bind()).isEqualTo("127.0.0.1");
         assertThat(node.service().user()).isEmpty();
         assertThat(node.secrets())
-                .containsExactly(new SecretFile("database-url", Path.of("/repo/secrets/db")));
+                .containsExactly(
+                        SecretFile.of("database-url", Path.of("/repo/secrets/database-url.age")));
         assertThat(config.settings()).isEqualTo(DeploySettings.DEFAULTS);
+    }
+
+    @Test
+    void secretsNameTheirFileNodesUnitsAndHowTheyLand() {
+        var config =
+                parse(
+                        """
+                        secrets:
+                          admins: [age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p]
+                          database-url:
+                          tls-key:
+                            file: keys/tls.age
+                            nodes: [b]
+                            units: [nginx.service]
+                            owner: www-data
+                            group: www-data
+                            mode: "0440"
+                            path: /etc/nginx/tls.key
+                        nodes:
+                          a: {hostname: a}
+                          b:
+                            hostname: b
+                            age_recipient: age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p
+                        """);
+
+        assertThat(config.secrets().admins()).hasSize(1);
+        assertThat(config.nodes().get("a").secrets())
+                .containsExactly(
+                        SecretFile.of("database-url", Path.of("/repo/secrets/database-url.age")));
+        var tls = config.nodes().get("b").secrets().get(1);
+        assertThat(tls)
+                .isEqualTo(
+                        new SecretFile(
+                                "tls-key",
+                                Path.of("/repo/keys/tls.age"),
+                                List.of("b"),
+                                List.of("nginx.service"),
+                                "www-data",
+                                "www-data",
+                                "0440",
+                                Optional.of("/etc/nginx/tls.key")));
+        assertThat(config.nodes().get("b").ageRecipient()).isPresent();
+        assertThat(config.nodes().get("a").ageRecipient()).isEmpty();
     }
 
     @Test
@@ -48,10 +92,10 @@ class DeployConfigTest {
                         """
                         defaults:
                           ssh_user: deploy
-                          database_url_file: secrets/shared
                           service:
                             port: 9000
                             site_title: Shared
+                        secrets: {database-url: {}}
                         nodes:
                           a:
                             hostname: a.example.org
@@ -84,8 +128,9 @@ class DeployConfigTest {
                           keep_releases: 3
                           health_timeout: 90s
                           confirm_timeout: 5m
+                        secrets: {database-url: {}}
                         nodes:
-                          a: {hostname: a, database_url_file: db}
+                          a: {hostname: a}
                         """);
 
         assertThat(config.settings())
@@ -100,10 +145,10 @@ class DeployConfigTest {
                             () ->
                                     parse(
                                             """
+                                            secrets: {database-url: {}}
                                             nodes:
                                               blog:
                                                 hostname: h
-                                                database_url_file: db
                                                 hostnme: typo
                                             """))
                     .isInstanceOf(ConfigException.class)
@@ -116,10 +161,10 @@ class DeployConfigTest {
                             () ->
                                     parse(
                                             """
+                                            secrets: {database-url: {}}
                                             nodes:
                                               blog:
                                                 hostname: h
-                                                database_url_file: db
                                                 service: {prot: 80}
                                             """))
                     .hasMessageStartingWith("unknown key 'nodes.blog.service.prot'");
@@ -133,15 +178,79 @@ class DeployConfigTest {
 
         @Test
         void aMissingHostname() {
-            assertThatThrownBy(() -> parse("nodes:\n  blog:\n    database_url_file: db\n"))
+            assertThatThrownBy(
+                            () ->
+                                    parse(
+                                            "secrets: {database-url: {}}\nnodes:\n  blog:\n    ssh_port: 22\n"))
                     .isInstanceOf(ConfigException.class)
                     .hasMessage("'nodes.blog.hostname' is missing");
         }
 
         @Test
-        void aMissingDatabaseUrlFile() {
-            assertThatThrownBy(() -> parse("nodes:\n  blog:\n    hostname: h\n"))
-                    .hasMessageStartingWith("'nodes.blog.database_url_file' is missing");
+        void aNodeWithoutADatabaseUrlSecret() {
+            assertThatThrownBy(
+                            () ->
+                                    parse(
+                                            "secrets: {api-token: {}}\nnodes:\n  blog:\n    hostname: h\n"))
+                    .hasMessageStartingWith(
+                            "node 'blog' gets no secret named database-url; declare it under"
+                                    + " 'secrets'");
+        }
+
+        @Test
+        void aSecretForAnUnknownNode() {
+            assertThatThrownBy(
+                            () ->
+                                    parse(
+                                            """
+                                            secrets:
+                                              database-url: {nodes: [blgo]}
+                                            nodes:
+                                              blog: {hostname: h}
+                                            """))
+                    .hasMessage(
+                            "'secrets.database-url.nodes' names node 'blgo', which is not under"
+                                    + " 'nodes'; nodes: [blog]");
+        }
+
+        @Test
+        void anUnquotedMode() {
+            assertThatThrownBy(
+                            () ->
+                                    parse(
+                                            """
+                                            secrets:
+                                              database-url: {mode: 0440}
+                                            nodes:
+                                              blog: {hostname: h}
+                                            """))
+                    .hasMessage(
+                            "'secrets.database-url.mode' is 288; write it in quotes, like"
+                                    + " \"0440\"");
+        }
+
+        @Test
+        void aBadRecipient() {
+            assertThatThrownBy(
+                            () ->
+                                    parse(
+                                            """
+                                            secrets: {database-url: {}}
+                                            nodes:
+                                              blog: {hostname: h, age_recipient: age1nope}
+                                            """))
+                    .hasMessageStartingWith(
+                            "'nodes.blog.age_recipient' is 'age1nope', not an age recipient");
+        }
+
+        @Test
+        void aNodeWithoutRecipientWhenOneIsNeeded() {
+            var node =
+                    parse("secrets: {database-url: {}}\nnodes:\n  blog: {hostname: h}\n")
+                            .nodes()
+                            .get("blog");
+            assertThatThrownBy(node::requireRecipient)
+                    .hasMessage("node 'blog' has no age_recipient; run ./deploy secrets init blog");
         }
 
         @Test
@@ -150,8 +259,9 @@ class DeployConfigTest {
                             () ->
                                     parse(
                                             """
+                                            secrets: {database-url: {}}
                                             nodes:
-                                              blog: {hostname: h, database_url_file: db, ssh_port: 70000}
+                                              blog: {hostname: h, ssh_port: 70000}
                                             """))
                     .hasMessage("'nodes.blog.ssh_port' is 70000, outside 1-65535");
         }
@@ -162,10 +272,10 @@ class DeployConfigTest {
                             () ->
                                     parse(
                                             """
+                                            secrets: {database-url: {}}
                                             nodes:
                                               blog:
                                                 hostname: h
-                                                database_url_file: db
                                                 service: {port: http}
                                             """))
                     .hasMessage(
@@ -179,8 +289,9 @@ class DeployConfigTest {
                             () ->
                                     parse(
                                             """
+                                            secrets: {database-url: {}}
                                             nodes:
-                                              blog: {hostname: -oProxyCommand=x, database_url_file: db}
+                                              blog: {hostname: -oProxyCommand=x}
                                             """))
                     .hasMessageContaining("nodes.blog.hostname '-oProxyCommand=x'");
         }
@@ -192,15 +303,16 @@ class DeployConfigTest {
                                     parse(
                                             """
                                             settings: {health_timeout: 60s, confirm_timeout: 30s}
+                                            secrets: {database-url: {}}
                                             nodes:
-                                              a: {hostname: a, database_url_file: db}
+                                              a: {hostname: a}
                                             """))
                     .hasMessageContaining("settings.confirm_timeout (30s) must be longer");
         }
 
         @Test
         void anUnknownNodeOnTheCommandLine() {
-            var config = parse("nodes:\n  a: {hostname: a, database_url_file: db}\n");
+            var config = parse("secrets: {database-url: {}}\nnodes:\n  a: {hostname: a}\n");
             assertThatThrownBy(() -> config.select(List.of("b")))
                     .hasMessage("no node 'b' in the config; nodes: [a]");
         }

@@ -31,6 +31,7 @@ class DeployFailureIT {
     static void bootAndDeployAGoodRelease() throws Exception {
         target = TargetHost.up("hwd-fail");
         e2e = new E2e(target, dir, "health_timeout: 60s\nconfirm_timeout: 75s");
+        e2e.initSecrets();
         var run =
                 e2e.deploy(
                         "--jar",

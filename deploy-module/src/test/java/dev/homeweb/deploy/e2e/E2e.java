@@ -27,28 +27,39 @@ final class E2e {
     final Path config;
     final Map<String, String> environment;
 
+    /** The administrator's identity; deploys never get it (only set/show/rekey/edit). */
+    final Path adminIdentity;
+
+    /** Every run of the CLI, to check that no output ever showed a secret. */
+    final List<Run> history = java.util.Collections.synchronizedList(new ArrayList<>());
+
     E2e(TargetHost target, Path dir, String settings) throws IOException {
         this.target = target;
         this.dir = dir;
         this.config = dir.resolve("deploy.yaml");
+        this.adminIdentity = dir.resolve("admin-identity.txt");
+        var admin = dev.homeweb.deploy.secrets.AgeIdentity.generate();
+        Files.writeString(adminIdentity, admin.fileText(java.time.Instant.now()));
         Files.writeString(
                 config,
                 """
                 settings:
                 %s
+                secrets:
+                  admins: [%s]
+                  database-url: {}
                 nodes:
                   e2e:
                     hostname: %s
                     ssh_user: deploy
-                    database_url_file: %s
                     service:
                       site_title: E2E blog
                       jvm_options: [-Xmx192m, -XX:+UseSerialGC, -XX:TieredStopAtLevel=1]
                 """
                         .formatted(
                                 settings.indent(2).stripTrailing(),
-                                target.get("TARGET_ADDRESS"),
-                                target.get("TARGET_DATABASE_URL_FILE")));
+                                admin.recipient().orElseThrow(),
+                                target.get("TARGET_ADDRESS")));
         var env = new HashMap<String, String>();
         env.put("HOME", dir.toString());
         env.put("USER", "e2e");
@@ -91,18 +102,62 @@ final class E2e {
     }
 
     Run run(List<String> args) {
+        return run(new byte[0], args);
+    }
+
+    Run run(byte[] stdin, List<String> args) {
         var out = new StringWriter();
         var err = new StringWriter();
         int code =
                 DeployCommand.commandLine(
                                 environment,
                                 Clock.systemUTC(),
+                                new java.io.ByteArrayInputStream(stdin),
                                 new PrintWriter(out, true),
                                 new PrintWriter(err, true))
                         .execute(args.toArray(String[]::new));
         var run = new Run(code, out.toString(), err.toString());
+        history.add(run);
         System.out.println("deploy " + String.join(" ", args) + " -> " + code + "\n" + run.all());
         return run;
+    }
+
+    /** The repository's server jar and content: the arguments of a plain deploy. */
+    static String[] release() {
+        return new String[] {
+            "--jar", appJar().toString(), "--content", repoRoot().resolve("content").toString()
+        };
+    }
+
+    /**
+     * {@code secrets init} for the node (uploads the release, the node makes its key), then the
+     * database URL encrypted to it with {@code secrets set}, read from stdin.
+     */
+    Run initSecrets() throws IOException {
+        var init = deploy(concat(List.of("secrets", "init", "e2e"), release()));
+        if (init.exitCode() != 0) {
+            throw new IllegalStateException("secrets init failed:\n" + init.all());
+        }
+        setSecret(
+                "database-url", Files.readString(Path.of(target.get("TARGET_DATABASE_URL_FILE"))));
+        return init;
+    }
+
+    /** {@code secrets set NAME} with the value on stdin; needs no identity. */
+    void setSecret(String name, String value) {
+        var set =
+                run(
+                        value.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        args("secrets", "set", name));
+        if (set.exitCode() != 0) {
+            throw new IllegalStateException("secrets set failed:\n" + set.all());
+        }
+    }
+
+    static String[] concat(List<String> first, String... rest) {
+        var all = new ArrayList<>(first);
+        all.addAll(List.of(rest));
+        return all.toArray(String[]::new);
     }
 
     /** A copy of the repository's content with {@code edit} applied to the sample post. */

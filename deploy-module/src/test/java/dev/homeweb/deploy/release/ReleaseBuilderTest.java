@@ -15,12 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ReleaseBuilderTest {
     @TempDir Path dir;
     Path jar;
+    Path nodeJar;
     Path content;
     Path runtime;
 
     @BeforeEach
     void files() throws IOException {
         jar = Files.writeString(dir.resolve("home-web.jar"), "jar bytes");
+        nodeJar = Files.writeString(dir.resolve("node.jar"), "agent");
         content = dir.resolve("content");
         Files.createDirectories(content.resolve("posts"));
         Files.writeString(content.resolve("posts/hello.md"), "# Hello\n");
@@ -35,13 +37,14 @@ class ReleaseBuilderTest {
     /** The hashes are those of sha256sum over the same bytes. */
     @Test
     void manifestListsEveryFileWithHashSizeAndModeSortedByPath() {
-        var release = new ReleaseBuilder().build(jar, content, Optional.of(runtime));
+        var release = new ReleaseBuilder().build(jar, content, Optional.of(runtime), nodeJar);
 
         assertThat(release.manifest())
                 .isEqualTo(
                         """
                         90f8ec5669cd34183b9b0fdf8b94f5efb4c3672876330f4aa76088c2b4ad17be 8 644 content/posts/hello.md
                         fba6a4ac61e440c7309ae013e5c5c7ac0a9000c8a3bab7def760b499d587b1d0 9 644 home-web.jar
+                        d4f0bc5a29de06b510f9aa428f1eedba926012b591fef7a518e776a7c9bd1824 5 644 lib/home-web-node.jar
                         a8076d3d28d21e02012b20eaf7dbf75409a6277134439025f282e368e3305abf 10 755 runtime/bin/java
                         2d3af492435c0a58a0ee52a2d50e913a90937dbd2d74e051639b641119d1202f 18 644 runtime/release
                         """);
@@ -49,39 +52,39 @@ class ReleaseBuilderTest {
 
     @Test
     void sameFilesGiveTheSameReleaseId() {
-        var a = new ReleaseBuilder().build(jar, content, Optional.of(runtime));
-        var b = new ReleaseBuilder().build(jar, content, Optional.of(runtime));
+        var a = new ReleaseBuilder().build(jar, content, Optional.of(runtime), nodeJar);
+        var b = new ReleaseBuilder().build(jar, content, Optional.of(runtime), nodeJar);
 
         assertThat(a.id()).isEqualTo(b.id()).hasSize(16).matches("[0-9a-f]+");
     }
 
     @Test
     void aChangedPostGivesANewReleaseIdButTheSameRuntimeStoreNames() throws IOException {
-        var before = new ReleaseBuilder().build(jar, content, Optional.of(runtime));
+        var before = new ReleaseBuilder().build(jar, content, Optional.of(runtime), nodeJar);
         Files.writeString(content.resolve("posts/hello.md"), "# Hello again\n");
 
-        var after = new ReleaseBuilder().build(jar, content, Optional.of(runtime));
+        var after = new ReleaseBuilder().build(jar, content, Optional.of(runtime), nodeJar);
 
         assertThat(after.id()).isNotEqualTo(before.id());
-        assertThat(after.files().get(2).storeName()).isEqualTo(before.files().get(2).storeName());
+        assertThat(after.files().get(3).storeName()).isEqualTo(before.files().get(3).storeName());
     }
 
     @Test
     void executableFilesGetTheirOwnStoreName() {
-        var release = new ReleaseBuilder().build(jar, content, Optional.of(runtime));
+        var release = new ReleaseBuilder().build(jar, content, Optional.of(runtime), nodeJar);
 
-        assertThat(release.files().get(2).storeName()).endsWith("-755");
+        assertThat(release.files().get(3).storeName()).endsWith("-755");
         assertThat(release.files().get(1).storeName()).endsWith("-644");
     }
 
     @Test
     void aNodeWithItsOwnJavaGetsNoRuntime() {
-        var release = new ReleaseBuilder().build(jar, content, Optional.empty());
+        var release = new ReleaseBuilder().build(jar, content, Optional.empty(), nodeJar);
 
         assertThat(release.files())
                 .extracting(ReleaseFile::path)
-                .containsExactly("content/posts/hello.md", "home-web.jar");
-        assertThat(release.totalBytes()).isEqualTo(17);
+                .containsExactly("content/posts/hello.md", "home-web.jar", "lib/home-web-node.jar");
+        assertThat(release.totalBytes()).isEqualTo(22);
     }
 
     @Test
@@ -89,7 +92,11 @@ class ReleaseBuilderTest {
         assertThatThrownBy(
                         () ->
                                 new ReleaseBuilder()
-                                        .build(dir.resolve("nope.jar"), content, Optional.empty()))
+                                        .build(
+                                                dir.resolve("nope.jar"),
+                                                content,
+                                                Optional.empty(),
+                                                nodeJar))
                 .hasMessageContaining("nope.jar does not exist");
     }
 }

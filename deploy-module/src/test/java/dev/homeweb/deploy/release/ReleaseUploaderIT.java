@@ -38,7 +38,11 @@ class ReleaseUploaderIT {
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         var jar = Files.write(base.resolve("home-web.jar"), new byte[200_000]);
         return new ReleaseBuilder()
-                .build(jar, base.resolve("content"), Optional.of(base.resolve("runtime")));
+                .build(
+                        jar,
+                        base.resolve("content"),
+                        Optional.of(base.resolve("runtime")),
+                        Files.writeString(base.resolve("node.jar"), "agent"));
     }
 
     @Test
@@ -53,7 +57,7 @@ class ReleaseUploaderIT {
             var first = uploader.upload(release, List.of("V1__create_posts.sql"));
             var second = uploader.upload(release, List.of("V1__create_posts.sql"));
 
-            assertThat(first.missing()).hasSize(3);
+            assertThat(first.missing()).hasSize(4);
             assertThat(first.bytes()).isEqualTo(release.totalBytes());
             assertThat(second.releasePresent()).isTrue();
             assertThat(second.missing()).isEmpty();

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 
 class HealthGateTest {
     static final ServiceOptions SERVICE =
-            DeployConfig.parse("nodes:\n  a: {hostname: h, database_url_file: db}\n", Path.of("/"))
+            DeployConfig.parse(
+                            "secrets: {database-url: {}}\nnodes:\n  a: {hostname: h}\n",
+                            Path.of("/"))
                     .nodes()
                     .get("a")
                     .service();

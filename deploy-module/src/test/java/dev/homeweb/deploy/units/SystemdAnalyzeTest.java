@@ -34,7 +34,6 @@ class SystemdAnalyzeTest {
                 UnitFileRendererTest.node(
                         """
                         hostname: h
-                        database_url_file: db
                         service: {base_url: https://b.example.org, site_title: My blog}
                         """);
         var unitDir = Files.createDirectories(stage.resolve("etc/systemd/system"));

@@ -47,7 +47,13 @@ class UnitFileRendererTest {
             """;
 
     static NodeConfig node(String yamlNode) {
-        return DeployConfig.parse("nodes:\n  blog:\n" + yamlNode.indent(4), Path.of("/repo"))
+        return node(yamlNode, "{database-url: {}}");
+    }
+
+    static NodeConfig node(String yamlNode, String secrets) {
+        return DeployConfig.parse(
+                        "secrets: " + secrets + "\nnodes:\n  blog:\n" + yamlNode.indent(4),
+                        Path.of("/repo"))
                 .nodes()
                 .get("blog");
     }
@@ -62,7 +68,7 @@ class UnitFileRendererTest {
 
     @Test
     void rendersTheSmallestConfigsServerUnitWithADynamicUser() {
-        var files = render(node("hostname: blog.example.org\ndatabase_url_file: db\n"));
+        var files = render(node("hostname: blog.example.org\n"));
 
         assertThat(text(files, "home-web.service"))
                 .isEqualTo(
@@ -100,9 +106,7 @@ class UnitFileRendererTest {
                         node(
                                 """
                                 hostname: h
-                                database_url_file: db
                                 root: /srv/blog
-                                secrets: {api-token: token-file}
                                 service:
                                   port: 9000
                                   bind: 0.0.0.0
@@ -112,7 +116,9 @@ class UnitFileRendererTest {
                                   discuss_email: talk@example.org
                                   jvm_options: [-Xmx1g]
                                   java_home: /usr/lib/jvm/java-17-openjdk-amd64
-                                """));
+                                """,
+                                "{database-url: {}, api-token: {units: [home-web.service],"
+                                        + " path: /etc/home-web/api-token}}"));
 
         assertThat(text(files, "home-web.service"))
                 .startsWith(
@@ -131,7 +137,7 @@ class UnitFileRendererTest {
                         Environment="HOME_WEB_SITE_TITLE=100%% Home"
                         Environment=HOME_WEB_DISCUSS_EMAIL=talk@example.org
                         LoadCredential=database-url:/etc/credstore/home-web/database-url
-                        LoadCredential=api-token:/etc/credstore/home-web/api-token
+                        LoadCredential=api-token:/etc/home-web/api-token
                         ExecStart=/usr/lib/jvm/java-17-openjdk-amd64/bin/java -XX:-UsePerfData -Xmx1g -jar /srv/blog/current/home-web.jar serve
                         WorkingDirectory=/srv/blog/current
                         Restart=on-failure
@@ -145,7 +151,7 @@ class UnitFileRendererTest {
 
     @Test
     void rendersTheMigrateTemplateForOneReleaseAndTheImportForTheCurrentOne() {
-        var files = render(node("hostname: h\ndatabase_url_file: db\n"));
+        var files = render(node("hostname: h\n"));
 
         assertThat(text(files, "home-web-migrate@.service"))
                 .isEqualTo(
@@ -187,7 +193,7 @@ class UnitFileRendererTest {
 
     @Test
     void rendersTheRollbackTimerWithTheConfirmTimeoutAndItsService() {
-        var files = render(node("hostname: h\ndatabase_url_file: db\n"));
+        var files = render(node("hostname: h\n"));
 
         assertThat(text(files, "home-web-rollback.timer"))
                 .isEqualTo(
@@ -214,7 +220,7 @@ class UnitFileRendererTest {
 
     @Test
     void rendersTheRollbackScriptThatSwitchesByRenamingOverCurrent() {
-        var files = render(node("hostname: h\ndatabase_url_file: db\n"));
+        var files = render(node("hostname: h\n"));
         var script =
                 files.stream()
                         .filter(f -> f.name().equals("home-web-rollback"))
@@ -264,5 +270,21 @@ class UnitFileRendererTest {
         assertThat(UnitFileRenderer.quote("A=b c")).isEqualTo("\"A=b c\"");
         assertThat(UnitFileRenderer.quote("A=50%")).isEqualTo("A=50%%");
         assertThat(UnitFileRenderer.quote("A=x\\y")).isEqualTo("A=x\\\\y");
+    }
+
+    @Test
+    void aSecretIsLoadedOnlyByTheUnitsItNames() {
+        var files =
+                render(
+                        node(
+                                "hostname: h\n",
+                                "{database-url: {}, api-token: {units: [home-web.service]}}"));
+
+        assertThat(text(files, "home-web.service"))
+                .contains("LoadCredential=api-token:/etc/credstore/home-web/api-token\n");
+        assertThat(text(files, "home-web-migrate@.service"))
+                .contains("LoadCredential=database-url:")
+                .doesNotContain("api-token");
+        assertThat(text(files, "home-web-import.service")).doesNotContain("api-token");
     }
 }
