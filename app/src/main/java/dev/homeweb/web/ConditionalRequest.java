@@ -14,14 +14,22 @@ final class ConditionalRequest {
     /** If-None-Match wins; If-Modified-Since counts only without it. */
     static boolean notModified(
             @Nullable String ifNoneMatch, @Nullable String ifModifiedSince, Page page) {
+        return notModified(ifNoneMatch, ifModifiedSince, page.etag(), page.lastModified());
+    }
+
+    static boolean notModified(
+            @Nullable String ifNoneMatch,
+            @Nullable String ifModifiedSince,
+            String etag,
+            Instant lastModified) {
         if (ifNoneMatch != null) {
-            return matches(ifNoneMatch, page.etag());
+            return matches(ifNoneMatch, etag);
         }
         if (ifModifiedSince != null) {
             try {
                 var since =
                         Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(ifModifiedSince));
-                return !page.lastModified().isAfter(since);
+                return !lastModified.isAfter(since);
             } catch (DateTimeParseException e) {
                 return false;
             }

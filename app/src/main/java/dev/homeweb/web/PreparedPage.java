@@ -2,6 +2,7 @@ package dev.homeweb.web;
 
 import dev.homeweb.site.Page;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.MimeTypes;
@@ -10,13 +11,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A page with its response headers encoded once, so answering it copies bytes and formats nothing.
- * The gzip form is made on the first request that accepts it, as {@link Page#gzipped()} is.
+ * The gzip form is made on the first request that accepts it. It keeps the page's bytes but not the
+ * {@link Page} itself, so it can be looked up by a page that is only weakly held.
  */
 final class PreparedPage {
     static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
     static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
 
-    private final Page page;
+    private final String etagValue;
+    private final Instant lastModifiedValue;
+    private final boolean compressible;
     private final HttpField contentType;
     private final HttpField etag;
     private final HttpField lastModified;
@@ -25,22 +29,24 @@ final class PreparedPage {
     private volatile @Nullable Body gzipped;
 
     /** A body and its Content-Length. */
-    record Body(HttpField contentLength, ByteBuffer bytes) {
+    record Body(HttpField contentLength, byte[] array) {
         static Body of(byte[] bytes) {
             return new Body(
                     new PreEncodedHttpField(
                             HttpHeader.CONTENT_LENGTH, Integer.toString(bytes.length)),
-                    ByteBuffer.wrap(bytes).asReadOnlyBuffer());
+                    bytes);
         }
 
         /** A buffer of its own for one response: Jetty moves its position while writing. */
         ByteBuffer content() {
-            return bytes.slice();
+            return ByteBuffer.wrap(array).asReadOnlyBuffer();
         }
     }
 
     PreparedPage(Page page, HttpField cacheControl) {
-        this.page = page;
+        this.etagValue = page.etag();
+        this.lastModifiedValue = page.lastModified();
+        this.compressible = page.compressible();
         this.contentType = contentType(page.contentType());
         this.etag = new PreEncodedHttpField(HttpHeader.ETAG, page.etag());
         this.lastModified =
@@ -58,8 +64,10 @@ final class PreparedPage {
                 : new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, type);
     }
 
-    Page page() {
-        return page;
+    /** Whether the client's copy, as its conditional headers describe it, is this one. */
+    boolean notModified(@Nullable String ifNoneMatch, @Nullable String ifModifiedSince) {
+        return ConditionalRequest.notModified(
+                ifNoneMatch, ifModifiedSince, etagValue, lastModifiedValue);
     }
 
     HttpField contentType() {
@@ -79,7 +87,7 @@ final class PreparedPage {
     }
 
     boolean compressible() {
-        return page.compressible();
+        return compressible;
     }
 
     Body plain() {
@@ -89,7 +97,7 @@ final class PreparedPage {
     Body gzipped() {
         var result = gzipped;
         if (result == null) {
-            result = Body.of(page.gzipped());
+            result = Body.of(Page.gzip(plain.array()));
             gzipped = result;
         }
         return result;

@@ -4,8 +4,10 @@ import dev.homeweb.site.Page;
 import dev.homeweb.site.Site;
 import dev.homeweb.site.SiteSnapshot;
 import dev.homeweb.site.StaticAssets;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.eclipse.jetty.http.HttpField;
@@ -41,7 +43,10 @@ final class SnapshotHandler extends Handler.Wrapper {
     private final Set<String> dynamicPaths;
     private volatile Prepared prepared;
 
-    /** Prepared pages of one snapshot; a new snapshot starts afresh, so old pages can go. */
+    /**
+     * Prepared pages of one snapshot; a new snapshot starts afresh, so old pages can go. Weak keys:
+     * when the snapshot lets a page go (see {@link dev.homeweb.site.DeferredPage}), so does this.
+     */
     private record Prepared(SiteSnapshot snapshot, Map<Page, PreparedPage> pages) {}
 
     /**
@@ -53,7 +58,7 @@ final class SnapshotHandler extends Handler.Wrapper {
         this.staticAssets = assets;
         this.security = security;
         this.dynamicPaths = Set.copyOf(dynamicPaths);
-        this.prepared = new Prepared(site.current(), new ConcurrentHashMap<>());
+        this.prepared = new Prepared(site.current(), newMemo());
     }
 
     @Override
@@ -127,10 +132,9 @@ final class SnapshotHandler extends Handler.Wrapper {
         headers.add(page.cacheControl());
         headers.add(PreparedPage.VARY);
         var requestHeaders = request.getHeaders();
-        if (ConditionalRequest.notModified(
+        if (page.notModified(
                 requestHeaders.get(HttpHeader.IF_NONE_MATCH),
-                requestHeaders.get(HttpHeader.IF_MODIFIED_SINCE),
-                page.page())) {
+                requestHeaders.get(HttpHeader.IF_MODIFIED_SINCE))) {
             response.setStatus(HttpStatus.NOT_MODIFIED_304);
             response.write(true, null, callback);
             return;
@@ -164,10 +168,14 @@ final class SnapshotHandler extends Handler.Wrapper {
                 // A request that began before a reload: answer it, keep nothing.
                 return new PreparedPage(page, REVALIDATE);
             }
-            current = new Prepared(snapshot, new ConcurrentHashMap<>());
+            current = new Prepared(snapshot, newMemo());
             prepared = current;
         }
         return current.pages().computeIfAbsent(page, p -> new PreparedPage(p, REVALIDATE));
+    }
+
+    private static Map<Page, PreparedPage> newMemo() {
+        return Collections.synchronizedMap(new WeakHashMap<>());
     }
 
     /** Javalin's servlet may block: it runs on the thread pool, never on the selector. */
