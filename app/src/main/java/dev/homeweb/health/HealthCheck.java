@@ -1,23 +1,38 @@
 package dev.homeweb.health;
 
 import dev.homeweb.posts.PostRepository;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** Whether the server can do its job: the database answers, and which build is running. */
 public final class HealthCheck {
     private final PostRepository posts;
-    private final BuildInfo build;
+    private final Supplier<BuildInfo> detect;
+    private volatile @Nullable BuildInfo build;
 
-    public HealthCheck(PostRepository posts, BuildInfo build) {
+    /**
+     * @param detect finds the build, once, on the first check
+     */
+    public HealthCheck(PostRepository posts, Supplier<BuildInfo> detect) {
         this.posts = posts;
-        this.build = build;
+        this.detect = detect;
     }
 
     public Status check() {
         try {
-            return new Status(true, posts.countAll(), build);
+            return new Status(true, posts.countAll(), build());
         } catch (RuntimeException e) {
-            return new Status(false, -1, build);
+            return new Status(false, -1, build());
         }
+    }
+
+    private BuildInfo build() {
+        var result = build;
+        if (result == null) {
+            result = detect.get();
+            build = result;
+        }
+        return result;
     }
 
     /** The answer of one check; {@code posts} is -1 when the database is unreachable. */

@@ -44,22 +44,32 @@ public final class PostRepository {
                         r ->
                                 aliases.computeIfAbsent(r.value1(), k -> new ArrayList<>())
                                         .add(r.value2()));
-        return dsl.selectFrom(POSTS)
+        // Only what pages need: the Markdown and the search vector are the larger part of a row.
+        return dsl.select(
+                        POSTS.ID,
+                        POSTS.SLUG,
+                        POSTS.TITLE,
+                        POSTS.SUMMARY,
+                        POSTS.PUBLISHED_AT,
+                        POSTS.UPDATED_AT,
+                        POSTS.BODY_HTML,
+                        POSTS.WORD_COUNT)
+                .from(POSTS)
                 .where(POSTS.DRAFT.isFalse())
                 .orderBy(POSTS.PUBLISHED_AT.desc(), POSTS.SLUG)
                 .fetch(
                         r ->
                                 new Post(
-                                        r.getSlug(),
-                                        r.getTitle(),
-                                        Optional.ofNullable(r.getSummary()),
-                                        r.getPublishedAt().toInstant(),
-                                        Optional.ofNullable(r.getUpdatedAt())
+                                        r.get(POSTS.SLUG),
+                                        r.get(POSTS.TITLE),
+                                        Optional.ofNullable(r.get(POSTS.SUMMARY)),
+                                        r.get(POSTS.PUBLISHED_AT).toInstant(),
+                                        Optional.ofNullable(r.get(POSTS.UPDATED_AT))
                                                 .map(OffsetDateTime::toInstant),
-                                        tags.getOrDefault(r.getId(), List.of()),
-                                        r.getBodyHtml(),
-                                        r.getWordCount(),
-                                        aliases.getOrDefault(r.getId(), List.of())));
+                                        tags.getOrDefault(r.get(POSTS.ID), List.of()),
+                                        r.get(POSTS.BODY_HTML),
+                                        r.get(POSTS.WORD_COUNT),
+                                        aliases.getOrDefault(r.get(POSTS.ID), List.of())));
     }
 
     /**

@@ -72,16 +72,20 @@ public final class Page {
     public byte[] gzipped() {
         var result = gzipped;
         if (result == null) {
-            var out = new ByteArrayOutputStream(body.length / 3 + 64);
-            try (var gzip = new GZIPOutputStream(out)) {
-                gzip.write(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            result = out.toByteArray();
+            result = gzip(body);
             gzipped = result;
         }
         return result;
+    }
+
+    public static byte[] gzip(byte[] bytes) {
+        var out = new ByteArrayOutputStream(bytes.length / 3 + 64);
+        try (var gzip = new GZIPOutputStream(out)) {
+            gzip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     static String hash(byte[] bytes) {

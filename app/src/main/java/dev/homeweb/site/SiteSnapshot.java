@@ -13,23 +13,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Every page of the site, rendered once from the posts visible at one instant. A request is a map
- * lookup; a new snapshot replaces this one after an import or when a scheduled post comes due.
+ * Every page of the site, as seen from the posts visible at one instant. Building one only lays out
+ * the addresses; each page is rendered on first request and then kept, so a new snapshot (after an
+ * import, or when a scheduled post comes due) is ready at once. A request is a map lookup.
  */
 public final class SiteSnapshot {
     static final int PAGE_SIZE = 10;
     private static final int OTHER_POSTS = 5;
 
-    private final Map<String, Page> pages;
+    private final Map<String, DeferredPage> pages;
     private final Map<String, String> redirects;
     private final Page notFound;
     private final Optional<Instant> nextChange;
     private final int postCount;
 
     private SiteSnapshot(
-            Map<String, Page> pages,
+            Map<String, DeferredPage> pages,
             Map<String, String> redirects,
             Page notFound,
             Optional<Instant> nextChange,
@@ -52,7 +54,7 @@ public final class SiteSnapshot {
                         .map(Post::publishedAt)
                         .filter(t -> t.isAfter(now))
                         .min(Instant::compareTo);
-        var pages = new HashMap<String, Page>();
+        var pages = new HashMap<String, DeferredPage>();
         addList(pages, renderer, "Posts", "", visible, FeedPaths.site());
         Map<Tag, List<Post>> byTag = new LinkedHashMap<>();
         for (var post : visible) {
@@ -82,7 +84,13 @@ public final class SiteSnapshot {
                             .withDescription(PageRenderer.describe(post))
                             .withArticle(post)
                             .withFeeds(FeedPaths.site());
-            pages.put(path, Page.html(renderer.post(post, others, head), post.lastModified()));
+            pages.put(
+                    path,
+                    new DeferredPage(
+                            () ->
+                                    Page.html(
+                                            renderer.post(post, others, head),
+                                            post.lastModified())));
             post.aliases().forEach(alias -> redirects.put(alias, path));
         }
         var notFound = Page.html(renderer.notFound(), Instant.EPOCH);
@@ -91,7 +99,7 @@ public final class SiteSnapshot {
     }
 
     private static void addList(
-            Map<String, Page> pages,
+            Map<String, DeferredPage> pages,
             PageRenderer renderer,
             String heading,
             String basePath,
@@ -117,29 +125,35 @@ public final class SiteSnapshot {
                                             ? Optional.of(pagePath(basePath, page + 1))
                                             : Optional.empty())
                             .withFeeds(feeds);
+            int number = page;
             pages.put(
                     path,
-                    Page.html(
-                            renderer.list(heading, basePath, slice, page, pageCount, head),
-                            lastModified));
+                    new DeferredPage(
+                            () ->
+                                    Page.html(
+                                            renderer.list(
+                                                    heading, basePath, slice, number, pageCount,
+                                                    head),
+                                            lastModified)));
         }
     }
 
     private static void addFeeds(
-            Map<String, Page> pages,
+            Map<String, DeferredPage> pages,
             Renderers renderers,
             List<Post> visible,
             Map<Tag, List<Post>> byTag) {
         for (var format : FeedFormat.values()) {
             var siteScope = FeedScope.site(renderers.site());
-            var siteFeed = document(renderers.feeds().write(format, siteScope, visible));
-            pages.put(siteScope.feedPath(format), siteFeed);
+            pages.put(
+                    siteScope.feedPath(format),
+                    document(() -> renderers.feeds().write(format, siteScope, visible)));
             byTag.forEach(
                     (tag, tagged) -> {
                         var scope = FeedScope.tag(renderers.site(), tag);
                         pages.put(
                                 scope.feedPath(format),
-                                document(renderers.feeds().write(format, scope, tagged)));
+                                document(() -> renderers.feeds().write(format, scope, tagged)));
                     });
         }
         // Common addresses feed readers try: the same documents, not redirects.
@@ -148,19 +162,31 @@ public final class SiteSnapshot {
                 "/feed.xml", pages.get(FeedScope.site(renderers.site()).feedPath(FeedFormat.ATOM)));
         pages.put(
                 "/index.xml", pages.get(FeedScope.site(renderers.site()).feedPath(FeedFormat.RSS)));
-        pages.put(SitemapWriter.SITEMAP_PATH, document(renderers.sitemaps().sitemap(visible)));
-        pages.put(SitemapWriter.ROBOTS_PATH, document(renderers.sitemaps().robots()));
+        pages.put(
+                SitemapWriter.SITEMAP_PATH, document(() -> renderers.sitemaps().sitemap(visible)));
+        pages.put(SitemapWriter.ROBOTS_PATH, document(() -> renderers.sitemaps().robots()));
     }
 
-    private static Page document(TextDocument document) {
-        return Page.of(document.bytes(), document.contentType(), document.lastModified());
+    private static DeferredPage document(Supplier<TextDocument> render) {
+        return new DeferredPage(
+                () -> {
+                    var document = render.get();
+                    return Page.of(
+                            document.bytes(), document.contentType(), document.lastModified());
+                });
     }
 
     private static String pagePath(String basePath, int page) {
         return page == 1 ? (basePath.isEmpty() ? "/" : basePath) : basePath + "/page/" + page;
     }
 
+    /** The page at {@code path}, rendered now if nobody asked for it before. */
     public Optional<Page> find(String path) {
+        return page(path).map(DeferredPage::get);
+    }
+
+    /** The page at {@code path}, rendered or not yet: lets a caller choose where to render it. */
+    public Optional<DeferredPage> page(String path) {
         return Optional.ofNullable(pages.get(path));
     }
 

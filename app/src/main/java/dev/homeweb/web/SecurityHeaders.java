@@ -1,6 +1,11 @@
 package dev.homeweb.web;
 
 import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 
 /**
  * Headers sent with every response. The pages have no script and no inline style, so the policy can
@@ -11,22 +16,38 @@ public final class SecurityHeaders {
             "default-src 'none'; style-src 'self'; img-src 'self' https: data:; font-src 'self';"
                     + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    private final boolean https;
+    private final List<HttpField> fields;
 
     /**
      * @param baseUrl the site's public URL: HSTS is only sent when it is https
      */
     public SecurityHeaders(String baseUrl) {
-        this.https = baseUrl.startsWith("https://");
+        var list = new ArrayList<HttpField>();
+        list.add(field("Content-Security-Policy", CONTENT_SECURITY_POLICY));
+        list.add(field("X-Content-Type-Options", "nosniff"));
+        list.add(field("Referrer-Policy", "strict-origin-when-cross-origin"));
+        list.add(field("X-Frame-Options", "DENY"));
+        if (baseUrl.startsWith("https://")) {
+            list.add(field("Strict-Transport-Security", "max-age=31536000; includeSubDomains"));
+        }
+        this.fields = List.copyOf(list);
     }
 
+    /** For the Javalin routes. */
     void apply(Context ctx) {
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-        ctx.header("X-Frame-Options", "DENY");
-        if (https) {
-            ctx.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        for (var field : fields) {
+            ctx.header(field.getName(), field.getValue());
         }
+    }
+
+    /** For responses written in Jetty's core API: the fields are encoded once, here. */
+    void addTo(HttpFields.Mutable headers) {
+        for (var field : fields) {
+            headers.add(field);
+        }
+    }
+
+    private static HttpField field(String name, String value) {
+        return new PreEncodedHttpField(name, value);
     }
 }

@@ -15,14 +15,17 @@ import org.junit.jupiter.api.Test;
 
 class SiteSnapshotTest {
     static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
-    final Renderers renderer =
-            Renderers.of(
-                    new SiteSettings(
-                            "My blog",
-                            "https://blog.example.org",
-                            Optional.of("me@example.org"),
-                            "/static/site.x.css",
-                            "/static/favicon.x.svg"));
+    final Renderers renderer = renderers();
+
+    static Renderers renderers() {
+        return Renderers.of(
+                new SiteSettings(
+                        "My blog",
+                        "https://blog.example.org",
+                        Optional.of("me@example.org"),
+                        "/static/site.x.css",
+                        "/static/favicon.x.svg"));
+    }
 
     static Post post(String slug, Instant published, Tag... tags) {
         return new Post(

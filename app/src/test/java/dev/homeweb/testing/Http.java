@@ -21,10 +21,18 @@ public record Http(String baseUrl) {
     }
 
     public HttpResponse<String> get(String path, String... headers) {
+        return send("GET", path, headers);
+    }
+
+    public HttpResponse<String> head(String path, String... headers) {
+        return send("HEAD", path, headers);
+    }
+
+    public HttpResponse<String> send(String method, String path, String... headers) {
         var request =
                 HttpRequest.newBuilder(URI.create(baseUrl + path))
                         .timeout(Duration.ofSeconds(10))
-                        .GET();
+                        .method(method, HttpRequest.BodyPublishers.noBody());
         if (headers.length > 0) {
             request.headers(headers);
         }

@@ -324,4 +324,104 @@ class PagesIT {
 
         assertThat(result.exitCode()).as(result.output()).isZero();
     }
+
+    @Test
+    void headAnswersWithThePageHeadersAndLengthButNoBody() {
+        var get = http.get("/blog/hello");
+
+        var head = http.head("/blog/hello");
+
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("content-length"))
+                .contains(
+                        Integer.toString(
+                                get.body()
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                                        .length));
+        for (var name : new String[] {"etag", "last-modified", "content-type", "vary"}) {
+            assertThat(head.headers().firstValue(name))
+                    .as(name)
+                    .isEqualTo(get.headers().firstValue(name));
+        }
+        assertThat(head.headers().firstValue("content-security-policy")).isPresent();
+    }
+
+    @Test
+    void headOfAnUnknownPathIsA404WithTheLengthOfTheNotFoundPage() {
+        var get = http.get("/nope");
+
+        var head = http.head("/nope");
+
+        assertThat(head.statusCode()).isEqualTo(404);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("content-length"))
+                .isEqualTo(get.headers().firstValue("content-length"));
+    }
+
+    @Test
+    void headWithAMatchingEtagIsNotModified() {
+        var etag = http.get("/").headers().firstValue("etag").orElseThrow();
+
+        assertThat(http.head("/", "If-None-Match", etag).statusCode()).isEqualTo(304);
+    }
+
+    @Test
+    void notModifiedCarriesTheValidatorsAndNoBody() {
+        var etag = http.get("/atom.xml").headers().firstValue("etag").orElseThrow();
+
+        var response =
+                http.get(
+                        "/atom.xml",
+                        "If-None-Match",
+                        "\"other\", " + etag,
+                        "Accept-Encoding",
+                        "gzip");
+
+        assertThat(response.statusCode()).isEqualTo(304);
+        assertThat(response.body()).isEmpty();
+        assertThat(response.headers().firstValue("etag")).contains(etag);
+        assertThat(response.headers().firstValue("vary")).contains("Accept-Encoding");
+        assertThat(response.headers().firstValue("content-encoding")).isEmpty();
+    }
+
+    @Test
+    void pagesAndFeedsCarryAContentLengthAndAreNeverChunked() {
+        for (var path : new String[] {"/", "/blog/hello", "/atom.xml", "/feed.json", "/nope"}) {
+            var response = http.get(path);
+            assertThat(response.headers().firstValue("content-length"))
+                    .as(path)
+                    .contains(
+                            Integer.toString(
+                                    response.body()
+                                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                                            .length));
+            assertThat(response.headers().firstValue("transfer-encoding")).as(path).isEmpty();
+        }
+    }
+
+    @Test
+    void clientsThatDoNotAskForGzipGetThePlainBodyAndTheVaryHeader() {
+        var response = http.get("/blog/hello");
+
+        assertThat(response.headers().firstValue("content-encoding")).isEmpty();
+        assertThat(response.headers().firstValue("vary")).contains("Accept-Encoding");
+        assertThat(response.body()).startsWith("<!DOCTYPE html>");
+    }
+
+    @Test
+    void aTrailingSlashServesTheSamePage() {
+        assertThat(http.get("/blog/hello/").body()).isEqualTo(http.get("/blog/hello").body());
+        assertThat(http.get("/tags/ops/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void dynamicRoutesAndOtherMethodsStillReachJavalin() {
+        assertThat(http.get("/search/?q=rollback").body()).contains("1 post matches");
+        assertThat(http.get("/healthz/").statusCode()).isEqualTo(200);
+        var post = http.send("POST", "/blog/hello");
+        assertThat(post.statusCode()).isEqualTo(404);
+        assertThat(post.body()).contains("Page not found");
+        assertThat(post.headers().firstValue("x-frame-options")).contains("DENY");
+    }
 }

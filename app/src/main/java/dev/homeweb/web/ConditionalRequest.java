@@ -1,0 +1,59 @@
+package dev.homeweb.web;
+
+import dev.homeweb.site.Page;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
+
+/** RFC 9110 conditional GET: whether the client's copy of a page is still the current one. */
+final class ConditionalRequest {
+    private ConditionalRequest() {}
+
+    /** If-None-Match wins; If-Modified-Since counts only without it. */
+    static boolean notModified(
+            @Nullable String ifNoneMatch, @Nullable String ifModifiedSince, Page page) {
+        return notModified(ifNoneMatch, ifModifiedSince, page.etag(), page.lastModified());
+    }
+
+    static boolean notModified(
+            @Nullable String ifNoneMatch,
+            @Nullable String ifModifiedSince,
+            String etag,
+            Instant lastModified) {
+        if (ifNoneMatch != null) {
+            return matches(ifNoneMatch, etag);
+        }
+        if (ifModifiedSince != null) {
+            try {
+                var since =
+                        Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(ifModifiedSince));
+                return !lastModified.isAfter(since);
+            } catch (DateTimeParseException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Weak comparison over a list of tags, as RFC 9110 asks for If-None-Match. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        // The common case, a browser or cache sending back the one tag it was given.
+        if (ifNoneMatch.equals(etag)) {
+            return true;
+        }
+        var bare = etag.replace("W/", "");
+        for (var tag : ifNoneMatch.split(",")) {
+            var candidate = tag.strip();
+            if (candidate.equals("*") || candidate.replace("W/", "").equals(bare)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String httpDate(Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
+    }
+}
