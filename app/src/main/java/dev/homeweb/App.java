@@ -5,9 +5,11 @@ import dev.homeweb.content.ContentException;
 import dev.homeweb.content.ContentImporter;
 import dev.homeweb.content.ContentReader;
 import dev.homeweb.content.ImportReport;
+import dev.homeweb.content.ImportRunner;
 import dev.homeweb.content.MarkdownRenderer;
 import dev.homeweb.db.ConnectedDatabase;
 import dev.homeweb.db.Migrations;
+import dev.homeweb.db.SingleConnectionDatabase;
 import dev.homeweb.health.BuildInfo;
 import dev.homeweb.health.HealthCheck;
 import dev.homeweb.posts.PostRepository;
@@ -70,13 +72,25 @@ public final class App {
     }
 
     public ImportReport importContent() {
-        try (var db = ConnectedDatabase.open(config)) {
-            if (db.isEmbedded()) {
+        var url = config.databaseUrl();
+        if (url.isEmpty()) {
+            try (var db = ConnectedDatabase.open(config)) {
                 new Migrations(db.database().dataSource()).migrate();
-            } else {
-                requireMigrated(new Migrations(db.database().dataSource()));
+                return importer(db).importFrom(config.contentDir());
             }
-            return importer(db).importFrom(config.contentDir());
+        }
+        // One connection, no pool; no Flyway and no jOOQ unless something changed.
+        try (var db = SingleConnectionDatabase.open(url.get())) {
+            var pending = Migrations.pendingWithoutFlyway(db.connection());
+            if (!pending.isEmpty()) {
+                throw new PendingMigrations(pending);
+            }
+            var reader = new ContentReader();
+            return new ImportRunner(
+                            db.connection(),
+                            reader,
+                            () -> new ContentImporter(db.dsl(), reader, new MarkdownRenderer()))
+                    .importFrom(config.contentDir());
         }
     }
 
