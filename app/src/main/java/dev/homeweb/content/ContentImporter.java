@@ -9,6 +9,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -41,14 +48,48 @@ public final class ContentImporter {
      * @throws ContentException when any file is invalid; the database is then untouched
      */
     public ImportReport importFrom(Path contentDir) {
-        return importFiles(reader.readFiles(contentDir));
+        var files = reader.readFiles(contentDir);
+        return withPool(
+                pool ->
+                        dsl.transactionResult(
+                                tx -> apply(tx.dsl(), files, () -> reader.parse(files), pool)));
     }
 
-    ImportReport importFiles(SourceFiles files) {
-        return dsl.transactionResult(tx -> apply(tx.dsl(), files));
+    /**
+     * Imports files already read, for a caller that knows something changed: parsing then starts at
+     * once, while jOOQ starts and the import lock is taken.
+     */
+    ImportReport importChanged(SourceFiles files) {
+        return withPool(
+                pool -> {
+                    var parsing = CompletableFuture.supplyAsync(() -> reader.parse(files), pool);
+                    return dsl.transactionResult(
+                            tx -> apply(tx.dsl(), files, () -> await(parsing), pool));
+                });
     }
 
-    private ImportReport apply(DSLContext db, SourceFiles files) {
+    private static ImportReport withPool(Function<ExecutorService, ImportReport> work) {
+        // One thread per CPU: parsing and rendering are CPU-bound, and the writer mostly waits.
+        var pool =
+                Executors.newFixedThreadPool(
+                        Runtime.getRuntime().availableProcessors(),
+                        r -> {
+                            var thread = new Thread(r, "home-web-import");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+        try {
+            return work.apply(pool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private ImportReport apply(
+            DSLContext db,
+            SourceFiles files,
+            Supplier<List<SourcePost>> parsed,
+            ExecutorService pool) {
         db.select(DSL.field("pg_advisory_xact_lock({0})", Object.class, DSL.val(IMPORT_LOCK)))
                 .fetch();
         Map<String, Long> ids = new HashMap<>();
@@ -61,7 +102,7 @@ public final class ContentImporter {
             return new ImportReport(0, 0, 0, hashes.size());
         }
         // Something changed: validate every file, as a new file may clash with an unchanged one.
-        var sources = reader.parse(files);
+        var sources = parsed.get();
         int added = 0;
         int updated = 0;
         var seen = new HashSet<String>();
@@ -86,17 +127,50 @@ public final class ContentImporter {
                 new ImportReport(
                         added, updated, removedIds.size(), sources.size() - changed.size());
         if (report.changedAnything()) {
-            var writer = new PostWriter(db);
-            writer.delete(removedIds);
-            var rows = render(changed);
-            writer.write(rows, ids);
+            write(db, changed, ids, removedIds, pool);
             if (report.updated() + report.removed() > 0) {
-                writer.deleteUnusedTags();
+                new PostWriter(db).deleteUnusedTags();
             }
             // Delivered on commit only, so listeners never see a half-applied import.
             db.execute("notify " + CHANNEL);
         }
         return report;
+    }
+
+    /**
+     * Rendering runs ahead on the pool while this thread sends each finished chunk, so PostgreSQL
+     * stores and indexes one chunk while the next is rendered.
+     */
+    private void write(
+            DSLContext db,
+            List<SourcePost> changed,
+            Map<String, Long> ids,
+            List<Long> removedIds,
+            ExecutorService pool) {
+        var chunks = new ArrayList<CompletableFuture<List<PostWriter.Row>>>();
+        for (int from = 0; from < changed.size(); from += PostWriter.CHUNK) {
+            var chunk = changed.subList(from, Math.min(changed.size(), from + PostWriter.CHUNK));
+            chunks.add(CompletableFuture.supplyAsync(() -> render(chunk), pool));
+        }
+        var writer = new PostWriter(db);
+        writer.delete(removedIds);
+        writer.clearTagsAndAliases(
+                changed.stream().map(c -> ids.get(c.slug())).filter(Objects::nonNull).toList());
+        for (var chunk : chunks) {
+            writer.write(await(chunk));
+        }
+    }
+
+    /** The value of a finished task, with its own exception (a ContentException) rethrown. */
+    private static <T> T await(CompletableFuture<T> task) {
+        try {
+            return task.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -111,20 +185,14 @@ public final class ContentImporter {
         return files.files().stream().allMatch(f -> stored.contains(f.contentHash()));
     }
 
-    /**
-     * Renders on all CPUs: the parser and renderer are thread-safe, and each post is independent.
-     */
-    private List<PostWriter.Row> render(List<SourcePost> changed) {
-        return changed.parallelStream()
-                .map(
-                        source -> {
-                            // The table of contents, when asked for, is part of the stored body.
-                            var rendered =
-                                    renderer.render(source.body(), source.frontMatter().toc());
-                            return new PostWriter.Row(
-                                    source, rendered.html(), countWords(source.body()));
-                        })
-                .toList();
+    private List<PostWriter.Row> render(List<SourcePost> sources) {
+        var rows = new ArrayList<PostWriter.Row>(sources.size());
+        for (var source : sources) {
+            // The table of contents, when asked for, is part of the stored body.
+            var rendered = renderer.render(source.body(), source.frontMatter().toc());
+            rows.add(new PostWriter.Row(source, rendered.html(), countWords(source.body())));
+        }
+        return rows;
     }
 
     static int countWords(String markdown) {

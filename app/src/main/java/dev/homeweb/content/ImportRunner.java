@@ -36,7 +36,7 @@ public final class ImportRunner {
         if (storedHashesEqual(files)) {
             return new ImportReport(0, 0, 0, files.files().size());
         }
-        return importer.get().importFiles(files);
+        return importer.get().importChanged(files);
     }
 
     /**

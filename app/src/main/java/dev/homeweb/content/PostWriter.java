@@ -7,7 +7,6 @@ import static dev.homeweb.db.schema.Tables.TAGS;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,8 +21,11 @@ import org.jooq.impl.DSL;
  * the caller's transaction.
  */
 final class PostWriter {
-    // Rows per INSERT: 12 binds each stays far below PostgreSQL's 65,535 bind values.
-    private static final int CHUNK = 250;
+    /**
+     * Rows per statement: small enough that PostgreSQL stores one chunk while the next is rendered;
+     * at 12 binds a row, far below its limit of 65,535 bind values.
+     */
+    static final int CHUNK = 100;
 
     /** A post ready to store. */
     record Row(SourcePost source, String html, int wordCount) {
@@ -46,29 +48,24 @@ final class PostWriter {
         }
     }
 
+    /** Clears the tag links and aliases of posts about to be rewritten. */
+    void clearTagsAndAliases(List<Long> postIds) {
+        if (!postIds.isEmpty()) {
+            // An alias may move from one changed post to another: clear them all before re-adding.
+            db.deleteFrom(POST_ALIASES).where(POST_ALIASES.POST_ID.in(postIds)).execute();
+            db.deleteFrom(POST_TAGS).where(POST_TAGS.POST_ID.in(postIds)).execute();
+        }
+    }
+
     /**
-     * Inserts new posts and updates changed ones (by slug), then replaces their tags and aliases.
-     *
-     * @param existingIds the ids of the posts stored before, by slug
+     * Inserts new posts and updates changed ones (by slug), with their tags and aliases; at most
+     * {@link #CHUNK} rows. Clear the tags and aliases of changed posts first.
      */
-    void write(List<Row> rows, Map<String, Long> existingIds) {
+    void write(List<Row> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        var updatedIds =
-                rows.stream()
-                        .map(r -> existingIds.get(r.source().slug()))
-                        .filter(Objects::nonNull)
-                        .toList();
-        if (!updatedIds.isEmpty()) {
-            // An alias may move from one changed post to another: clear them all before re-adding.
-            db.deleteFrom(POST_ALIASES).where(POST_ALIASES.POST_ID.in(updatedIds)).execute();
-            db.deleteFrom(POST_TAGS).where(POST_TAGS.POST_ID.in(updatedIds)).execute();
-        }
-        var ids = new HashMap<String, Long>();
-        for (int from = 0; from < rows.size(); from += CHUNK) {
-            ids.putAll(upsert(rows.subList(from, Math.min(rows.size(), from + CHUNK))));
-        }
+        var ids = upsert(rows);
         insertTags(rows, ids);
         insertAliases(rows, ids);
     }
