@@ -80,17 +80,15 @@ public final class App {
             }
         }
         // One connection, no pool; no Flyway and no jOOQ unless something changed.
+        var runner = ImportRunner.start(new ContentReader(), config.contentDir());
         try (var db = SingleConnectionDatabase.open(url.get())) {
             var pending = Migrations.pendingWithoutFlyway(db.connection());
             if (!pending.isEmpty()) {
                 throw new PendingMigrations(pending);
             }
-            var reader = new ContentReader();
-            return new ImportRunner(
-                            db.connection(),
-                            reader,
-                            () -> new ContentImporter(db.dsl(), reader, new MarkdownRenderer()))
-                    .importFrom(config.contentDir());
+            return runner.finish(
+                    db.connection(),
+                    () -> new ContentImporter(db.dsl(), runner.reader(), new MarkdownRenderer()));
         }
     }
 

@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.jooq.exception.DataAccessException;
 
@@ -14,26 +16,44 @@ import org.jooq.exception.DataAccessException;
  * other run to {@link ContentImporter}.
  */
 public final class ImportRunner {
-    private final Connection connection;
     private final ContentReader reader;
-    private final Supplier<ContentImporter> importer;
+    private final CompletableFuture<SourceFiles> reading;
 
-    /**
-     * @param importer makes the importer, on the same connection, only when something changed
-     */
-    public ImportRunner(
-            Connection connection, ContentReader reader, Supplier<ContentImporter> importer) {
-        this.connection = Objects.requireNonNull(connection, "connection");
-        this.reader = Objects.requireNonNull(reader, "reader");
-        this.importer = Objects.requireNonNull(importer, "importer");
+    private ImportRunner(ContentReader reader, CompletableFuture<SourceFiles> reading) {
+        this.reader = reader;
+        this.reading = reading;
     }
 
     /**
+     * Starts reading and hashing the content folder in the background, so that it overlaps with
+     * connecting to the database.
+     */
+    public static ImportRunner start(ContentReader reader, Path contentDir) {
+        Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(contentDir, "contentDir");
+        return new ImportRunner(
+                reader, CompletableFuture.supplyAsync(() -> reader.readFiles(contentDir)));
+    }
+
+    public ContentReader reader() {
+        return reader;
+    }
+
+    /**
+     * @param importer makes the importer, on the same connection, only when something changed
      * @throws ContentException when any file is invalid; the database is then untouched
      */
-    public ImportReport importFrom(Path contentDir) {
-        var files = reader.readFiles(contentDir);
-        if (storedHashesEqual(files)) {
+    public ImportReport finish(Connection connection, Supplier<ContentImporter> importer) {
+        SourceFiles files;
+        try {
+            files = reading.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+        if (storedHashesEqual(connection, files)) {
             return new ImportReport(0, 0, 0, files.files().size());
         }
         return importer.get().importChanged(files);
@@ -44,7 +64,7 @@ public final class ImportRunner {
      * validated before (the hash covers the file name and the renderer version too). A read-only
      * query sees one committed state, so it needs neither the import lock nor a transaction.
      */
-    private boolean storedHashesEqual(SourceFiles files) {
+    private static boolean storedHashesEqual(Connection connection, SourceFiles files) {
         if (!files.unreadable().isEmpty()) {
             return false;
         }

@@ -314,13 +314,12 @@ class ImportIT {
 
             try (var single = SingleConnectionDatabase.open(db.url())) {
                 var report =
-                        new ImportRunner(
+                        ImportRunner.start(new ContentReader(), dir)
+                                .finish(
                                         single.connection(),
-                                        new ContentReader(),
                                         () -> {
                                             throw new AssertionError("importer started");
-                                        })
-                                .importFrom(dir);
+                                        });
 
                 assertThat(report).isEqualTo(new ImportReport(0, 0, 0, 2));
             }
@@ -337,11 +336,9 @@ class ImportIT {
 
             content.delete("b.md");
             content.post("c.md", "C", "2026-01-03", "");
-            try (var single = SingleConnectionDatabase.open(db.url())) {
-                var report = runner(single).importFrom(dir);
+            var report = importOnOneConnection(db);
 
-                assertThat(report).isEqualTo(new ImportReport(1, 0, 1, 1));
-            }
+            assertThat(report).isEqualTo(new ImportReport(1, 0, 1, 1));
             assertThat(
                             db.dsl()
                                     .select(POSTS.SLUG)
@@ -360,20 +357,21 @@ class ImportIT {
             var before = rowVersions(db);
 
             content.post("new.md", "---\ntitle: X\ndate: 2026-01-01\nslug: a\n---\n");
-            try (var single = SingleConnectionDatabase.open(db.url())) {
-                assertThatThrownBy(() -> runner(single).importFrom(dir))
-                        .isInstanceOf(ContentException.class)
-                        .hasMessageContaining("new.md: duplicate slug 'a'");
-            }
+            assertThatThrownBy(() -> importOnOneConnection(db))
+                    .isInstanceOf(ContentException.class)
+                    .hasMessageContaining("new.md: duplicate slug 'a'");
             assertThat(rowVersions(db)).isEqualTo(before);
         }
 
-        ImportRunner runner(SingleConnectionDatabase single) {
-            var reader = new ContentReader();
-            return new ImportRunner(
-                    single.connection(),
-                    reader,
-                    () -> new ContentImporter(single.dsl(), reader, new MarkdownRenderer()));
+        ImportReport importOnOneConnection(TestDatabase db) {
+            try (var single = SingleConnectionDatabase.open(db.url())) {
+                var runner = ImportRunner.start(new ContentReader(), dir);
+                return runner.finish(
+                        single.connection(),
+                        () ->
+                                new ContentImporter(
+                                        single.dsl(), runner.reader(), new MarkdownRenderer()));
+            }
         }
     }
 
