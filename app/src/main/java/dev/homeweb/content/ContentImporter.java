@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -52,20 +53,59 @@ public final class ContentImporter {
         return withPool(
                 pool ->
                         dsl.transactionResult(
-                                tx -> apply(tx.dsl(), files, () -> reader.parse(files), pool)));
+                                tx ->
+                                        apply(
+                                                tx.dsl(),
+                                                files,
+                                                () -> reader.parse(files),
+                                                changed -> Rendering.start(changed, this, pool))));
     }
 
     /**
-     * Imports files already read, for a caller that knows something changed: parsing then starts at
-     * once, while jOOQ starts and the import lock is taken.
+     * Imports files already read, for a caller that knows something changed: parsing, then
+     * rendering the files whose hashes were not stored, start at once, while jOOQ starts and the
+     * import lock is taken. If the stored posts changed meanwhile, what is to render is worked out
+     * again under the lock.
+     *
+     * @param storedHashes the content hashes stored when the caller looked, without the lock
      */
-    ImportReport importChanged(SourceFiles files) {
+    ImportReport importChanged(SourceFiles files, Set<String> storedHashes) {
         return withPool(
                 pool -> {
                     var parsing = CompletableFuture.supplyAsync(() -> reader.parse(files), pool);
+                    var ahead =
+                            parsing.thenApply(
+                                    sources ->
+                                            Rendering.start(
+                                                    notIn(storedHashes, sources), this, pool));
+                    Function<List<SourcePost>, Rendering> rendering =
+                            changed -> {
+                                var early = await(ahead);
+                                return early.posts().equals(changed)
+                                        ? early
+                                        : Rendering.start(changed, this, pool);
+                            };
                     return dsl.transactionResult(
-                            tx -> apply(tx.dsl(), files, () -> await(parsing), pool));
+                            tx -> apply(tx.dsl(), files, () -> await(parsing), rendering));
                 });
+    }
+
+    private static List<SourcePost> notIn(Set<String> hashes, List<SourcePost> sources) {
+        return sources.stream().filter(s -> !hashes.contains(s.contentHash())).toList();
+    }
+
+    /** Posts being rendered on the pool, in chunks of {@link PostWriter#CHUNK}. */
+    private record Rendering(
+            List<SourcePost> posts, List<CompletableFuture<List<PostWriter.Row>>> chunks) {
+        static Rendering start(
+                List<SourcePost> posts, ContentImporter importer, ExecutorService pool) {
+            var chunks = new ArrayList<CompletableFuture<List<PostWriter.Row>>>();
+            for (int from = 0; from < posts.size(); from += PostWriter.CHUNK) {
+                var chunk = posts.subList(from, Math.min(posts.size(), from + PostWriter.CHUNK));
+                chunks.add(CompletableFuture.supplyAsync(() -> importer.render(chunk), pool));
+            }
+            return new Rendering(posts, chunks);
+        }
     }
 
     private static ImportReport withPool(Function<ExecutorService, ImportReport> work) {
@@ -89,7 +129,7 @@ public final class ContentImporter {
             DSLContext db,
             SourceFiles files,
             Supplier<List<SourcePost>> parsed,
-            ExecutorService pool) {
+            Function<List<SourcePost>, Rendering> rendering) {
         db.select(DSL.field("pg_advisory_xact_lock({0})", Object.class, DSL.val(IMPORT_LOCK)))
                 .fetch();
         Map<String, Long> ids = new HashMap<>();
@@ -127,7 +167,7 @@ public final class ContentImporter {
                 new ImportReport(
                         added, updated, removedIds.size(), sources.size() - changed.size());
         if (report.changedAnything()) {
-            write(db, changed, ids, removedIds, pool);
+            write(db, rendering.apply(changed), ids, removedIds);
             if (report.updated() + report.removed() > 0) {
                 new PostWriter(db).deleteUnusedTags();
             }
@@ -141,22 +181,16 @@ public final class ContentImporter {
      * Rendering runs ahead on the pool while this thread sends each finished chunk, so PostgreSQL
      * stores and indexes one chunk while the next is rendered.
      */
-    private void write(
-            DSLContext db,
-            List<SourcePost> changed,
-            Map<String, Long> ids,
-            List<Long> removedIds,
-            ExecutorService pool) {
-        var chunks = new ArrayList<CompletableFuture<List<PostWriter.Row>>>();
-        for (int from = 0; from < changed.size(); from += PostWriter.CHUNK) {
-            var chunk = changed.subList(from, Math.min(changed.size(), from + PostWriter.CHUNK));
-            chunks.add(CompletableFuture.supplyAsync(() -> render(chunk), pool));
-        }
+    private static void write(
+            DSLContext db, Rendering rendering, Map<String, Long> ids, List<Long> removedIds) {
         var writer = new PostWriter(db);
         writer.delete(removedIds);
         writer.clearTagsAndAliases(
-                changed.stream().map(c -> ids.get(c.slug())).filter(Objects::nonNull).toList());
-        for (var chunk : chunks) {
+                rendering.posts().stream()
+                        .map(c -> ids.get(c.slug()))
+                        .filter(Objects::nonNull)
+                        .toList());
+        for (var chunk : rendering.chunks()) {
             writer.write(await(chunk));
         }
     }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -53,21 +54,20 @@ public final class ImportRunner {
             }
             throw e;
         }
-        if (storedHashesEqual(connection, files)) {
+        var stored = storedHashes(connection);
+        if (ContentImporter.sameHashes(stored, files)) {
             return new ImportReport(0, 0, 0, files.files().size());
         }
-        return importer.get().importChanged(files);
+        return importer.get().importChanged(files, stored);
     }
 
     /**
-     * Whether the database holds exactly these files, each byte-identical to the one imported and
-     * validated before (the hash covers the file name and the renderer version too). A read-only
-     * query sees one committed state, so it needs neither the import lock nor a transaction.
+     * The stored content hashes. When they equal the files' hashes, the database holds exactly
+     * these files, each byte-identical to the one imported and validated before (the hash covers
+     * the file name and the renderer version too). A read-only query sees one committed state, so
+     * it needs neither the import lock nor a transaction.
      */
-    private static boolean storedHashesEqual(Connection connection, SourceFiles files) {
-        if (!files.unreadable().isEmpty()) {
-            return false;
-        }
+    private static Set<String> storedHashes(Connection connection) {
         var stored = new HashSet<String>();
         try (var statement = connection.createStatement();
                 var rows = statement.executeQuery("select content_hash from posts")) {
@@ -77,6 +77,6 @@ public final class ImportRunner {
         } catch (SQLException e) {
             throw new DataAccessException("reading the stored posts: " + e.getMessage(), e);
         }
-        return ContentImporter.sameHashes(stored, files);
+        return stored;
     }
 }

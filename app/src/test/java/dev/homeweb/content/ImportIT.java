@@ -301,6 +301,26 @@ class ImportIT {
         }
     }
 
+    @Test
+    void aStaleLookBeforeTheLockIsWorkedOutAgainUnderIt(TestDatabase db) {
+        db.migrate();
+        var content = new ContentDir(dir);
+        content.post("a.md", "A", "2026-01-01", "");
+        importer(db).importFrom(dir);
+        var before = rowVersions(db);
+        content.post("b.md", "B", "2026-01-02", "");
+        var reader = new ContentReader();
+
+        // As if "a" had not been stored yet when the caller looked: "a" is rendered ahead too.
+        var report =
+                new ContentImporter(db.dsl(), reader, new MarkdownRenderer())
+                        .importChanged(reader.readFiles(dir), java.util.Set.of());
+
+        assertThat(report).isEqualTo(new ImportReport(1, 0, 0, 1));
+        assertThat(rowVersions(db).get("a")).isEqualTo(before.get("a"));
+        assertThat(post(db, "b").html()).isEqualTo("<p>Body of <em>B</em>.</p>\n");
+    }
+
     @Nested
     class OnOneConnection {
         @Test
