@@ -5,10 +5,12 @@ import dev.homeweb.content.ContentException;
 import dev.homeweb.content.ContentImporter;
 import dev.homeweb.content.ContentReader;
 import dev.homeweb.content.ImportReport;
+import dev.homeweb.content.ImportRunner;
 import dev.homeweb.content.MarkdownRenderer;
 import dev.homeweb.db.ConnectedDatabase;
 import dev.homeweb.db.Migrations;
 import dev.homeweb.db.PackagedMigrations;
+import dev.homeweb.db.SingleConnectionDatabase;
 import dev.homeweb.health.BuildInfo;
 import dev.homeweb.health.HealthCheck;
 import dev.homeweb.posts.PostRepository;
@@ -71,13 +73,23 @@ public final class App {
     }
 
     public ImportReport importContent() {
-        try (var db = ConnectedDatabase.open(config)) {
-            if (db.isEmbedded()) {
+        var url = config.databaseUrl();
+        if (url.isEmpty()) {
+            try (var db = ConnectedDatabase.open(config)) {
                 new Migrations(db.database().dataSource()).migrate();
-            } else {
-                requireMigrated(new Migrations(db.database().dataSource()));
+                return importer(db).importFrom(config.contentDir());
             }
-            return importer(db).importFrom(config.contentDir());
+        }
+        // One connection, no pool; no Flyway and no jOOQ unless something changed.
+        var runner = ImportRunner.start(new ContentReader(), config.contentDir());
+        try (var db = SingleConnectionDatabase.open(url.get())) {
+            var pending = PackagedMigrations.find().pendingOn(db.connection());
+            if (!pending.isEmpty()) {
+                throw new PendingMigrations(pending);
+            }
+            return runner.finish(
+                    db.connection(),
+                    () -> new ContentImporter(db.dsl(), runner.reader(), new MarkdownRenderer()));
         }
     }
 

@@ -1,24 +1,30 @@
 package dev.homeweb.content;
 
 import static dev.homeweb.db.schema.Tables.POSTS;
-import static dev.homeweb.db.schema.Tables.POST_ALIASES;
-import static dev.homeweb.db.schema.Tables.POST_TAGS;
-import static dev.homeweb.db.schema.Tables.TAGS;
 
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
  * Makes the database hold exactly the posts in the content folder, all-or-nothing. Files whose hash
- * is unchanged are not rendered or written; a run that changes nothing writes nothing.
+ * is unchanged are not rendered or written; a run that changes nothing writes nothing and, when
+ * every file's hash is already stored, does not even parse the files.
  */
 public final class ContentImporter {
     /** Channel a running server listens on to pick up a committed import. */
@@ -27,6 +33,7 @@ public final class ContentImporter {
     // Serializes concurrent imports: the second waits, then sees the first one's result.
     private static final long IMPORT_LOCK = 0x686f6d65_77656201L;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?");
+    private static final Pattern CODE_FENCE = Pattern.compile("```[\\s\\S]*?```");
 
     private final DSLContext dsl;
     private final ContentReader reader;
@@ -42,22 +49,102 @@ public final class ContentImporter {
      * @throws ContentException when any file is invalid; the database is then untouched
      */
     public ImportReport importFrom(Path contentDir) {
-        var sources = reader.read(contentDir);
-        return dsl.transactionResult(tx -> apply(tx.dsl(), sources));
+        var files = reader.readFiles(contentDir);
+        return withPool(
+                pool ->
+                        dsl.transactionResult(
+                                tx ->
+                                        apply(
+                                                tx.dsl(),
+                                                files,
+                                                () -> reader.parse(files),
+                                                changed -> Rendering.start(changed, this, pool))));
     }
 
-    private ImportReport apply(DSLContext db, List<SourcePost> sources) {
+    /**
+     * Imports files already read, for a caller that knows something changed: parsing, then
+     * rendering the files whose hashes were not stored, start at once, while jOOQ starts and the
+     * import lock is taken. If the stored posts changed meanwhile, what is to render is worked out
+     * again under the lock.
+     *
+     * @param storedHashes the content hashes stored when the caller looked, without the lock
+     */
+    ImportReport importChanged(SourceFiles files, Set<String> storedHashes) {
+        return withPool(
+                pool -> {
+                    var parsing = CompletableFuture.supplyAsync(() -> reader.parse(files), pool);
+                    var ahead =
+                            parsing.thenApply(
+                                    sources ->
+                                            Rendering.start(
+                                                    notIn(storedHashes, sources), this, pool));
+                    Function<List<SourcePost>, Rendering> rendering =
+                            changed -> {
+                                var early = await(ahead);
+                                return early.posts().equals(changed)
+                                        ? early
+                                        : Rendering.start(changed, this, pool);
+                            };
+                    return dsl.transactionResult(
+                            tx -> apply(tx.dsl(), files, () -> await(parsing), rendering));
+                });
+    }
+
+    private static List<SourcePost> notIn(Set<String> hashes, List<SourcePost> sources) {
+        return sources.stream().filter(s -> !hashes.contains(s.contentHash())).toList();
+    }
+
+    /** Posts being rendered on the pool, in chunks of {@link PostWriter#CHUNK}. */
+    private record Rendering(
+            List<SourcePost> posts, List<CompletableFuture<List<PostWriter.Row>>> chunks) {
+        static Rendering start(
+                List<SourcePost> posts, ContentImporter importer, ExecutorService pool) {
+            var chunks = new ArrayList<CompletableFuture<List<PostWriter.Row>>>();
+            for (int from = 0; from < posts.size(); from += PostWriter.CHUNK) {
+                var chunk = posts.subList(from, Math.min(posts.size(), from + PostWriter.CHUNK));
+                chunks.add(CompletableFuture.supplyAsync(() -> importer.render(chunk), pool));
+            }
+            return new Rendering(posts, chunks);
+        }
+    }
+
+    private static ImportReport withPool(Function<ExecutorService, ImportReport> work) {
+        // One thread per CPU: parsing and rendering are CPU-bound, and the writer mostly waits.
+        var pool =
+                Executors.newFixedThreadPool(
+                        Runtime.getRuntime().availableProcessors(),
+                        r -> {
+                            var thread = new Thread(r, "home-web-import");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+        try {
+            return work.apply(pool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private ImportReport apply(
+            DSLContext db,
+            SourceFiles files,
+            Supplier<List<SourcePost>> parsed,
+            Function<List<SourcePost>, Rendering> rendering) {
         db.select(DSL.field("pg_advisory_xact_lock({0})", Object.class, DSL.val(IMPORT_LOCK)))
                 .fetch();
-        Map<String, Long> ids = new LinkedHashMap<>();
-        Map<String, String> hashes = new LinkedHashMap<>();
+        Map<String, Long> ids = new HashMap<>();
+        Map<String, String> hashes = new HashMap<>();
         for (var row : db.select(POSTS.ID, POSTS.SLUG, POSTS.CONTENT_HASH).from(POSTS).fetch()) {
             ids.put(row.value2(), row.value1());
             hashes.put(row.value2(), row.value3());
         }
+        if (sameHashes(hashes.values(), files)) {
+            return new ImportReport(0, 0, 0, hashes.size());
+        }
+        // Something changed: validate every file, as a new file may clash with an unchanged one.
+        var sources = parsed.get();
         int added = 0;
         int updated = 0;
-        int unchanged = 0;
         var seen = new HashSet<String>();
         var changed = new ArrayList<SourcePost>();
         for (var source : sources) {
@@ -69,8 +156,6 @@ public final class ContentImporter {
             } else if (!oldHash.equals(source.contentHash())) {
                 updated++;
                 changed.add(source);
-            } else {
-                unchanged++;
             }
         }
         var removedIds =
@@ -78,96 +163,74 @@ public final class ContentImporter {
                         .filter(e -> !seen.contains(e.getKey()))
                         .map(Map.Entry::getValue)
                         .toList();
-        if (!removedIds.isEmpty()) {
-            db.deleteFrom(POSTS).where(POSTS.ID.in(removedIds)).execute();
-        }
-        // An alias may move from one changed post to another: clear them all before re-adding.
-        var changedIds =
-                changed.stream()
-                        .map(c -> ids.get(c.slug()))
-                        .filter(java.util.Objects::nonNull)
-                        .toList();
-        if (!changedIds.isEmpty()) {
-            db.deleteFrom(POST_ALIASES).where(POST_ALIASES.POST_ID.in(changedIds)).execute();
-        }
-        for (var source : changed) {
-            long id = upsert(db, source, ids.get(source.slug()));
-            replaceTags(db, id, source.frontMatter().tags());
-            replaceAliases(db, id, source.frontMatter().aliases());
-        }
-        var report = new ImportReport(added, updated, removedIds.size(), unchanged);
+        var report =
+                new ImportReport(
+                        added, updated, removedIds.size(), sources.size() - changed.size());
         if (report.changedAnything()) {
-            db.deleteFrom(TAGS)
-                    .where(
-                            DSL.notExists(
-                                    DSL.selectOne()
-                                            .from(POST_TAGS)
-                                            .where(POST_TAGS.TAG_ID.eq(TAGS.ID))))
-                    .execute();
+            write(db, rendering.apply(changed), ids, removedIds);
+            if (report.updated() + report.removed() > 0) {
+                new PostWriter(db).deleteUnusedTags();
+            }
             // Delivered on commit only, so listeners never see a half-applied import.
             db.execute("notify " + CHANNEL);
         }
         return report;
     }
 
-    private long upsert(DSLContext db, SourcePost source, Long existingId) {
-        var header = source.frontMatter();
-        var record =
-                existingId == null
-                        ? db.newRecord(POSTS)
-                        : db.fetchSingle(POSTS, POSTS.ID.eq(existingId));
-        record.setSlug(source.slug());
-        record.setSourcePath(source.file().getFileName().toString());
-        record.setContentHash(source.contentHash());
-        record.setTitle(header.title());
-        record.setSummary(header.summary().orElse(null));
-        record.setPublishedAt(header.date().atOffset(ZoneOffset.UTC));
-        record.setUpdatedAt(header.updated().map(i -> i.atOffset(ZoneOffset.UTC)).orElse(null));
-        record.setDraft(header.draft());
-        record.setToc(header.toc());
-        record.setBodyMarkdown(source.body());
-        // The table of contents, when asked for, is part of the stored body.
-        var rendered = renderer.render(source.body(), header.toc());
-        record.setBodyHtml(rendered.tocHtml() + rendered.bodyHtml());
-        record.setWordCount(countWords(source.body()));
-        record.store();
-        return record.getId();
+    /**
+     * Rendering runs ahead on the pool while this thread sends each finished chunk, so PostgreSQL
+     * stores and indexes one chunk while the next is rendered.
+     */
+    private static void write(
+            DSLContext db, Rendering rendering, Map<String, Long> ids, List<Long> removedIds) {
+        var writer = new PostWriter(db);
+        writer.delete(removedIds);
+        writer.clearTagsAndAliases(
+                rendering.posts().stream()
+                        .map(c -> ids.get(c.slug()))
+                        .filter(Objects::nonNull)
+                        .toList());
+        for (var chunk : rendering.chunks()) {
+            writer.write(await(chunk));
+        }
     }
 
-    private static void replaceTags(DSLContext db, long postId, List<String> tags) {
-        db.deleteFrom(POST_TAGS).where(POST_TAGS.POST_ID.eq(postId)).execute();
-        var seen = new HashSet<String>();
-        for (var tag : tags) {
-            var slug = Tags.slug(tag);
-            if (!seen.add(slug)) {
-                continue;
+    /** The value of a finished task, with its own exception (a ContentException) rethrown. */
+    private static <T> T await(CompletableFuture<T> task) {
+        try {
+            return task.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
             }
-            db.insertInto(TAGS, TAGS.SLUG, TAGS.NAME)
-                    .values(slug, tag)
-                    .onConflict(TAGS.SLUG)
-                    .doNothing()
-                    .execute();
-            var tagId =
-                    db.select(TAGS.ID).from(TAGS).where(TAGS.SLUG.eq(slug)).fetchSingle().value1();
-            db.insertInto(POST_TAGS, POST_TAGS.POST_ID, POST_TAGS.TAG_ID)
-                    .values(postId, tagId)
-                    .execute();
+            throw e;
         }
     }
 
-    private static void replaceAliases(DSLContext db, long postId, List<String> aliases) {
-        for (var alias : aliases) {
-            db.insertInto(POST_ALIASES, POST_ALIASES.PATH, POST_ALIASES.POST_ID)
-                    .values(alias, postId)
-                    .onConflict(POST_ALIASES.PATH)
-                    .doUpdate()
-                    .set(POST_ALIASES.POST_ID, postId)
-                    .execute();
+    /**
+     * Whether the stored hashes are exactly those of the files. The hash covers the file name, so
+     * equal sets mean every file is byte-identical to one imported (and validated) before.
+     */
+    static boolean sameHashes(Collection<String> storedHashes, SourceFiles files) {
+        if (!files.unreadable().isEmpty() || storedHashes.size() != files.files().size()) {
+            return false;
         }
+        var stored = new HashSet<>(storedHashes);
+        return files.files().stream().allMatch(f -> stored.contains(f.contentHash()));
+    }
+
+    private List<PostWriter.Row> render(List<SourcePost> sources) {
+        var rows = new ArrayList<PostWriter.Row>(sources.size());
+        for (var source : sources) {
+            // The table of contents, when asked for, is part of the stored body.
+            var rendered = renderer.render(source.body(), source.frontMatter().toc());
+            rows.add(new PostWriter.Row(source, rendered.html(), countWords(source.body())));
+        }
+        return rows;
     }
 
     static int countWords(String markdown) {
-        var matcher = WORD.matcher(markdown.replaceAll("```[\\s\\S]*?```", " "));
+        var matcher = WORD.matcher(CODE_FENCE.matcher(markdown).replaceAll(" "));
         int count = 0;
         while (matcher.find()) {
             count++;

@@ -26,11 +26,31 @@ public final class ContentReader {
     private static final int MAX_SLUG = 200;
 
     private final FrontMatterParser frontMatter = new FrontMatterParser();
+    private final String rendererVersion;
+
+    public ContentReader() {
+        this(MarkdownRenderer.VERSION);
+    }
+
+    /** A reader whose content hashes stand for another renderer version, for tests. */
+    ContentReader(String rendererVersion) {
+        this.rendererVersion = rendererVersion;
+    }
 
     /**
      * @throws ContentException listing every problem; nothing is returned then
      */
     public List<SourcePost> read(Path contentDir) {
+        return parse(readFiles(contentDir));
+    }
+
+    /**
+     * Reads and hashes every post file without parsing it; unreadable files are listed, not thrown,
+     * so that {@link #parse} can report them with every other problem.
+     *
+     * @throws ContentException when the folder is missing or cannot be listed
+     */
+    SourceFiles readFiles(Path contentDir) {
         var postsDir = contentDir.resolve("posts");
         if (!Files.isDirectory(postsDir)) {
             throw new ContentException(
@@ -40,9 +60,9 @@ public final class ContentReader {
                                     0,
                                     "no such folder; posts go in " + postsDir + "/*.md")));
         }
-        List<Path> files;
+        List<Path> paths;
         try (Stream<Path> listing = Files.list(postsDir)) {
-            files =
+            paths =
                     listing.filter(p -> p.getFileName().toString().endsWith(".md"))
                             .sorted()
                             .toList();
@@ -52,28 +72,66 @@ public final class ContentReader {
                             new ContentError(
                                     postsDir, 0, "cannot list the folder: " + e.getMessage())));
         }
-        var errors = new ArrayList<ContentError>();
+        var files = new ArrayList<SourceFiles.File>();
+        var unreadable = new ArrayList<ContentError>();
+        // Hashing is most of a no-change import's own work: use every CPU.
+        for (var result : paths.parallelStream().map(this::readFile).toList()) {
+            if (result instanceof Read.File file) {
+                files.add(file.file());
+            } else if (result instanceof Read.Problem problem) {
+                unreadable.add(problem.error());
+            }
+        }
+        return new SourceFiles(files, unreadable);
+    }
+
+    /** The outcome of reading one file. */
+    private sealed interface Read {
+        record File(SourceFiles.File file) implements Read {}
+
+        record Problem(ContentError error) implements Read {}
+    }
+
+    private Read readFile(Path path) {
+        try {
+            var bytes = Files.readAllBytes(path);
+            return new Read.File(new SourceFiles.File(path, bytes, hash(path, bytes)));
+        } catch (NoSuchFileException e) {
+            return new Read.Problem(new ContentError(path, 0, "vanished while reading"));
+        } catch (IOException e) {
+            return new Read.Problem(new ContentError(path, 0, "cannot be read: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Parses and validates every file, using all CPUs.
+     *
+     * @throws ContentException listing every problem, unreadable files included
+     */
+    List<SourcePost> parse(SourceFiles sources) {
+        var errors = new ArrayList<ContentError>(sources.unreadable());
         var posts = new ArrayList<SourcePost>();
         var bySlug = new HashMap<String, Path>();
-        for (var file : files) {
-            try {
-                var post = readOne(file);
-                var other = bySlug.putIfAbsent(post.slug(), file);
-                if (other != null) {
-                    errors.add(
-                            new ContentError(
-                                    file,
-                                    0,
-                                    "duplicate slug '"
-                                            + post.slug()
-                                            + "': "
-                                            + other
-                                            + " has it too; give one of them another slug"));
-                } else {
-                    posts.add(post);
-                }
-            } catch (FileProblem e) {
-                errors.add(e.error);
+        var parsed = sources.files().parallelStream().map(this::parseOne).toList();
+        for (var result : parsed) {
+            if (result instanceof Parsed.Problem problem) {
+                errors.add(problem.error());
+                continue;
+            }
+            var post = ((Parsed.Post) result).post();
+            var other = bySlug.putIfAbsent(post.slug(), post.file());
+            if (other != null) {
+                errors.add(
+                        new ContentError(
+                                post.file(),
+                                0,
+                                "duplicate slug '"
+                                        + post.slug()
+                                        + "': "
+                                        + other
+                                        + " has it too; give one of them another slug"));
+            } else {
+                posts.add(post);
             }
         }
         checkAliases(posts, errors);
@@ -81,6 +139,21 @@ public final class ContentReader {
             throw new ContentException(errors);
         }
         return posts;
+    }
+
+    /** The outcome of parsing one file. */
+    private sealed interface Parsed {
+        record Post(SourcePost post) implements Parsed {}
+
+        record Problem(ContentError error) implements Parsed {}
+    }
+
+    private Parsed parseOne(SourceFiles.File source) {
+        try {
+            return new Parsed.Post(readOne(source));
+        } catch (FileProblem e) {
+            return new Parsed.Problem(e.error);
+        }
     }
 
     /** An alias may name one post only, and never the address of a post. */
@@ -106,15 +179,9 @@ public final class ContentReader {
         }
     }
 
-    private SourcePost readOne(Path file) throws FileProblem {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new FileProblem(file, 0, "vanished while reading");
-        } catch (IOException e) {
-            throw new FileProblem(file, 0, "cannot be read: " + e.getMessage());
-        }
+    private SourcePost readOne(SourceFiles.File source) throws FileProblem {
+        var file = source.path();
+        var bytes = source.bytes();
         var text = decodeUtf8(file, bytes).replace("\r\n", "\n");
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -159,7 +226,7 @@ public final class ContentReader {
                 throw new FileProblem(file, 0, "tag '" + tag + "' has no letters or digits");
             }
         }
-        return new SourcePost(file, slug, hash(file.getFileName().toString(), bytes), header, body);
+        return new SourcePost(file, slug, source.contentHash(), header, body);
     }
 
     private static String decodeUtf8(Path file, byte[] bytes) throws FileProblem {
@@ -183,10 +250,11 @@ public final class ContentReader {
     }
 
     /** The renderer version is part of the hash, so a renderer change re-renders every post. */
-    private static String hash(String name, byte[] bytes) {
+    private String hash(Path file, byte[] bytes) {
+        var name = file.getFileName().toString();
         try {
             var digest = MessageDigest.getInstance("SHA-256");
-            digest.update(MarkdownRenderer.VERSION.getBytes(StandardCharsets.UTF_8));
+            digest.update(rendererVersion.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             digest.update(name.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);

@@ -12,13 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads front matter from the YAML node tree rather than from constructed Java objects, so every
@@ -38,6 +41,8 @@ final class FrontMatterParser {
     }
 
     private final LoaderOptions options;
+    // Read-only once built, so one serves every thread.
+    private final Resolver resolver = new Resolver();
 
     FrontMatterParser() {
         options = new LoaderOptions();
@@ -53,7 +58,11 @@ final class FrontMatterParser {
     FrontMatter parse(String yaml, int firstLine) throws Problem {
         Node root;
         try {
-            root = new Yaml(options).compose(new java.io.StringReader(yaml));
+            // A bare Composer: what Yaml.compose runs, without building a Yaml (its dumper and
+            // constructor) for every file.
+            root =
+                    new Composer(new ParserImpl(new StreamReader(yaml), options), resolver, options)
+                            .getSingleNode();
         } catch (MarkedYAMLException e) {
             int line =
                     e.getProblemMark() == null

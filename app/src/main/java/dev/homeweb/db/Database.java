@@ -50,6 +50,13 @@ public final class Database implements AutoCloseable {
 
     /** A connection outside the pool, for a long-lived listener that must not hold a pool slot. */
     public Connection openDedicatedConnection() throws SQLException {
+        var props = connectionProperties(url);
+        props.setProperty("tcpKeepAlive", "true");
+        return DriverManager.getConnection(url.jdbcUrl(), props);
+    }
+
+    /** Credentials and a short connect timeout, for a connection made outside the pool. */
+    static Properties connectionProperties(DatabaseUrl url) {
         var props = new Properties();
         if (url.user() != null) {
             props.setProperty("user", url.user());
@@ -58,8 +65,7 @@ public final class Database implements AutoCloseable {
             props.setProperty("password", url.password());
         }
         props.setProperty("connectTimeout", "2");
-        props.setProperty("tcpKeepAlive", "true");
-        return DriverManager.getConnection(url.jdbcUrl(), props);
+        return props;
     }
 
     /** The URL without its password, for messages. */

@@ -11,6 +11,7 @@ import org.flywaydb.core.api.MigrationInfo;
  * PostgreSQL advisory lock, so two concurrent runs apply each migration once.
  */
 public final class Migrations {
+
     private final Flyway flyway;
 
     public Migrations(DataSource dataSource) {

@@ -85,6 +85,18 @@ public final class PackagedMigrations {
     /** Those not applied successfully to the database, oldest first; all of them on a new one. */
     public List<Migrations.Migration> pendingIn(DataSource dataSource) {
         try (var connection = dataSource.getConnection()) {
+            return pendingOn(connection);
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot read the migration history", e);
+        }
+    }
+
+    /**
+     * The same on a connection the caller keeps (the import's single connection). The query never
+     * fails on a database that was never migrated, so an open transaction is not aborted.
+     */
+    public List<Migrations.Migration> pendingOn(Connection connection) {
+        try {
             Set<String> applied = new HashSet<>();
             if (historyExists(connection)) {
                 try (var statement =

@@ -1,11 +1,15 @@
 package dev.homeweb.content;
 
 import static dev.homeweb.db.schema.Tables.POSTS;
+import static dev.homeweb.db.schema.Tables.POST_ALIASES;
+import static dev.homeweb.db.schema.Tables.POST_TAGS;
 import static dev.homeweb.db.schema.Tables.TAGS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.homeweb.db.Migrations;
+import dev.homeweb.db.PackagedMigrations;
+import dev.homeweb.db.SingleConnectionDatabase;
 import dev.homeweb.posts.PostRepository;
 import dev.homeweb.testing.ContentDir;
 import dev.homeweb.testing.PostgresExtension;
@@ -14,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -212,5 +217,190 @@ class ImportIT {
                 .singleElement()
                 .extracting(p -> p.aliases())
                 .isEqualTo(List.of());
+    }
+
+    @Test
+    void aRendererVersionBumpReRendersUnchangedFiles(TestDatabase db) {
+        db.migrate();
+        var content = new ContentDir(dir);
+        content.post("a.md", "A", "2026-01-01", "");
+        content.post("b.md", "B", "2026-01-02", "");
+        new ContentImporter(db.dsl(), new ContentReader("1"), new MarkdownRenderer())
+                .importFrom(dir);
+        var before = rowVersions(db);
+
+        var report =
+                new ContentImporter(db.dsl(), new ContentReader("2"), new MarkdownRenderer())
+                        .importFrom(dir);
+
+        assertThat(report).isEqualTo(new ImportReport(0, 2, 0, 0));
+        assertThat(rowVersions(db).get("a")).isNotEqualTo(before.get("a"));
+        assertThat(rowVersions(db).get("b")).isNotEqualTo(before.get("b"));
+    }
+
+    @Test
+    void aFileChangedAndChangedBackIsUpdatedBothTimes(TestDatabase db) {
+        db.migrate();
+        var content = new ContentDir(dir);
+        content.post("a.md", "A", "2026-01-01", "tags: [one]\n");
+        content.post("b.md", "B", "2026-01-02", "");
+        importer(db).importFrom(dir);
+
+        content.post("a.md", "A two", "2026-01-01", "tags: [two]\n");
+        var there = importer(db).importFrom(dir);
+        content.post("a.md", "A", "2026-01-01", "tags: [one]\n");
+        var back = importer(db).importFrom(dir);
+
+        assertThat(there).isEqualTo(new ImportReport(0, 1, 0, 1));
+        assertThat(back).isEqualTo(new ImportReport(0, 1, 0, 1));
+        var a = post(db, "a");
+        assertThat(a.title()).isEqualTo("A");
+        assertThat(a.html()).isEqualTo("<p>Body of <em>A</em>.</p>\n");
+        assertThat(a.tags()).extracting(t -> t.slug()).containsExactly("one");
+        assertThat(db.dsl().select(TAGS.SLUG).from(TAGS).fetch(TAGS.SLUG)).containsExactly("one");
+    }
+
+    @Test
+    void anImportLargerThanOneStatementStoresEveryPostTagAndAlias(TestDatabase db) {
+        db.migrate();
+        var content = new ContentDir(dir);
+        int count = PostWriter.CHUNK * 2 + 17;
+        for (int i = 0; i < count; i++) {
+            content.post(
+                    String.format("p%03d.md", i),
+                    "P" + i,
+                    "2026-01-01",
+                    "tags: [Tag " + (i % 7) + ", all]\naliases: [/old/" + i + ".html]\n");
+        }
+
+        var report = importer(db).importFrom(dir);
+
+        assertThat(report).isEqualTo(new ImportReport(count, 0, 0, 0));
+        assertThat(db.dsl().fetchCount(POSTS)).isEqualTo(count);
+        assertThat(db.dsl().fetchCount(TAGS)).isEqualTo(8);
+        assertThat(db.dsl().fetchCount(POST_TAGS)).isEqualTo(count * 2);
+        assertThat(db.dsl().fetchCount(POST_ALIASES)).isEqualTo(count);
+        var last = post(db, String.format("p%03d", count - 1));
+        assertThat(last.aliases()).containsExactly("/old/" + (count - 1) + ".html");
+        assertThat(last.tags())
+                .extracting(t -> t.name())
+                .containsExactlyInAnyOrder("Tag " + (count - 1) % 7, "all");
+    }
+
+    @Test
+    void pendingMigrationsWithoutFlywayAgreeWithFlyway(TestDatabase db) throws Exception {
+        try (var connection = db.database().dataSource().getConnection()) {
+            var flyway = new Migrations(db.database().dataSource()).pending();
+
+            assertThat(PackagedMigrations.find().pendingOn(connection))
+                    .extracting(Migrations.Migration::version)
+                    .isEqualTo(flyway.stream().map(Migrations.Migration::version).toList())
+                    .startsWith("1", "2", "3");
+
+            db.migrate();
+            assertThat(PackagedMigrations.find().pendingOn(connection)).isEmpty();
+        }
+    }
+
+    @Test
+    void aStaleLookBeforeTheLockIsWorkedOutAgainUnderIt(TestDatabase db) {
+        db.migrate();
+        var content = new ContentDir(dir);
+        content.post("a.md", "A", "2026-01-01", "");
+        importer(db).importFrom(dir);
+        var before = rowVersions(db);
+        content.post("b.md", "B", "2026-01-02", "");
+        var reader = new ContentReader();
+
+        // As if "a" had not been stored yet when the caller looked: "a" is rendered ahead too.
+        var report =
+                new ContentImporter(db.dsl(), reader, new MarkdownRenderer())
+                        .importChanged(reader.readFiles(dir), java.util.Set.of());
+
+        assertThat(report).isEqualTo(new ImportReport(1, 0, 0, 1));
+        assertThat(rowVersions(db).get("a")).isEqualTo(before.get("a"));
+        assertThat(post(db, "b").html()).isEqualTo("<p>Body of <em>B</em>.</p>\n");
+    }
+
+    @Nested
+    class OnOneConnection {
+        @Test
+        void aNoChangeRunWritesNothingAndNeverStartsTheImporter(TestDatabase db) {
+            db.migrate();
+            var content = new ContentDir(dir);
+            content.post("a.md", "A", "2026-01-01", "tags: [x]\naliases: [/a.html]\n");
+            content.post("b.md", "B", "2026-01-02", "");
+            importer(db).importFrom(dir);
+            var before = rowVersions(db);
+
+            try (var single = SingleConnectionDatabase.open(db.url())) {
+                var report =
+                        ImportRunner.start(new ContentReader(), dir)
+                                .finish(
+                                        single.connection(),
+                                        () -> {
+                                            throw new AssertionError("importer started");
+                                        });
+
+                assertThat(report).isEqualTo(new ImportReport(0, 0, 0, 2));
+            }
+            assertThat(rowVersions(db)).isEqualTo(before);
+        }
+
+        @Test
+        void anyChangeGoesThroughTheImporterOnTheSameConnection(TestDatabase db) {
+            db.migrate();
+            var content = new ContentDir(dir);
+            content.post("a.md", "A", "2026-01-01", "");
+            content.post("b.md", "B", "2026-01-02", "");
+            importer(db).importFrom(dir);
+
+            content.delete("b.md");
+            content.post("c.md", "C", "2026-01-03", "");
+            var report = importOnOneConnection(db);
+
+            assertThat(report).isEqualTo(new ImportReport(1, 0, 1, 1));
+            assertThat(
+                            db.dsl()
+                                    .select(POSTS.SLUG)
+                                    .from(POSTS)
+                                    .orderBy(POSTS.SLUG)
+                                    .fetch(POSTS.SLUG))
+                    .containsExactly("a", "c");
+        }
+
+        @Test
+        void aBadFileNextToUnchangedOnesLeavesTheDatabaseAsItWas(TestDatabase db) {
+            db.migrate();
+            var content = new ContentDir(dir);
+            content.post("a.md", "A", "2026-01-01", "");
+            importer(db).importFrom(dir);
+            var before = rowVersions(db);
+
+            content.post("new.md", "---\ntitle: X\ndate: 2026-01-01\nslug: a\n---\n");
+            assertThatThrownBy(() -> importOnOneConnection(db))
+                    .isInstanceOf(ContentException.class)
+                    .hasMessageContaining("new.md: duplicate slug 'a'");
+            assertThat(rowVersions(db)).isEqualTo(before);
+        }
+
+        ImportReport importOnOneConnection(TestDatabase db) {
+            try (var single = SingleConnectionDatabase.open(db.url())) {
+                var runner = ImportRunner.start(new ContentReader(), dir);
+                return runner.finish(
+                        single.connection(),
+                        () ->
+                                new ContentImporter(
+                                        single.dsl(), runner.reader(), new MarkdownRenderer()));
+            }
+        }
+    }
+
+    static dev.homeweb.posts.Post post(TestDatabase db, String slug) {
+        return new PostRepository(db.dsl())
+                .allNonDraft().stream()
+                        .filter(p -> p.slug().equals(slug))
+                        .findFirst()
+                        .orElseThrow();
     }
 }
