@@ -124,7 +124,7 @@ public final class UnitFileRenderer {
                 .formatted(
                         release,
                         credentials(node, "home-web-migrate@.service"),
-                        java(node.service(), release),
+                        java(node.service(), release, true),
                         account(node.service()),
                         HARDENING);
     }
@@ -147,7 +147,7 @@ public final class UnitFileRenderer {
                 .formatted(
                         layout.current(),
                         credentials(node, NodeLayout.IMPORT),
-                        java(node.service(), layout.current()),
+                        java(node.service(), layout.current(), true),
                         account(node.service()),
                         HARDENING);
     }
@@ -208,10 +208,22 @@ public final class UnitFileRenderer {
     }
 
     private static String java(ServiceOptions s, String release) {
+        return java(s, release, false);
+    }
+
+    /**
+     * The java command line. A one-shot unit (migrate, import) also gets C1 only: it exits before
+     * C2's compilations pay off, and they cost it a third of its CPU. It comes before the node's
+     * own options, so a {@code TieredStopAtLevel} there wins.
+     */
+    private static String java(ServiceOptions s, String release, boolean oneShot) {
         var binary = s.javaHome().map(h -> h + "/bin/java").orElse(release + "/runtime/bin/java");
         var parts = new ArrayList<String>();
         parts.add(binary);
         parts.add("-XX:-UsePerfData");
+        if (oneShot) {
+            parts.add("-XX:TieredStopAtLevel=1");
+        }
         parts.addAll(s.jvmOptions());
         return String.join(" ", parts);
     }
