@@ -49,6 +49,8 @@ public final class PostRepository {
             limit ?
             """;
 
+    private static final int POSTS_PER_FETCH = 50;
+
     /** Where connections come from, and where they go back. */
     private interface Connections {
         Connection acquire() throws SQLException;
@@ -127,24 +129,37 @@ public final class PostRepository {
                                     .add(rs.getString(2));
                         }
                     }
-                    // One row at a time: each body is a string only until its post keeps it as
-                    // UTF-8, so the corpus is never held as strings all at once.
+                    // A cursor, a few rows at a time: the driver would otherwise hold every row
+                    // before the first is read, and each body is a string only until its post
+                    // keeps it as UTF-8. So reading the corpus never needs it twice over.
                     var posts = new ArrayList<Post>();
-                    try (var statement = connection.prepareStatement(POSTS);
-                            var rs = statement.executeQuery()) {
-                        while (rs.next()) {
-                            long id = rs.getLong(1);
-                            posts.add(
-                                    new Post(
-                                            rs.getString(2),
-                                            rs.getString(3),
-                                            Optional.ofNullable(rs.getString(4)),
-                                            instant(rs, 5),
-                                            Optional.ofNullable(instantOrNull(rs, 6)),
-                                            tags.getOrDefault(id, List.of()),
-                                            rs.getString(7),
-                                            rs.getInt(8),
-                                            aliases.getOrDefault(id, List.of())));
+                    // Cursors live in transactions; one the caller began is left to the caller.
+                    boolean ownTransaction = connection.getAutoCommit();
+                    if (ownTransaction) {
+                        connection.setAutoCommit(false);
+                    }
+                    try (var statement = connection.prepareStatement(POSTS)) {
+                        statement.setFetchSize(POSTS_PER_FETCH);
+                        try (var rs = statement.executeQuery()) {
+                            while (rs.next()) {
+                                long id = rs.getLong(1);
+                                posts.add(
+                                        new Post(
+                                                rs.getString(2),
+                                                rs.getString(3),
+                                                Optional.ofNullable(rs.getString(4)),
+                                                instant(rs, 5),
+                                                Optional.ofNullable(instantOrNull(rs, 6)),
+                                                tags.getOrDefault(id, List.of()),
+                                                rs.getString(7),
+                                                rs.getInt(8),
+                                                aliases.getOrDefault(id, List.of())));
+                            }
+                        }
+                    } finally {
+                        if (ownTransaction) {
+                            connection.rollback();
+                            connection.setAutoCommit(true);
                         }
                     }
                     return posts;
