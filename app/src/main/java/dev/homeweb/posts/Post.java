@@ -49,6 +49,29 @@ public final class Post {
         this.aliases = List.copyOf(aliases);
     }
 
+    /**
+     * This post, holding the same body array as {@code earlier} when the bodies are equal: a reload
+     * then keeps one copy of each unchanged body, not two, while both snapshots are alive.
+     */
+    Post sharingBodyWith(Post earlier) {
+        if (earlier != null && earlier.html != html && Arrays.equals(earlier.html, html)) {
+            return new Post(this, earlier.html);
+        }
+        return this;
+    }
+
+    private Post(Post post, byte[] html) {
+        this.slug = post.slug;
+        this.title = post.title;
+        this.summary = post.summary;
+        this.publishedAt = post.publishedAt;
+        this.updatedAt = post.updatedAt;
+        this.tags = post.tags;
+        this.html = html;
+        this.wordCount = post.wordCount;
+        this.aliases = post.aliases;
+    }
+
     public String slug() {
         return slug;
     }

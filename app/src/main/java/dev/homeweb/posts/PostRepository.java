@@ -111,6 +111,16 @@ public final class PostRepository {
 
     /** Every non-draft post, newest first. */
     public List<Post> allNonDraft() {
+        return allNonDraft(List.of());
+    }
+
+    /**
+     * Every non-draft post, newest first; a post whose body is the same as in {@code earlier} (the
+     * posts read last time) shares its body with it.
+     */
+    public List<Post> allNonDraft(List<Post> earlier) {
+        var earlierBySlug = new HashMap<String, Post>();
+        earlier.forEach(p -> earlierBySlug.put(p.slug(), p));
         return withConnection(
                 connection -> {
                     Map<Long, List<Tag>> tags = new HashMap<>();
@@ -143,7 +153,7 @@ public final class PostRepository {
                         try (var rs = statement.executeQuery()) {
                             while (rs.next()) {
                                 long id = rs.getLong(1);
-                                posts.add(
+                                var post =
                                         new Post(
                                                 rs.getString(2),
                                                 rs.getString(3),
@@ -153,7 +163,8 @@ public final class PostRepository {
                                                 tags.getOrDefault(id, List.of()),
                                                 rs.getString(7),
                                                 rs.getInt(8),
-                                                aliases.getOrDefault(id, List.of())));
+                                                aliases.getOrDefault(id, List.of()));
+                                posts.add(post.sharingBodyWith(earlierBySlug.get(post.slug())));
                             }
                         }
                     } finally {
