@@ -118,8 +118,7 @@ public final class App {
                     throw new PendingMigrations(pending);
                 }
             }
-            var dsl = db.database().dsl();
-            var posts = new PostRepository(dsl);
+            var posts = new PostRepository(db.database().dataSource());
             var assets = new StaticAssets();
             var renderers = Renderers.of(SiteSettings.from(config, assets));
             var site = new Site(posts, renderers, clock);

@@ -12,11 +12,14 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
-/** The connection pool and the one shared {@link DSLContext} on top of it. */
+/**
+ * The connection pool and the one shared {@link DSLContext} on top of it, made on first use: the
+ * server reads with plain JDBC, and creating a jOOQ context loads some 1,100 classes.
+ */
 public final class Database implements AutoCloseable {
     private final DatabaseUrl url;
     private final HikariDataSource pool;
-    private final DSLContext dsl;
+    private volatile DSLContext dsl;
 
     public Database(DatabaseUrl url, int maxConnections) {
         this.url = url;
@@ -37,11 +40,20 @@ public final class Database implements AutoCloseable {
         // Start even when the database is down; /healthz reports it and the pool retries.
         config.setInitializationFailTimeout(-1);
         this.pool = new HikariDataSource(config);
-        this.dsl = DSL.using(pool, SQLDialect.POSTGRES);
     }
 
     public DSLContext dsl() {
-        return dsl;
+        var result = dsl;
+        if (result == null) {
+            synchronized (this) {
+                result = dsl;
+                if (result == null) {
+                    result = DSL.using(pool, SQLDialect.POSTGRES);
+                    dsl = result;
+                }
+            }
+        }
+        return result;
     }
 
     public DataSource dataSource() {

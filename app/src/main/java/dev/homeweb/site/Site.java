@@ -28,7 +28,7 @@ public final class Site {
 
     /** Reads every post from the database and renders the site again. */
     public void reload() {
-        var posts = repository.allNonDraft();
+        var posts = repository.allNonDraft(loaded.posts());
         var snapshot = SiteSnapshot.build(posts, clock.instant(), renderer);
         loaded = new Loaded(posts, snapshot);
     }
