@@ -39,7 +39,7 @@ public record ServiceOptions(
                     Optional.empty(),
                     Optional.empty(),
                     Optional.empty(),
-                    List.of("-Xmx64m", "-Xmn12m", "-XX:+UseSerialGC"),
+                    List.of("-Xmx48m", "-Xmn12m", "-XX:+UseSerialGC"),
                     Optional.empty());
 
     public ServiceOptions {
