@@ -8,7 +8,8 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        int code = HomeWebCommand.commandLine(System.getenv(), Clock.systemUTC()).execute(args);
+        int code =
+                HomeWebCommand.commandLine(System.getenv(), Clock.systemUTC(), args).execute(args);
         System.exit(code);
     }
 }

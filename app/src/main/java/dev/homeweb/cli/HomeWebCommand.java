@@ -7,6 +7,7 @@ import dev.homeweb.content.ContentException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.flywaydb.core.api.FlywayException;
@@ -22,13 +23,6 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = HomeWebCommand.Version.class,
         description = "A personal blog server: Markdown posts in content/, served from PostgreSQL.",
-        subcommands = {
-            ServeCommand.class,
-            MigrateCommand.class,
-            ImportCommand.class,
-            HealthcheckCommand.class,
-            CommandLine.HelpCommand.class
-        },
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success",
@@ -55,10 +49,47 @@ public final class HomeWebCommand implements Runnable {
         this.clock = clock;
     }
 
+    private static final List<Class<?>> SUBCOMMANDS =
+            List.of(
+                    ServeCommand.class,
+                    MigrateCommand.class,
+                    ImportCommand.class,
+                    HealthcheckCommand.class,
+                    CommandLine.HelpCommand.class);
+
     /** A command line wired with this project's error handling and factory. */
     public static CommandLine commandLine(Map<String, String> environment, Clock clock) {
+        return commandLine(environment, clock, SUBCOMMANDS);
+    }
+
+    /**
+     * The command line for these arguments. When they start with a subcommand's name, only that
+     * subcommand is built: picocli reflects over every registered command up front, which would
+     * cost a short-lived {@code import} that has nothing to do a tenth of its run.
+     */
+    public static CommandLine commandLine(
+            Map<String, String> environment, Clock clock, String[] args) {
+        var chosen =
+                SUBCOMMANDS.stream()
+                        .filter(
+                                c ->
+                                        args.length > 0
+                                                && c != CommandLine.HelpCommand.class
+                                                && c.getAnnotation(Command.class)
+                                                        .name()
+                                                        .equals(args[0]))
+                        .toList();
+        return commandLine(environment, clock, chosen.isEmpty() ? SUBCOMMANDS : chosen);
+    }
+
+    private static CommandLine commandLine(
+            Map<String, String> environment, Clock clock, List<Class<?>> subcommands) {
         var root = new HomeWebCommand(environment, clock);
-        var commandLine = new CommandLine(root, new Factory(root));
+        var factory = new Factory(root);
+        var commandLine = new CommandLine(root, factory);
+        for (var subcommand : subcommands) {
+            commandLine.addSubcommand(new CommandLine(subcommand, factory));
+        }
         commandLine.setExecutionExceptionHandler(HomeWebCommand::handle);
         commandLine.setParameterExceptionHandler(HomeWebCommand::handleBadArguments);
         return commandLine;
