@@ -1,11 +1,11 @@
 # Evaluates nix/module.nix with nixpkgs' own module system (lib.evalModules) beside the NixOS
 # stand-ins, for NixModuleIT. `settings` is JSON of the configuration (services.home-web and any
 # stand-in option); the package is a stand-in derivation (nothing is built), or with
-# `prebuilt = true` a prebuilt jar and JDK. Failed assertions throw as NixOS reports them.
+# `prebuilt = "true"` a prebuilt jar and JDK. Failed assertions throw as NixOS reports them.
 {
   libPath,
   settings,
-  prebuilt ? false,
+  prebuilt ? "false",
 }:
 let
   lib = import libPath;
@@ -17,7 +17,7 @@ let
   } // extra;
   jdk = standIn "openjdk-headless-17.0.15+6" { };
   package =
-    if prebuilt then
+    if prebuilt == "true" then
       {
         jar = "/opt/home-web/home-web.jar";
         inherit jdk;

@@ -8,6 +8,7 @@
 { lib, ... }:
 let
   inherit (lib) mkOption types;
+  option = type: default: mkOption { inherit type default; };
 
   # NixOS's `unitOption`: a list definition is concatenated with the others (one line per
   # element in the unit file), anything else must be defined once or equally.
@@ -23,130 +24,68 @@ let
       else
         lib.mergeEqualOption loc defs';
   };
-  unitNames = mkOption {
-    type = types.listOf types.str;
-    default = [ ];
-  };
+  unitNames = option (types.listOf types.str) [ ];
 
   service = {
     options = {
-      enable = mkOption {
-        type = types.bool;
-        default = true;
-      };
-      description = mkOption {
-        type = types.singleLineStr;
-        default = "";
-      };
+      enable = option types.bool true;
+      description = option types.singleLineStr "";
       wantedBy = unitNames;
       requiredBy = unitNames;
       wants = unitNames;
       requires = unitNames;
       after = unitNames;
       before = unitNames;
-      environment = mkOption {
-        type =
-          with types;
-          attrsOf (
-            nullOr (oneOf [
-              str
-              path
-              package
-            ])
-          );
-        default = { };
-      };
-      restartTriggers = mkOption {
-        type = types.listOf types.unspecified;
-        default = [ ];
-      };
-      serviceConfig = mkOption {
-        type = types.attrsOf unitOption;
-        default = { };
-      };
+      environment = option (
+        with types;
+        attrsOf (
+          nullOr (oneOf [
+            str
+            path
+            package
+          ])
+        )
+      ) { };
+      restartTriggers = option (types.listOf types.unspecified) [ ];
+      serviceConfig = option (types.attrsOf unitOption) { };
     };
   };
 
   user = {
     options = {
-      isSystemUser = mkOption {
-        type = types.bool;
-        default = false;
-      };
-      group = mkOption {
-        type = types.str;
-        default = "";
-      };
-      description = mkOption {
-        type = types.passwdEntry types.str;
-        default = "";
-      };
+      isSystemUser = option types.bool false;
+      group = option types.str "";
+      description = option (types.passwdEntry types.str) "";
     };
   };
 
   group = {
     options = {
-      gid = mkOption {
-        type = types.nullOr types.int;
-        default = null;
-      };
-      members = mkOption {
-        type = types.listOf (types.passwdEntry types.str);
-        default = [ ];
-      };
+      gid = option (types.nullOr types.int) null;
+      members = option (types.listOf (types.passwdEntry types.str)) [ ];
     };
   };
 in
 {
   options = {
-    assertions = mkOption {
-      type = types.listOf types.unspecified;
-      default = [ ];
-    };
-    systemd.services = mkOption {
-      type = types.attrsOf (types.submodule service);
-      default = { };
-    };
-    users.users = mkOption {
-      type = types.attrsOf (types.submodule user);
-      default = { };
-    };
-    users.groups = mkOption {
-      type = types.attrsOf (types.submodule group);
-      default = { };
-    };
-    networking.firewall.allowedTCPPorts = mkOption {
-      type = types.listOf types.port;
-      default = [ ];
-    };
-    services.postgresql.enable = mkOption {
-      type = types.bool;
-      default = false;
-    };
-    services.postgresql.settings = mkOption {
-      type = types.submodule {
-        freeformType =
-          with types;
-          attrsOf (oneOf [
-            bool
-            float
-            int
-            str
-          ]);
-        options.port = mkOption {
-          type = types.port;
-          default = 5432;
-        };
-      };
-      default = { };
-    };
-    services.openssh.enable = mkOption {
-      type = types.bool;
-      default = false;
-    };
-    services.openssh.ports = mkOption {
-      type = types.listOf types.port;
-      default = [ 22 ];
-    };
+    assertions = option (types.listOf types.unspecified) [ ];
+    systemd.services = option (types.attrsOf (types.submodule service)) { };
+    users.users = option (types.attrsOf (types.submodule user)) { };
+    users.groups = option (types.attrsOf (types.submodule group)) { };
+    networking.firewall.allowedTCPPorts = option (types.listOf types.port) [ ];
+    services.postgresql.enable = option types.bool false;
+    services.postgresql.settings = option (types.submodule {
+      freeformType =
+        with types;
+        attrsOf (oneOf [
+          bool
+          float
+          int
+          str
+        ]);
+      options.port = option types.port 5432;
+    }) { };
+    services.openssh.enable = option types.bool false;
+    services.openssh.ports = option (types.listOf types.port) [ 22 ];
   };
 }
