@@ -209,7 +209,7 @@ in
     };
 
     siteTitle = mkOption {
-      type = types.nullOr (types.strMatching ''[^"%]+'');
+      type = types.nullOr (types.strMatching "[^\"%[:cntrl:]]+");
       default = null;
       example = "My blog";
       description = "The site's title (`HOME_WEB_SITE_TITLE`): one line, without `\"` or `%`.";
