@@ -3,7 +3,9 @@ package dev.homeweb.cli;
 import dev.homeweb.App;
 import dev.homeweb.config.AppConfig;
 import dev.homeweb.config.ConfigException;
+import dev.homeweb.config.SecretFilePermissions;
 import dev.homeweb.content.ContentException;
+import dev.homeweb.db.ConnectionFailed;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.HashMap;
@@ -102,6 +104,14 @@ public final class HomeWebCommand implements Runnable {
 
     App app(Map<String, String> options, PrintWriter out) {
         var config = AppConfig.from(options, environment);
+        config.databaseUrlFile()
+                .flatMap(file -> SecretFilePermissions.warning(file, environment))
+                .ifPresent(
+                        warning -> {
+                            var err = spec.commandLine().getErr();
+                            err.println("home-web: " + warning);
+                            err.flush();
+                        });
         return new App(
                 config, out, clock, Optional.ofNullable(environment.get("HOME_WEB_RELEASE_ID")));
     }
@@ -129,6 +139,9 @@ public final class HomeWebCommand implements Runnable {
             message = e.getMessage();
         } else if (e instanceof App.PendingMigrations) {
             code = EXIT_PENDING_MIGRATIONS;
+            message = e.getMessage();
+        } else if (e instanceof ConnectionFailed) {
+            code = EXIT_FAILURE;
             message = e.getMessage();
         } else if (e instanceof DataAccessException || e instanceof FlywayException) {
             code = EXIT_FAILURE;
