@@ -156,6 +156,23 @@ public final class HomeWebCommand implements Runnable {
     }
 
     /**
+     * A heap too small for the work, said plainly instead of as a stack trace: the usual cause is a
+     * first start of the embedded PostgreSQL, which unpacks its binaries, under a tiny {@code
+     * -Xmx}.
+     */
+    public static int reportOutOfMemory(java.io.PrintStream err) {
+        err.println(
+                "home-web: out of memory: the Java heap (at most "
+                        + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                        + " MB) is too small for this."
+                        + " Give it more (java -Xmx48m -jar home-web.jar ...; the systemd unit's"
+                        + " JAVA_OPTS), or use an external PostgreSQL with --database-url-file,"
+                        + " which needs less than the embedded one.");
+        err.flush();
+        return EXIT_FAILURE;
+    }
+
+    /**
      * Like picocli's default, but never echoes argument values: a user who typed a database URL on
      * the command line must not find its password repeated in logs.
      */

@@ -80,6 +80,10 @@ public final class WebServer implements AutoCloseable {
                             config.routes.before(security::apply);
                             config.routes.get("/healthz", this::healthz);
                             config.routes.get("/search", this::search);
+                            // Without these Javalin answers HEAD with an empty 200, so a monitor
+                            // probing with HEAD would never see the database go down.
+                            config.routes.head("/healthz", this::healthz);
+                            config.routes.head("/search", this::search);
                             config.routes.error(HttpStatus.NOT_FOUND, this::notFound);
                             config.routes.exception(
                                     Exception.class,

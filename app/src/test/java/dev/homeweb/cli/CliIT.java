@@ -308,6 +308,31 @@ class CliIT {
         }
     }
 
+    @Test
+    void aHeapTooSmallToUnpackTheEmbeddedPostgresSaysWhatToDoWithoutAStackTrace() {
+        var result =
+                JarProcess.start(
+                                dir,
+                                Map.of(),
+                                List.of("-Xmx10m", "-XX:+UseSerialGC"),
+                                "serve",
+                                "--port",
+                                "0",
+                                "--data-dir",
+                                dir.resolve("data").toString())
+                        .await(120);
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        // The JVM reports a little less than -Xmx as its maximum heap.
+        assertThat(result.stderr())
+                .matches(
+                        "home-web: out of memory: the Java heap \\(at most \\d+ MB\\) is too"
+                                + " small for this\\. Give it more \\(java -Xmx48m -jar"
+                                + " home-web\\.jar \\.\\.\\.; the systemd unit's JAVA_OPTS\\),"
+                                + " or use an external PostgreSQL with --database-url-file, which"
+                                + " needs less than the embedded one\\.\n");
+    }
+
     private static int awaitPort(JarProcess server) {
         var listening = Pattern.compile("listening on [^:]+:(\\d+)");
         var port = new int[1];

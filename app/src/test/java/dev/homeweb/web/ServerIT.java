@@ -109,6 +109,7 @@ class ServerIT {
             var down = http.get("/healthz");
             assertThat(down.statusCode()).isEqualTo(503);
             assertThat(down.body()).contains("\"database\":\"down\"");
+            assertThat(http.head("/healthz").statusCode()).isEqualTo(503);
             assertThat(http.get("/").statusCode())
                     .as("pages still come from memory")
                     .isEqualTo(200);
@@ -139,6 +140,7 @@ class ServerIT {
                             "<title>Search unavailable",
                             "Search is unavailable for a moment",
                             "value=\"second &lt;post&gt;\"");
+            assertThat(http.head("/search?q=second").statusCode()).isEqualTo(503);
             for (var path : new String[] {"/blog/second", "/tags/ops", "/atom.xml", "/feed.json"}) {
                 assertThat(http.get(path).statusCode())
                         .as("%s still comes from memory", path)
