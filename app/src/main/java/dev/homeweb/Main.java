@@ -8,8 +8,15 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        int code =
-                HomeWebCommand.commandLine(System.getenv(), Clock.systemUTC(), args).execute(args);
+        int code;
+        try {
+            code =
+                    HomeWebCommand.commandLine(System.getenv(), Clock.systemUTC(), args)
+                            .execute(args);
+        } catch (OutOfMemoryError e) {
+            // Picocli passes errors through; by now the stack has unwound and its memory is free.
+            code = HomeWebCommand.reportOutOfMemory(System.err);
+        }
         System.exit(code);
     }
 }

@@ -3,7 +3,9 @@ package dev.homeweb.cli;
 import dev.homeweb.App;
 import dev.homeweb.config.AppConfig;
 import dev.homeweb.config.ConfigException;
+import dev.homeweb.config.SecretFilePermissions;
 import dev.homeweb.content.ContentException;
+import dev.homeweb.db.ConnectionFailed;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.HashMap;
@@ -102,6 +104,14 @@ public final class HomeWebCommand implements Runnable {
 
     App app(Map<String, String> options, PrintWriter out) {
         var config = AppConfig.from(options, environment);
+        config.databaseUrlFile()
+                .flatMap(file -> SecretFilePermissions.warning(file, environment))
+                .ifPresent(
+                        warning -> {
+                            var err = spec.commandLine().getErr();
+                            err.println("home-web: " + warning);
+                            err.flush();
+                        });
         return new App(
                 config, out, clock, Optional.ofNullable(environment.get("HOME_WEB_RELEASE_ID")));
     }
@@ -130,6 +140,9 @@ public final class HomeWebCommand implements Runnable {
         } else if (e instanceof App.PendingMigrations) {
             code = EXIT_PENDING_MIGRATIONS;
             message = e.getMessage();
+        } else if (e instanceof ConnectionFailed) {
+            code = EXIT_FAILURE;
+            message = e.getMessage();
         } else if (e instanceof DataAccessException || e instanceof FlywayException) {
             code = EXIT_FAILURE;
             message = "database error: " + rootMessage(e);
@@ -140,6 +153,23 @@ public final class HomeWebCommand implements Runnable {
         err.println("home-web " + commandLine.getCommandName() + ": " + message);
         err.flush();
         return code;
+    }
+
+    /**
+     * A heap too small for the work, said plainly instead of as a stack trace: the usual cause is a
+     * first start of the embedded PostgreSQL, which unpacks its binaries, under a tiny {@code
+     * -Xmx}.
+     */
+    public static int reportOutOfMemory(java.io.PrintStream err) {
+        err.println(
+                "home-web: out of memory: the Java heap (at most "
+                        + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                        + " MB) is too small for this."
+                        + " Give it more (java -Xmx48m -jar home-web.jar ...; the systemd unit's"
+                        + " JAVA_OPTS), or use an external PostgreSQL with --database-url-file,"
+                        + " which needs less than the embedded one.");
+        err.flush();
+        return EXIT_FAILURE;
     }
 
     /**

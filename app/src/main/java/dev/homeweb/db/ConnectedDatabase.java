@@ -21,7 +21,14 @@ public final class ConnectedDatabase implements AutoCloseable {
     public static ConnectedDatabase open(AppConfig config) {
         var url = config.databaseUrl();
         if (url.isPresent()) {
-            return new ConnectedDatabase(new Database(url.get(), POOL_SIZE), null);
+            var database = new Database(url.get(), POOL_SIZE);
+            try {
+                database.requireConnection();
+            } catch (ConnectionFailed e) {
+                database.close();
+                throw e;
+            }
+            return new ConnectedDatabase(database, null);
         }
         var embedded = EmbeddedDatabase.start(config.dataDir());
         return new ConnectedDatabase(new Database(embedded.url(), POOL_SIZE), embedded);

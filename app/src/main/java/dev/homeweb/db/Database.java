@@ -42,6 +42,20 @@ public final class Database implements AutoCloseable {
         this.pool = new HikariDataSource(config);
     }
 
+    /**
+     * Takes one connection and gives it back, so a command learns at once, in one message, that the
+     * database cannot be reached, rather than from whichever library asks first.
+     *
+     * @throws ConnectionFailed when no connection can be had within the pool's timeout
+     */
+    void requireConnection() {
+        try (var connection = pool.getConnection()) {
+            // Hikari has checked it before handing it out.
+        } catch (SQLException e) {
+            throw new ConnectionFailed(url, e);
+        }
+    }
+
     public DSLContext dsl() {
         var result = dsl;
         if (result == null) {

@@ -25,11 +25,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
         var pgData = dataDir.resolve("postgres");
         try {
             Files.createDirectories(dataDir);
+            var binaries = PostgresBinaries.unpackInto(dataDir.resolve("binaries"));
             var postgres =
                     EmbeddedPostgres.builder()
                             .setDataDirectory(pgData)
                             .setCleanDataDirectory(false)
-                            .setOverrideWorkingDirectory(dataDir.resolve("binaries").toFile())
+                            .setOverrideWorkingDirectory(binaries.workingDirectory().toFile())
+                            .setPgBinaryResolver(binaries)
                             .start();
             return new EmbeddedDatabase(postgres, pgData);
         } catch (IOException e) {

@@ -24,7 +24,7 @@ public final class SingleConnectionDatabase implements AutoCloseable {
     }
 
     /**
-     * @throws DataAccessException when the database cannot be reached; the message never holds the
+     * @throws ConnectionFailed when the database cannot be reached; the message never holds the
      *     password
      */
     public static SingleConnectionDatabase open(DatabaseUrl url) {
@@ -37,8 +37,7 @@ public final class SingleConnectionDatabase implements AutoCloseable {
             }
             return new SingleConnectionDatabase(connection);
         } catch (SQLException e) {
-            throw new DataAccessException(
-                    "cannot connect to " + url.redacted() + ": " + e.getMessage(), e);
+            throw new ConnectionFailed(url, e);
         }
     }
 

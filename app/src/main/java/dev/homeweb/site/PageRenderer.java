@@ -121,8 +121,6 @@ public final class PageRenderer {
 
     /** The search page: a plain form, and ranked results with highlighted snippets. */
     public String search(String query, List<SearchHit> hits, boolean truncated) {
-        var head =
-                Head.of(query.isBlank() ? "Search" : "Search: " + query, "/search").notIndexable();
         String results;
         if (query.isBlank()) {
             results = "<p>Type a few words to search every post.</p>";
@@ -138,6 +136,24 @@ public final class PageRenderer {
                             + hits.stream().map(PageRenderer::hit).collect(Collectors.joining("\n"))
                             + "\n</ol>";
         }
+        return searchPage(query.isBlank() ? "Search" : "Search: " + query, query, results);
+    }
+
+    /**
+     * The search page while the database cannot be reached: the query stays in the box, so trying
+     * again is one click.
+     */
+    public String searchUnavailable(String query) {
+        return searchPage(
+                "Search unavailable",
+                query,
+                "<p role=\"alert\">Search is unavailable for a moment: the database does not"
+                        + " answer. Try again in a few seconds. Every post is still here, from the"
+                        + " <a href=\"/\">list of posts</a>.</p>");
+    }
+
+    private String searchPage(String title, String query, String results) {
+        var head = Head.of(title, "/search").notIndexable();
         var body =
                 """
                 <h1>Search</h1>

@@ -1,12 +1,18 @@
 package dev.homeweb.web;
 
+import dev.homeweb.db.ConnectionFailed;
 import dev.homeweb.posts.PostRepository;
+import dev.homeweb.posts.SearchHit;
 import dev.homeweb.site.PageRenderer;
 import java.time.Clock;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code /search?q=}: PostgreSQL full-text search, rendered per request. */
 public final class SearchPage {
+    private static final Logger LOG = LoggerFactory.getLogger(SearchPage.class);
     static final int MAX_QUERY = 200;
     private static final int MAX_RESULTS = 30;
 
@@ -20,15 +26,32 @@ public final class SearchPage {
         this.clock = clock;
     }
 
-    /** Any input gives a page: empty, huge or odd queries are trimmed, never an error. */
-    String render(@Nullable String rawQuery) {
+    /** A rendered search page; {@code databaseDown} when it says search is away for a moment. */
+    record Answer(String html, boolean databaseDown) {}
+
+    /**
+     * Any input gives a page: empty, huge or odd queries are trimmed, never an error. While the
+     * database cannot be reached the page says so and keeps the query in the box.
+     */
+    Answer render(@Nullable String rawQuery) {
         var query = clean(rawQuery);
         if (query.isEmpty()) {
-            return renderer.search("", java.util.List.of(), false);
+            return new Answer(renderer.search("", java.util.List.of(), false), false);
         }
-        var hits = posts.search(query, clock.instant(), MAX_RESULTS + 1);
+        List<SearchHit> hits;
+        try {
+            hits = posts.search(query, clock.instant(), MAX_RESULTS + 1);
+        } catch (RuntimeException e) {
+            if (!ConnectionFailed.isCauseOf(e)) {
+                throw e;
+            }
+            LOG.warn("search unavailable: the database cannot be reached ({})", e.getMessage());
+            return new Answer(renderer.searchUnavailable(query), true);
+        }
         var truncated = hits.size() > MAX_RESULTS;
-        return renderer.search(query, truncated ? hits.subList(0, MAX_RESULTS) : hits, truncated);
+        return new Answer(
+                renderer.search(query, truncated ? hits.subList(0, MAX_RESULTS) : hits, truncated),
+                false);
     }
 
     static String clean(@Nullable String raw) {

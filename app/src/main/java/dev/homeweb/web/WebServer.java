@@ -25,6 +25,9 @@ public final class WebServer implements AutoCloseable {
 
     private static final int MIN_THREADS = 2;
 
+    /** A restarting PostgreSQL is usually back within seconds; the pool reconnects by itself. */
+    private static final String SEARCH_RETRY_AFTER_SECONDS = "10";
+
     private static final String REFERENCES_PER_CACHE_LINE =
             "org.eclipse.jetty.util.referencesPerCacheLine";
 
@@ -77,6 +80,10 @@ public final class WebServer implements AutoCloseable {
                             config.routes.before(security::apply);
                             config.routes.get("/healthz", this::healthz);
                             config.routes.get("/search", this::search);
+                            // Without these Javalin answers HEAD with an empty 200, so a monitor
+                            // probing with HEAD would never see the database go down.
+                            config.routes.head("/healthz", this::healthz);
+                            config.routes.head("/search", this::search);
                             config.routes.error(HttpStatus.NOT_FOUND, this::notFound);
                             config.routes.exception(
                                     Exception.class,
@@ -100,10 +107,14 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void search(Context ctx) {
-        var html = search.render(ctx.queryParam("q"));
+        var answer = search.render(ctx.queryParam("q"));
+        if (answer.databaseDown()) {
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", SEARCH_RETRY_AFTER_SECONDS);
+        }
         ctx.header("Cache-Control", "no-store")
                 .contentType("text/html; charset=utf-8")
-                .result(html);
+                .result(answer.html());
     }
 
     /** Other methods than GET and HEAD on a page's address end here. */

@@ -10,13 +10,17 @@ import dev.homeweb.testing.PostgresExtension;
 import dev.homeweb.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The packaged jar, run as a separate process with real arguments and exit codes. */
 @ExtendWith(PostgresExtension.class)
@@ -89,16 +93,92 @@ class CliIT {
             assertThat(result.stdout() + result.stderr()).doesNotContain("TopSecret99");
         }
 
-        @Test
-        void unreachableDatabaseIsARuntimeFailureWithoutThePassword() throws Exception {
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"migrate", "migrate --status", "import", "serve --port 0"})
+        void unreachableDatabaseIsOneClearMessageFromEveryCommand(String command) throws Exception {
+            int port;
+            try (var socket = new java.net.ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
             var file =
-                    Files.writeString(
-                            dir.resolve("url"), "postgresql://blog:TopSecret99@127.0.0.1:1/blog\n");
+                    privateFile(
+                            "url", "postgresql://blog:TopSecret99@127.0.0.1:" + port + "/blog\n");
+            var args = new java.util.ArrayList<>(List.of(command.split(" ")));
+            args.addAll(
+                    List.of("--database-url-file", file.toString(), "--content", sampleContent()));
+
+            var result = run(args.toArray(String[]::new));
+
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.stderr())
+                    .isEqualTo(
+                            "home-web "
+                                    + command.split(" ")[0]
+                                    + ": cannot connect to jdbc:postgresql://127.0.0.1:"
+                                    + port
+                                    + "/blog: Connection to 127.0.0.1:"
+                                    + port
+                                    + " refused\nCheck that PostgreSQL is running on 127.0.0.1"
+                                    + " and listening on port "
+                                    + port
+                                    + " (listen_addresses and port in postgresql.conf, and any"
+                                    + " firewall between), and that the host and port in the"
+                                    + " database-URL file are right.\n");
+            assertThat(result.stdout()).isEmpty();
+        }
+
+        @Test
+        void fileOthersCanReadIsUsedWithAWarningThatSaysHowToFixIt(TestDatabase db)
+                throws Exception {
+            var file = db.writeUrlFile(dir);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
             var result = run("migrate", "--database-url-file", file.toString());
 
-            assertThat(result.exitCode()).isEqualTo(1);
-            assertThat(result.stdout() + result.stderr()).doesNotContain("TopSecret99");
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.stderr())
+                    .isEqualTo(
+                            "home-web: warning: database-URL file "
+                                    + file
+                                    + " is open to other users (mode 0644) and may hold the"
+                                    + " database password; make it private with: chmod 600 "
+                                    + file
+                                    + "\n");
+        }
+
+        @Test
+        void fileOnlyItsOwnerCanReadIsUsedWithoutAWord(TestDatabase db) {
+            var result = run("migrate", "--database-url-file", db.writeUrlFile(dir).toString());
+
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.stderr()).isEmpty();
+        }
+
+        @Test
+        void systemdCredentialIsNotWarnedAbout(TestDatabase db) throws Exception {
+            var credentials = Files.createDirectories(dir.resolve("credentials"));
+            var file = db.writeUrlFile(credentials);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+            var result =
+                    JarProcess.run(
+                            dir,
+                            Map.of("CREDENTIALS_DIRECTORY", credentials.toString()),
+                            "migrate");
+
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.stdout()).contains("Applied V1");
+            assertThat(result.stderr()).isEmpty();
+        }
+
+        private static String sampleContent() {
+            return System.getProperty("homeweb.content", "../content");
+        }
+
+        private Path privateFile(String name, String text) throws java.io.IOException {
+            var file = Files.writeString(dir.resolve(name), text);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return file;
         }
     }
 
@@ -194,13 +274,18 @@ class CliIT {
         assertThat(result.exitCode()).isEqualTo(143);
     }
 
+    /**
+     * With the systemd unit's small heap, on a fresh data directory: the first start unpacks the
+     * PostgreSQL binaries, which must not need the archive in the heap.
+     */
     @Test
-    void withNoDatabaseConfiguredServesTheSampleContentFromAnEmbeddedPostgres() {
+    void withNoDatabaseConfiguredServesTheSampleContentFromAnEmbeddedPostgresOnASmallHeap() {
         var content = Path.of(System.getProperty("homeweb.content", "../content"));
         var server =
                 JarProcess.start(
                         dir,
                         Map.of(),
+                        List.of("-Xmx48m", "-Xmn12m", "-XX:+UseSerialGC"),
                         "serve",
                         "--port",
                         "0",
@@ -216,10 +301,36 @@ class CliIT {
             assertThat(index.body()).contains("<a href=\"/blog/");
             assertThat(server.stdout())
                     .contains("from embedded PostgreSQL (data in " + dir.resolve("data"));
+            assertThat(server.stderr()).doesNotContain("OutOfMemoryError", "Exception");
         } finally {
             server.process().destroy();
             server.await(30);
         }
+    }
+
+    @Test
+    void aHeapTooSmallToUnpackTheEmbeddedPostgresSaysWhatToDoWithoutAStackTrace() {
+        var result =
+                JarProcess.start(
+                                dir,
+                                Map.of(),
+                                List.of("-Xmx10m", "-XX:+UseSerialGC"),
+                                "serve",
+                                "--port",
+                                "0",
+                                "--data-dir",
+                                dir.resolve("data").toString())
+                        .await(120);
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        // The JVM reports a little less than -Xmx as its maximum heap.
+        assertThat(result.stderr())
+                .matches(
+                        "home-web: out of memory: the Java heap \\(at most \\d+ MB\\) is too"
+                                + " small for this\\. Give it more \\(java -Xmx48m -jar"
+                                + " home-web\\.jar \\.\\.\\.; the systemd unit's JAVA_OPTS\\),"
+                                + " or use an external PostgreSQL with --database-url-file, which"
+                                + " needs less than the embedded one\\.\n");
     }
 
     private static int awaitPort(JarProcess server) {

@@ -35,12 +35,22 @@ public final class JarProcess {
     }
 
     public static JarProcess start(Path workDir, Map<String, String> environment, String... args) {
+        return start(workDir, environment, List.of(), args);
+    }
+
+    /** The same with JVM options, such as the systemd unit's {@code -Xmx48m}. */
+    public static JarProcess start(
+            Path workDir,
+            Map<String, String> environment,
+            List<String> jvmOptions,
+            String... args) {
         var command =
                 new ArrayList<>(
                         List.of(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-jar",
-                                jar().toAbsolutePath().toString()));
+                                Path.of(System.getProperty("java.home"), "bin", "java")
+                                        .toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toAbsolutePath().toString()));
         command.addAll(List.of(args));
         var builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment()

@@ -58,6 +58,9 @@ public final class TestDatabase implements AutoCloseable {
         var file = dir.resolve("database-url");
         try {
             Files.writeString(file, url.jdbcUrl() + "?user=postgres\n", StandardCharsets.UTF_8);
+            // As the README has users make it: anything wider earns a warning on every run.
+            Files.setPosixFilePermissions(
+                    file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

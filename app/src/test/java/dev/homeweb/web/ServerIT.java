@@ -101,44 +101,112 @@ class ServerIT {
 
     @Test
     void healthGoesDownWithTheDatabaseAndComesBackWithoutRestart() throws Exception {
-        var data = dir.resolve("pg");
-        int port;
-        try (var socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        var postgres = startPostgres(data, port);
-        try {
-            var urlFile =
-                    Files.writeString(
-                            dir.resolve("url"),
-                            "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres");
-            new dev.homeweb.db.Migrations(postgres.getPostgresDatabase()).migrate();
-            server = app(urlFile, Map.of()).serve();
-            http = Http.onPort(server.port());
+        try (var postgres = new StoppablePostgres(dir.resolve("pg"))) {
+            serveFrom(postgres);
             assertThat(http.get("/healthz").statusCode()).isEqualTo(200);
 
-            postgres.close();
+            postgres.stop();
             var down = http.get("/healthz");
             assertThat(down.statusCode()).isEqualTo(503);
             assertThat(down.body()).contains("\"database\":\"down\"");
+            assertThat(http.head("/healthz").statusCode()).isEqualTo(503);
             assertThat(http.get("/").statusCode())
                     .as("pages still come from memory")
                     .isEqualTo(200);
 
-            postgres = startPostgres(data, port);
+            postgres.start();
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(
                             () -> assertThat(http.get("/healthz").statusCode()).isEqualTo(200));
-        } finally {
-            postgres.close();
         }
     }
 
-    private static EmbeddedPostgres startPostgres(Path data, int port) throws java.io.IOException {
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(data)
-                .setCleanDataDirectory(false)
-                .setPort(port)
-                .start();
+    @Test
+    void searchSaysItIsUnavailableWhileTheDatabaseIsDownAndKeepsTheQuery() throws Exception {
+        try (var postgres = new StoppablePostgres(dir.resolve("pg"))) {
+            serveFrom(postgres);
+            assertThat(http.get("/search?q=second").body()).contains("1 post matches");
+
+            postgres.stop();
+            var down = http.get("/search?q=second+%3Cpost%3E");
+
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(down.headers().firstValue("Retry-After")).hasValue("10");
+            assertThat(down.headers().firstValue("Cache-Control")).hasValue("no-store");
+            assertThat(down.headers().firstValue("Content-Type").orElse(""))
+                    .startsWith("text/html");
+            assertThat(down.body())
+                    .contains(
+                            "<title>Search unavailable",
+                            "Search is unavailable for a moment",
+                            "value=\"second &lt;post&gt;\"");
+            assertThat(http.head("/search?q=second").statusCode()).isEqualTo(503);
+            for (var path : new String[] {"/blog/second", "/tags/ops", "/atom.xml", "/feed.json"}) {
+                assertThat(http.get(path).statusCode())
+                        .as("%s still comes from memory", path)
+                        .isEqualTo(200);
+            }
+
+            postgres.start();
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(
+                            () ->
+                                    assertThat(http.get("/search?q=second").body())
+                                            .contains("1 post matches"));
+        }
+    }
+
+    /** Serves from a PostgreSQL of the test's own, migrated and holding the content. */
+    private void serveFrom(StoppablePostgres postgres) throws java.io.IOException {
+        var url =
+                new dev.homeweb.config.DatabaseUrl(
+                        "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres",
+                        "postgres",
+                        null);
+        try (var database = new dev.homeweb.db.Database(url, 2)) {
+            new dev.homeweb.db.Migrations(database.dataSource()).migrate();
+            new ContentImporter(database.dsl(), new ContentReader(), new MarkdownRenderer())
+                    .importFrom(content.root());
+        }
+        var urlFile = Files.writeString(dir.resolve("url"), url.jdbcUrl() + "?user=postgres");
+        server = app(urlFile, Map.of()).serve();
+        http = Http.onPort(server.port());
+    }
+
+    /** A PostgreSQL the test stops and starts again, on the same port and data. */
+    private static final class StoppablePostgres implements AutoCloseable {
+        private final Path data;
+        private final int port;
+        private EmbeddedPostgres running;
+
+        StoppablePostgres(Path data) throws java.io.IOException {
+            this.data = data;
+            try (var socket = new java.net.ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            start();
+        }
+
+        int port() {
+            return port;
+        }
+
+        void start() throws java.io.IOException {
+            running =
+                    EmbeddedPostgres.builder()
+                            .setDataDirectory(data)
+                            .setCleanDataDirectory(false)
+                            .setPort(port)
+                            .start();
+        }
+
+        void stop() throws java.io.IOException {
+            running.close();
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            running.close();
+        }
     }
 }
