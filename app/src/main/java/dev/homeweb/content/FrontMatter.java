@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
-/** The validated YAML header of a post. */
+/**
+ * The validated header of a post, YAML or TOML. {@code ignoredKeys} are the keys present that only
+ * another tool's theme uses (lowercase), reported by the import.
+ */
 public record FrontMatter(
         String title,
         Instant date,
@@ -15,9 +19,10 @@ public record FrontMatter(
         Optional<Instant> updated,
         boolean draft,
         List<String> aliases,
-        boolean toc) {
+        boolean toc,
+        Set<String> ignoredKeys) {
 
-    /** The keys a post may use, in the order the docs list them. */
+    /** Our own keys, in the order the docs list them; others are mapped in FrontMatterKeys. */
     public static final List<String> KEYS =
             List.of(
                     "title", "date", "slug", "tags", "summary", "updated", "draft", "aliases",
@@ -31,5 +36,6 @@ public record FrontMatter(
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(updated, "updated");
         aliases = List.copyOf(aliases);
+        ignoredKeys = Set.copyOf(ignoredKeys);
     }
 }
