@@ -1,5 +1,6 @@
 package dev.homeweb.content;
 
+import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.node.Block;
 import org.commonmark.node.Code;
 import org.commonmark.node.CustomNode;
@@ -46,7 +47,7 @@ final class PlainText {
                 append(child, out);
             }
         }
-        if (node instanceof Block) {
+        if (node instanceof Block || node instanceof TableRow) {
             out.append('\n');
         } else if (node instanceof CustomNode) {
             // Table cells and the like: words of neighbouring cells stay apart.
