@@ -285,10 +285,12 @@ public final class ContentReader {
                 header.date(),
                 header.slug(),
                 header.tags(),
+                header.categories(),
                 header.summary(),
                 header.updated(),
                 header.draft(),
                 header.aliases().stream().filter(a -> !a.equals(own)).toList(),
+                header.address(),
                 header.toc(),
                 header.ignoredKeys());
     }

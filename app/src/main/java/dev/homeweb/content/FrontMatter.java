@@ -7,18 +7,21 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The validated header of a post, YAML or TOML. {@code ignoredKeys} are the keys present that only
- * another tool's theme uses (lowercase), reported by the import.
+ * The validated header of a post, YAML or TOML. {@code tags} include the categories of Hugo, Jekyll
+ * and Zola; {@code categories} are those alone, for Jekyll's permalinks. {@code ignoredKeys} are
+ * the keys present that only another tool's theme uses (lowercase), reported by the import.
  */
 public record FrontMatter(
         String title,
         Instant date,
         Optional<String> slug,
         List<String> tags,
+        List<String> categories,
         Optional<String> summary,
         Optional<Instant> updated,
         boolean draft,
         List<String> aliases,
+        Optional<String> address,
         boolean toc,
         Set<String> ignoredKeys) {
 
@@ -33,9 +36,11 @@ public record FrontMatter(
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(slug, "slug");
         tags = List.copyOf(tags);
+        categories = List.copyOf(categories);
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(updated, "updated");
         aliases = List.copyOf(aliases);
+        Objects.requireNonNull(address, "address");
         ignoredKeys = Set.copyOf(ignoredKeys);
     }
 }

@@ -93,6 +93,9 @@ final class FrontMatterParser {
                     firstLine,
                     "missing required front-matter key 'date' (for example date: 2026-01-31)");
         }
+        var address = address(values);
+        var taxonomies = byTarget.getOrDefault(Target.TAXONOMIES, List.<Field>of());
+        var categories = categories(values, taxonomies, ignored);
         boolean draft =
                 values.bool(Target.DRAFT).orElse(false)
                         || !values.bool(Target.PUBLISHED).orElse(true);
@@ -100,11 +103,13 @@ final class FrontMatterParser {
                 title,
                 date.get(),
                 values.text(Target.SLUG),
-                tags(values, byTarget.getOrDefault(Target.TAXONOMIES, List.of()), ignored),
+                tags(values, categories, taxonomies),
+                categories,
                 values.text(Target.SUMMARY),
                 values.instant(Target.UPDATED),
                 draft,
-                aliases(values),
+                aliases(values, address),
+                address,
                 values.bool(Target.TOC).orElse(false),
                 ignored);
     }
@@ -124,54 +129,87 @@ final class FrontMatterParser {
                         + ", and the Hugo, Jekyll and Zola keys in the README's table");
     }
 
-    /** Tags, then categories, then Zola's taxonomies of either name; each spelling once. */
+    /** Tags, Zola's tags, then the categories; each spelling once. */
     private static List<String> tags(
-            FrontMatterValues values, List<Field> taxonomies, TreeSet<String> ignored)
+            FrontMatterValues values, List<String> categories, List<Field> taxonomies)
             throws Problem {
         var tags = new LinkedHashSet<String>();
         for (var word : values.words(Target.TAGS, false)) {
             tags.add(word.text());
         }
+        tags.addAll(taxonomy(taxonomies, "tags"));
+        tags.addAll(categories);
+        return List.copyOf(tags);
+    }
+
+    /** Hugo's and Jekyll's categories, then Zola's; the other taxonomies are ignored. */
+    private static List<String> categories(
+            FrontMatterValues values, List<Field> taxonomies, TreeSet<String> ignored)
+            throws Problem {
+        var categories = new LinkedHashSet<String>();
         for (var word : values.words(Target.CATEGORIES, true)) {
-            tags.add(word.text());
+            categories.add(word.text());
         }
+        categories.addAll(taxonomy(taxonomies, "categories"));
         for (var field : taxonomies) {
-            if (!(field.value() instanceof FrontMatterFields.Table table)) {
-                throw new Problem(
-                        field.line(), "'" + field.key() + "' must be a table such as [taxonomies]");
-            }
-            for (var taxonomy : table.fields()) {
+            for (var taxonomy : taxonomies(field)) {
                 var name = lower(taxonomy.key());
-                if (name.equals("tags") || name.equals("categories")) {
-                    for (var word : FrontMatterValues.words(taxonomy)) {
-                        tags.add(word.text());
-                    }
-                } else {
+                if (!name.equals("tags") && !name.equals("categories")) {
                     ignored.add(lower(field.key()) + "." + name);
                 }
             }
         }
-        return List.copyOf(tags);
+        return List.copyOf(categories);
     }
 
-    /** Old addresses: {@code aliases} as given, and the other tool's own address of the post. */
-    private static List<String> aliases(FrontMatterValues values) throws Problem {
+    /** The words of one Zola taxonomy, such as {@code [taxonomies] tags = [...]}. */
+    private static List<String> taxonomy(List<Field> taxonomies, String name) throws Problem {
+        var words = new ArrayList<String>();
+        for (var field : taxonomies) {
+            for (var taxonomy : taxonomies(field)) {
+                if (lower(taxonomy.key()).equals(name)) {
+                    for (var word : FrontMatterValues.words(taxonomy)) {
+                        words.add(word.text());
+                    }
+                }
+            }
+        }
+        return words;
+    }
+
+    private static List<Field> taxonomies(Field field) throws Problem {
+        if (!(field.value() instanceof FrontMatterFields.Table table)) {
+            throw new Problem(
+                    field.line(), "'" + field.key() + "' must be a table such as [taxonomies]");
+        }
+        return table.fields();
+    }
+
+    /** Old addresses: {@code aliases} as given, then the other tool's own address of the post. */
+    private static List<String> aliases(FrontMatterValues values, Optional<String> address)
+            throws Problem {
         var result = new ArrayList<String>();
         for (var word : values.words(Target.ALIASES, false)) {
             result.add(alias(word.text(), word.line()));
         }
-        for (var field : values.fields(Target.ADDRESS)) {
-            var address = FrontMatterValues.text(field);
-            if (address.isPresent()) {
-                var path = address.get();
-                // Hugo's url and Zola's path may leave out the leading slash: both mean the root.
-                result.add(
-                        alias(
-                                path.startsWith("/") || path.contains("://") ? path : "/" + path,
-                                field.line()));
-            }
-        }
+        address.ifPresent(result::add);
         return result;
+    }
+
+    /** Hugo's {@code url}, Jekyll's {@code permalink} or Zola's {@code path}, as an alias. */
+    private static Optional<String> address(FrontMatterValues values) throws Problem {
+        var field = values.first(Target.ADDRESS);
+        var address =
+                field.isEmpty() ? Optional.<String>empty() : FrontMatterValues.text(field.get());
+        if (address.isEmpty()) {
+            return Optional.empty();
+        }
+        var path = address.get();
+        // Hugo's url and Zola's path may leave out the leading slash: both mean the root.
+        return Optional.of(
+                alias(
+                        path.startsWith("/") || path.contains("://") ? path : "/" + path,
+                        field.get().line()));
     }
 
     /** An old address of the post: an absolute path on this site, such as /2019/01/old.html. */

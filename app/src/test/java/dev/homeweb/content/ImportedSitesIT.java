@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.homeweb.App;
 import dev.homeweb.cli.HomeWebCommand;
 import dev.homeweb.config.AppConfig;
+import dev.homeweb.testing.CliRun;
 import dev.homeweb.testing.Http;
 import dev.homeweb.testing.PostgresExtension;
 import dev.homeweb.testing.TestDatabase;
@@ -37,20 +38,8 @@ class ImportedSitesIT {
 
     @TempDir Path dir;
 
-    record Run(int exitCode, String out, String err) {}
-
-    Run homeWeb(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        var commandLine = HomeWebCommand.commandLine(Map.of(), Clock.systemUTC(), args);
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int code = commandLine.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    Run importSite(TestDatabase db, Path content) {
-        return homeWeb(
+    CliRun importSite(TestDatabase db, Path content) {
+        return CliRun.of(
                 "import",
                 "--database-url-file",
                 db.writeUrlFile(dir).toString(),
