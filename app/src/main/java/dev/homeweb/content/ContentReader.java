@@ -10,15 +10,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -31,11 +26,9 @@ public final class ContentReader {
     private static final String POSTS = "posts";
 
     /** A Jekyll site's folder, where the file name gives the date: 2024-02-01-slug.md. */
-    private static final String JEKYLL_POSTS = "_posts";
+    static final String JEKYLL_POSTS = "_posts";
 
-    private static final Pattern MARKDOWN = Pattern.compile("(.+)\\.(?:md|markdown)");
-    private static final Pattern JEKYLL_NAME =
-            Pattern.compile("(\\d{4}-\\d{2}-\\d{2})-(.+)\\.(?:md|markdown)");
+    static final Pattern MARKDOWN = Pattern.compile("(.+)\\.(?:md|markdown)");
     private static final int MAX_SLUG = 200;
 
     private final FrontMatterParser frontMatter = new FrontMatterParser();
@@ -235,7 +228,7 @@ public final class ContentReader {
         }
         var header = text.substring(4, end + 1);
         var body = end + 5 <= text.length() ? text.substring(end + 5) : "";
-        var name = FileName.of(file);
+        var name = PostFileName.of(file);
         FrontMatter frontMatter;
         try {
             frontMatter =
@@ -268,52 +261,7 @@ public final class ContentReader {
             }
         }
         return new SourcePost(
-                file, slug, source.contentHash(), withoutOwnAddress(frontMatter, slug), body);
-    }
-
-    /**
-     * A Hugo {@code url} or Jekyll {@code permalink} may be the post's address here too; as an
-     * alias it would answer the post's own address with a redirect to itself.
-     */
-    private static FrontMatter withoutOwnAddress(FrontMatter header, String slug) {
-        var own = "/blog/" + slug;
-        if (!header.aliases().contains(own)) {
-            return header;
-        }
-        return new FrontMatter(
-                header.title(),
-                header.date(),
-                header.slug(),
-                header.tags(),
-                header.categories(),
-                header.summary(),
-                header.updated(),
-                header.draft(),
-                header.aliases().stream().filter(a -> !a.equals(own)).toList(),
-                header.address(),
-                header.toc(),
-                header.ignoredKeys());
-    }
-
-    /** What a file's name gives: the default slug and, in Jekyll's _posts/, the date. */
-    private record FileName(String slug, Optional<Instant> date) {
-        static FileName of(Path file) {
-            var name = file.getFileName().toString();
-            var jekyll = JEKYLL_NAME.matcher(name);
-            if (jekyll.matches()
-                    && file.getParent().getFileName().toString().equals(JEKYLL_POSTS)) {
-                try {
-                    var day = LocalDate.parse(jekyll.group(1));
-                    return new FileName(
-                            jekyll.group(2),
-                            Optional.of(day.atStartOfDay(ZoneOffset.UTC).toInstant()));
-                } catch (DateTimeException e) {
-                    // Not a real day (2024-13-01): the whole name is the slug, as elsewhere.
-                }
-            }
-            var markdown = MARKDOWN.matcher(name);
-            return new FileName(markdown.matches() ? markdown.group(1) : name, Optional.empty());
-        }
+                file, slug, source.contentHash(), frontMatter.withoutAlias("/blog/" + slug), body);
     }
 
     private static String decodeUtf8(Path file, byte[] bytes) throws FileProblem {

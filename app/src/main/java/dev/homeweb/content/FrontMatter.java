@@ -43,4 +43,28 @@ public record FrontMatter(
         Objects.requireNonNull(address, "address");
         ignoredKeys = Set.copyOf(ignoredKeys);
     }
+
+    /**
+     * This header without one alias: a Hugo {@code url} or Jekyll {@code permalink} may be the
+     * post's address here too, and as an alias it would answer that address with a redirect to
+     * itself.
+     */
+    FrontMatter withoutAlias(String path) {
+        if (!aliases.contains(path)) {
+            return this;
+        }
+        return new FrontMatter(
+                title,
+                date,
+                slug,
+                tags,
+                categories,
+                summary,
+                updated,
+                draft,
+                aliases.stream().filter(a -> !a.equals(path)).toList(),
+                address,
+                toc,
+                ignoredKeys);
+    }
 }

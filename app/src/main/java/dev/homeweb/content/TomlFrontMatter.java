@@ -54,7 +54,7 @@ final class TomlFrontMatter {
     private static List<Field> fields(
             JsonNode table, String path, Map<String, Integer> lines, int tableLine) {
         var fields = new ArrayList<Field>();
-        for (var entry : (Iterable<Map.Entry<String, JsonNode>>) table::fields) {
+        for (var entry : table.properties()) {
             var key = path + entry.getKey();
             int line = lines.getOrDefault(key, tableLine);
             fields.add(new Field(entry.getKey(), line, value(entry.getValue(), key, lines, line)));
