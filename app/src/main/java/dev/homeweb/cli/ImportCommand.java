@@ -1,9 +1,15 @@
 package dev.homeweb.cli;
 
+import dev.homeweb.config.AppConfig;
+import dev.homeweb.config.ConfigException;
+import dev.homeweb.content.ContentReader;
+import dev.homeweb.content.Permalinks;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -19,11 +25,67 @@ final class ImportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
 
+    @Option(
+            names = "--hugo-permalinks",
+            paramLabel = "PATTERN",
+            description = {
+                "Import nothing; list the old address each post had under this Hugo pattern"
+                        + " (hugo.toml's [permalinks] posts = ...), such as /:year/:month/:slug/,"
+                        + " where the post's aliases do not keep it yet."
+            })
+    String hugoPermalinks;
+
+    @Option(
+            names = "--jekyll-permalink",
+            paramLabel = "PATTERN",
+            description = {
+                "As --hugo-permalinks, for Jekyll's _config.yml permalink: a pattern such as"
+                        + " /:categories/:year/:month/:day/:title:output_ext, or date (Jekyll's"
+                        + " default), pretty, ordinal or none."
+            })
+    String jekyllPermalink;
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
+        if (hugoPermalinks != null || jekyllPermalink != null) {
+            listOldAddresses(out);
+            return 0;
+        }
         var report = parent.app(common.toMap(), out).importContent();
         out.println("Imported: " + report);
         return 0;
+    }
+
+    private void listOldAddresses(PrintWriter out) {
+        if (hugoPermalinks != null && jekyllPermalink != null) {
+            throw new ConfigException("give --hugo-permalinks or --jekyll-permalink, not both");
+        }
+        Permalinks permalinks;
+        try {
+            permalinks =
+                    hugoPermalinks != null
+                            ? Permalinks.hugo(hugoPermalinks)
+                            : Permalinks.jekyll(jekyllPermalink);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+        var contentDir = AppConfig.from(common.toMap(), parent.environment()).contentDir();
+        var posts = new ContentReader().read(contentDir);
+        var missing = permalinks.missingAliases(posts);
+        if (missing.isEmpty()) {
+            out.println(
+                    "Every post keeps its address under " + permalinks + "; nothing was imported.");
+            return;
+        }
+        out.println(
+                "Old addresses under "
+                        + permalinks
+                        + " that no alias keeps yet; add each to its post's aliases"
+                        + " (nothing was imported):");
+        for (var entry : missing) {
+            out.println("  " + entry.getKey().file() + ": " + entry.getValue());
+        }
+        out.println(missing.size() + " of " + posts.size() + " posts need an alias.");
     }
 }

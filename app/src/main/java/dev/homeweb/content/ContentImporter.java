@@ -164,8 +164,8 @@ public final class ContentImporter {
                         .map(Map.Entry::getValue)
                         .toList();
         var report =
-                new ImportReport(
-                        added, updated, removedIds.size(), sources.size() - changed.size());
+                new ImportReport(added, updated, removedIds.size(), sources.size() - changed.size())
+                        .withIgnoredKeysOf(sources);
         if (report.changedAnything()) {
             write(db, rendering.apply(changed), ids, removedIds);
             if (report.updated() + report.removed() > 0) {
@@ -224,7 +224,9 @@ public final class ContentImporter {
         for (var source : sources) {
             // The table of contents, when asked for, is part of the stored body.
             var rendered = renderer.render(source.body(), source.frontMatter().toc());
-            rows.add(new PostWriter.Row(source, rendered.html(), countWords(source.body())));
+            rows.add(
+                    new PostWriter.Row(
+                            source, rendered.html(), rendered.text(), countWords(source.body())));
         }
         return rows;
     }

@@ -23,6 +23,12 @@ import java.util.stream.Stream;
  */
 public final class ContentReader {
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+    private static final String POSTS = "posts";
+
+    /** A Jekyll site's folder, where the file name gives the date: 2024-02-01-slug.md. */
+    static final String JEKYLL_POSTS = "_posts";
+
+    static final Pattern MARKDOWN = Pattern.compile("(.+)\\.(?:md|markdown)");
     private static final int MAX_SLUG = 200;
 
     private final FrontMatterParser frontMatter = new FrontMatterParser();
@@ -51,26 +57,23 @@ public final class ContentReader {
      * @throws ContentException when the folder is missing or cannot be listed
      */
     SourceFiles readFiles(Path contentDir) {
-        var postsDir = contentDir.resolve("posts");
-        if (!Files.isDirectory(postsDir)) {
+        var postsDir = contentDir.resolve(POSTS);
+        var jekyllDir = contentDir.resolve(JEKYLL_POSTS);
+        if (!Files.isDirectory(postsDir) && !Files.isDirectory(jekyllDir)) {
             throw new ContentException(
                     List.of(
                             new ContentError(
                                     postsDir,
                                     0,
-                                    "no such folder; posts go in " + postsDir + "/*.md")));
+                                    "no such folder; posts go in "
+                                            + postsDir
+                                            + "/*.md (or a Jekyll site's _posts/)")));
         }
-        List<Path> paths;
-        try (Stream<Path> listing = Files.list(postsDir)) {
-            paths =
-                    listing.filter(p -> p.getFileName().toString().endsWith(".md"))
-                            .sorted()
-                            .toList();
-        } catch (IOException e) {
-            throw new ContentException(
-                    List.of(
-                            new ContentError(
-                                    postsDir, 0, "cannot list the folder: " + e.getMessage())));
+        var paths = new ArrayList<Path>();
+        for (var dir : List.of(postsDir, jekyllDir)) {
+            if (Files.isDirectory(dir)) {
+                paths.addAll(list(dir));
+            }
         }
         var files = new ArrayList<SourceFiles.File>();
         var unreadable = new ArrayList<ContentError>();
@@ -83,6 +86,26 @@ public final class ContentReader {
             }
         }
         return new SourceFiles(files, unreadable);
+    }
+
+    /**
+     * The posts in one folder: Markdown files, less Hugo's and Zola's {@code _index.md}, which
+     * describes the section rather than being a post.
+     */
+    private static List<Path> list(Path dir) {
+        try (Stream<Path> listing = Files.list(dir)) {
+            return listing.filter(
+                            p -> {
+                                var name = p.getFileName().toString();
+                                return MARKDOWN.matcher(name).matches()
+                                        && !name.startsWith("_index.");
+                            })
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new ContentException(
+                    List.of(new ContentError(dir, 0, "cannot list the folder: " + e.getMessage())));
+        }
     }
 
     /** The outcome of reading one file. */
@@ -181,37 +204,43 @@ public final class ContentReader {
 
     private SourcePost readOne(SourceFiles.File source) throws FileProblem {
         var file = source.path();
-        var bytes = source.bytes();
-        var text = decodeUtf8(file, bytes).replace("\r\n", "\n");
+        var text = decodeUtf8(file, source.bytes()).replace("\r\n", "\n");
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        if (!text.startsWith("---\n")) {
+        var fence = text.startsWith("+++\n") ? "+++" : "---";
+        if (!text.startsWith(fence + "\n")) {
             throw new FileProblem(
                     file,
                     1,
-                    "missing front matter: the file must start with a '---' line, then title: and date:, then '---'");
+                    "missing front matter: the file must start with a '---' line (YAML) or a '+++'"
+                            + " line (TOML), then title and date, then the same line again");
         }
-        int end = text.indexOf("\n---\n", 3);
-        if (end < 0 && text.endsWith("\n---")) {
+        int end = text.indexOf("\n" + fence + "\n", 3);
+        if (end < 0 && text.endsWith("\n" + fence)) {
             end = text.length() - 4;
         }
         if (end < 0) {
             throw new FileProblem(
-                    file, 1, "front matter is not closed: add a '---' line after the last key");
+                    file,
+                    1,
+                    "front matter is not closed: add a '" + fence + "' line after the last key");
         }
-        var yaml = text.substring(4, end + 1);
+        var header = text.substring(4, end + 1);
         var body = end + 5 <= text.length() ? text.substring(end + 5) : "";
-        FrontMatter header;
+        var name = PostFileName.of(file);
+        FrontMatter frontMatter;
         try {
-            header = frontMatter.parse(yaml, 2);
-        } catch (FrontMatterParser.Problem p) {
+            frontMatter =
+                    fence.equals("+++")
+                            ? this.frontMatter.parseToml(header, 2, name.date())
+                            : this.frontMatter.parseYaml(header, 2, name.date());
+        } catch (FrontMatterFields.Problem p) {
             throw new FileProblem(file, p.line, p.getMessage());
         }
-        var fileName = file.getFileName().toString();
-        var slug = header.slug().orElse(fileName.substring(0, fileName.length() - ".md".length()));
+        var slug = frontMatter.slug().orElse(name.slug());
         if (!SLUG.matcher(slug).matches() || slug.length() > MAX_SLUG) {
-            var origin = header.slug().isPresent() ? "from 'slug:'" : "from the file name";
+            var origin = frontMatter.slug().isPresent() ? "from 'slug:'" : "from the file name";
             throw new FileProblem(
                     file,
                     0,
@@ -221,12 +250,18 @@ public final class ContentReader {
                             + origin
                             + "); use lowercase letters, digits and single hyphens, such as my-first-post");
         }
-        for (var tag : header.tags()) {
-            if (Tags.slug(tag).isEmpty()) {
+        for (var tag : frontMatter.tags()) {
+            var tagSlug = Tags.slug(tag);
+            if (tagSlug.isEmpty()) {
                 throw new FileProblem(file, 0, "tag '" + tag + "' has no letters or digits");
             }
+            if (tagSlug.length() > Tags.MAX_LENGTH || tag.length() > Tags.MAX_LENGTH) {
+                throw new FileProblem(
+                        file, 0, "tag '" + tag + "' is too long; keep tags to a few words");
+            }
         }
-        return new SourcePost(file, slug, source.contentHash(), header, body);
+        return new SourcePost(
+                file, slug, source.contentHash(), frontMatter.withoutAlias("/blog/" + slug), body);
     }
 
     private static String decodeUtf8(Path file, byte[] bytes) throws FileProblem {
@@ -249,9 +284,12 @@ public final class ContentReader {
         }
     }
 
-    /** The renderer version is part of the hash, so a renderer change re-renders every post. */
+    /**
+     * The renderer version is part of the hash, so a renderer change re-renders every post; so are
+     * the file's name and folder, which give its slug and, in _posts/, its date.
+     */
     private String hash(Path file, byte[] bytes) {
-        var name = file.getFileName().toString();
+        var name = file.getParent().getFileName() + "/" + file.getFileName();
         try {
             var digest = MessageDigest.getInstance("SHA-256");
             digest.update(rendererVersion.getBytes(StandardCharsets.UTF_8));

@@ -4,20 +4,28 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
-/** The validated YAML header of a post. */
+/**
+ * The validated header of a post, YAML or TOML. {@code tags} include the categories of Hugo, Jekyll
+ * and Zola; {@code categories} are those alone, for Jekyll's permalinks. {@code ignoredKeys} are
+ * the keys present that only another tool's theme uses (lowercase), reported by the import.
+ */
 public record FrontMatter(
         String title,
         Instant date,
         Optional<String> slug,
         List<String> tags,
+        List<String> categories,
         Optional<String> summary,
         Optional<Instant> updated,
         boolean draft,
         List<String> aliases,
-        boolean toc) {
+        Optional<String> address,
+        boolean toc,
+        Set<String> ignoredKeys) {
 
-    /** The keys a post may use, in the order the docs list them. */
+    /** Our own keys, in the order the docs list them; others are mapped in FrontMatterKeys. */
     public static final List<String> KEYS =
             List.of(
                     "title", "date", "slug", "tags", "summary", "updated", "draft", "aliases",
@@ -28,8 +36,35 @@ public record FrontMatter(
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(slug, "slug");
         tags = List.copyOf(tags);
+        categories = List.copyOf(categories);
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(updated, "updated");
         aliases = List.copyOf(aliases);
+        Objects.requireNonNull(address, "address");
+        ignoredKeys = Set.copyOf(ignoredKeys);
+    }
+
+    /**
+     * This header without one alias: a Hugo {@code url} or Jekyll {@code permalink} may be the
+     * post's address here too, and as an alias it would answer that address with a redirect to
+     * itself.
+     */
+    FrontMatter withoutAlias(String path) {
+        if (!aliases.contains(path)) {
+            return this;
+        }
+        return new FrontMatter(
+                title,
+                date,
+                slug,
+                tags,
+                categories,
+                summary,
+                updated,
+                draft,
+                aliases.stream().filter(a -> !a.equals(path)).toList(),
+                address,
+                toc,
+                ignoredKeys);
     }
 }

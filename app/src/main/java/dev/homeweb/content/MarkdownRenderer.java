@@ -31,9 +31,10 @@ import org.commonmark.renderer.html.HtmlRenderer;
 public final class MarkdownRenderer {
     /**
      * Part of every post's content hash: bump it when the rendered HTML for the same Markdown
-     * changes, so the next import re-renders every post.
+     * changes, so the next import re-renders every post. 3: the plain text for search snippets, and
+     * tag slugs of every script.
      */
-    public static final String VERSION = "2";
+    public static final String VERSION = "3";
 
     private final Parser parser;
     private final HtmlRenderer renderer;
@@ -74,7 +75,8 @@ public final class MarkdownRenderer {
         Objects.requireNonNull(markdown, "markdown");
         var document = parser.parse(markdown);
         var body = renderer.render(document);
-        return new RenderedPost(body, toc ? TableOfContents.of(document).toHtml() : "");
+        return new RenderedPost(
+                body, toc ? TableOfContents.of(document).toHtml() : "", PlainText.of(document));
     }
 
     /** Drops link and image targets with a script-capable scheme such as javascript: or data:. */

@@ -23,15 +23,16 @@ import org.jooq.impl.DSL;
 final class PostWriter {
     /**
      * Rows per statement: small enough that PostgreSQL stores one chunk while the next is rendered;
-     * at 12 binds a row, far below its limit of 65,535 bind values.
+     * at 13 binds a row, far below its limit of 65,535 bind values.
      */
     static final int CHUNK = 100;
 
     /** A post ready to store. */
-    record Row(SourcePost source, String html, int wordCount) {
+    record Row(SourcePost source, String html, String text, int wordCount) {
         Row {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(html, "html");
+            Objects.requireNonNull(text, "text");
         }
     }
 
@@ -85,6 +86,7 @@ final class PostWriter {
                         POSTS.TOC,
                         POSTS.BODY_MARKDOWN,
                         POSTS.BODY_HTML,
+                        POSTS.BODY_TEXT,
                         POSTS.WORD_COUNT);
         for (var row : rows) {
             var source = row.source();
@@ -102,6 +104,7 @@ final class PostWriter {
                             header.toc(),
                             source.body(),
                             row.html(),
+                            row.text(),
                             row.wordCount());
         }
         return insert.onConflict(POSTS.SLUG)

@@ -4,10 +4,11 @@ import java.util.Objects;
 
 /**
  * A post's Markdown as HTML: the body, and its table of contents when one was asked for (else
- * empty).
+ * empty); and as plain text, for search snippets.
  */
-public record RenderedPost(String bodyHtml, String tocHtml) {
+public record RenderedPost(String bodyHtml, String tocHtml, String text) {
     public RenderedPost {
+        Objects.requireNonNull(text, "text");
         Objects.requireNonNull(bodyHtml, "bodyHtml");
         Objects.requireNonNull(tocHtml, "tocHtml");
     }

@@ -41,7 +41,8 @@ public final class PostRepository {
     private static final String SEARCH =
             """
             select p.slug, p.title, p.published_at,
-                   ts_headline('english', p.body_markdown, q, ?) as snippet,
+                   ts_headline('english', coalesce(nullif(p.body_text, ''), p.body_markdown), q, ?)
+                       as snippet,
                    ts_rank(p.search_vector, q) as rank
             from posts p, websearch_to_tsquery('english', ?) q
             where not p.draft and p.published_at <= ? and p.search_vector @@ q

@@ -12,9 +12,13 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
  * forbid both outright.
  */
 public final class SecurityHeaders {
+    // connect-src 'self': the pages fetch nothing, but Lighthouse reads robots.txt from the page
+    // and, when the policy forbids that, reports robots.txt as not valid (GoogleChrome/lighthouse
+    // #4386). Allowing requests to this same site gives nothing away.
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'none'; style-src 'self'; img-src 'self' https: data:; font-src 'self';"
-                    + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+                    + " connect-src 'self'; form-action 'self'; base-uri 'none';"
+                    + " frame-ancestors 'none'";
 
     private final List<HttpField> fields;
 

@@ -81,7 +81,8 @@ class ContentReaderTest {
                             new ContentError(
                                     file,
                                     1,
-                                    "missing front matter: the file must start with a '---' line, then title: and date:, then '---'"));
+                                    "missing front matter: the file must start with a '---' line (YAML) or a '+++'"
+                                            + " line (TOML), then title and date, then the same line again"));
         }
 
         @Test
@@ -110,7 +111,7 @@ class ContentReaderTest {
         }
 
         @Test
-        void unknownKeyListsTheAllowedOnes() {
+        void unknownKeySuggestsTheClosestOneAndListsOurs() {
             var file =
                     content.post(
                             "a.md", "---\ntitle: A\ndate: 2026-01-05\ntittle: typo\n---\nbody\n");
@@ -120,8 +121,25 @@ class ContentReaderTest {
                             new ContentError(
                                     file,
                                     4,
-                                    "unknown front-matter key 'tittle'; allowed keys: "
-                                            + String.join(", ", FrontMatter.KEYS)));
+                                    "unknown front-matter key 'tittle'; did you mean 'title'? Keys read: "
+                                            + String.join(", ", FrontMatter.KEYS)
+                                            + ", and the Hugo, Jekyll and Zola keys in the README's table"));
+        }
+
+        @Test
+        void unknownKeyFarFromEveryKnownOneGetsNoGuess() {
+            var file =
+                    content.post(
+                            "a.md", "---\ntitle: A\ndate: 2026-01-05\nmood: sunny\n---\nbody\n");
+
+            assertThat(errors())
+                    .containsExactly(
+                            new ContentError(
+                                    file,
+                                    4,
+                                    "unknown front-matter key 'mood'; keys read: "
+                                            + String.join(", ", FrontMatter.KEYS)
+                                            + ", and the Hugo, Jekyll and Zola keys in the README's table"));
         }
 
         @Test

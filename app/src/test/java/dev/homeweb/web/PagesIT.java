@@ -249,7 +249,9 @@ class PagesIT {
                             csp ->
                                     assertThat(csp)
                                             .contains(
-                                                    "frame-ancestors 'none'", "default-src 'none'")
+                                                    "frame-ancestors 'none'",
+                                                    "default-src 'none'",
+                                                    "connect-src 'self'")
                                             .doesNotContain("unsafe-inline"));
             assertThat(headers.firstValue("x-content-type-options")).as(path).contains("nosniff");
             assertThat(headers.firstValue("referrer-policy")).as(path).isPresent();
