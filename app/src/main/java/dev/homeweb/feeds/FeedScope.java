@@ -1,7 +1,7 @@
 package dev.homeweb.feeds;
 
+import dev.homeweb.config.SiteSettings;
 import dev.homeweb.posts.Tag;
-import dev.homeweb.site.SiteSettings;
 import java.util.Objects;
 
 /**

@@ -2,6 +2,7 @@ package dev.homeweb.site;
 
 import static dev.homeweb.site.Html.escape;
 
+import dev.homeweb.config.SiteSettings;
 import dev.homeweb.posts.Post;
 import dev.homeweb.posts.SearchHit;
 import dev.homeweb.posts.Tag;

@@ -25,18 +25,6 @@ public final class WebServer implements AutoCloseable {
 
     private static final int MIN_THREADS = 2;
 
-    private static final String REFERENCES_PER_CACHE_LINE =
-            "org.eclipse.jetty.util.referencesPerCacheLine";
-
-    static {
-        // Without it, Jetty's MemoryUtils asks the platform MBean server whether oops are
-        // compressed, which starts JMX: some 170 classes loaded for one number. 64-byte cache
-        // lines of 4-byte references, as with every heap below 32 GB.
-        if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
-            System.setProperty(REFERENCES_PER_CACHE_LINE, "16");
-        }
-    }
-
     private final Site site;
     private final HealthCheck health;
     private final SearchPage search;
