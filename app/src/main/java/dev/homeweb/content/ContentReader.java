@@ -1,5 +1,6 @@
 package dev.homeweb.content;
 
+import dev.homeweb.routes.Routes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -160,7 +161,7 @@ public final class ContentReader {
     private static void checkAliases(List<SourcePost> posts, List<ContentError> errors) {
         var owners = new HashMap<String, Path>();
         for (var post : posts) {
-            owners.put("/blog/" + post.slug(), post.file());
+            owners.put(Routes.post(post.slug()), post.file());
         }
         for (var post : posts) {
             for (var alias : post.frontMatter().aliases()) {

@@ -3,14 +3,17 @@ package dev.homeweb.site;
 import static dev.homeweb.site.Html.escape;
 
 import dev.homeweb.config.SiteSettings;
+import dev.homeweb.feeds.FeedFormat;
 import dev.homeweb.posts.Post;
 import dev.homeweb.posts.SearchHit;
 import dev.homeweb.posts.Tag;
+import dev.homeweb.routes.Routes;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,6 +23,18 @@ import java.util.stream.Collectors;
 public final class PageRenderer {
     private static final DateTimeFormatter HUMAN_DATE =
             DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    /** The site's feeds, each by its format's name. */
+    private static final String FOOTER_FEEDS =
+            Arrays.stream(FeedFormat.values())
+                    .map(
+                            f ->
+                                    "<a href=\""
+                                            + Routes.feed("", f.fileName())
+                                            + "\">"
+                                            + f.label()
+                                            + "</a>")
+                    .collect(Collectors.joining(" · "));
 
     private final SiteSettings site;
 
@@ -84,9 +99,10 @@ public final class PageRenderer {
                                         others.stream()
                                                 .map(
                                                         o ->
-                                                                "<li><a href=\"/blog/%s\">%s</a></li>"
+                                                                "<li><a href=\"%s\">%s</a></li>"
                                                                         .formatted(
-                                                                                o.slug(),
+                                                                                Routes.post(
+                                                                                        o.slug()),
                                                                                 escape(o.title())))
                                                 .collect(Collectors.joining("\n")));
         var body =
@@ -107,7 +123,7 @@ public final class PageRenderer {
                                 time(post.publishedAt(), "dt-published"),
                                 updated,
                                 wordsAndMinutes(post),
-                                escape(site.baseUrl() + "/blog/" + post.slug()),
+                                escape(site.baseUrl() + Routes.post(post.slug())),
                                 escape(site.baseUrl()),
                                 escape(site.title()),
                                 post.summary()
@@ -123,7 +139,8 @@ public final class PageRenderer {
     /** The search page: a plain form, and ranked results with highlighted snippets. */
     public String search(String query, List<SearchHit> hits, boolean truncated) {
         var head =
-                Head.of(query.isBlank() ? "Search" : "Search: " + query, "/search").notIndexable();
+                Head.of(query.isBlank() ? "Search" : "Search: " + query, Routes.SEARCH)
+                        .notIndexable();
         String results;
         if (query.isBlank()) {
             results = "<p>Type a few words to search every post.</p>";
@@ -142,13 +159,13 @@ public final class PageRenderer {
         var body =
                 """
                 <h1>Search</h1>
-                <form class="search-form" role="search" aria-label="Search posts" action="/search" method="get">
+                <form class="search-form" role="search" aria-label="Search posts" action="%s" method="get">
                 <label for="search-page-q">Search posts</label>
                 <input id="search-page-q" name="q" type="search" value="%s" maxlength="200">
                 <button type="submit">Search</button>
                 </form>
                 %s"""
-                        .formatted(escape(query), results);
+                        .formatted(Routes.SEARCH, escape(query), results);
         return layout(head, body);
     }
 
@@ -158,12 +175,13 @@ public final class PageRenderer {
                 """
                 <h1>Page not found</h1>
                 <p>There is nothing at this address. It may have moved, or never existed.</p>
-                <p><a href="/">Go to the list of posts</a>, or search:</p>
-                <form class="search-form" role="search" aria-label="Search posts" action="/search" method="get">
+                <p><a href="%s">Go to the list of posts</a>, or search:</p>
+                <form class="search-form" role="search" aria-label="Search posts" action="%s" method="get">
                 <label for="notfound-q">Search posts</label>
                 <input id="notfound-q" name="q" type="search" maxlength="200">
                 <button type="submit">Search</button>
-                </form>""");
+                </form>"""
+                        .formatted(Routes.HOME, Routes.SEARCH));
     }
 
     private static String hit(SearchHit hit) {
@@ -173,22 +191,26 @@ public final class PageRenderer {
                         .replace(SearchHit.MARK_END, "</mark>");
         return """
                <li><article>
-               <h2><a href="/blog/%s">%s</a></h2>
+               <h2><a href="%s">%s</a></h2>
                <p class="meta">%s</p>
                <p>%s</p>
                </article></li>"""
-                .formatted(hit.slug(), escape(hit.title()), time(hit.publishedAt(), ""), snippet);
+                .formatted(
+                        Routes.post(hit.slug()),
+                        escape(hit.title()),
+                        time(hit.publishedAt(), ""),
+                        snippet);
     }
 
     private String summary(Post post) {
         var summary = post.summary().map(s -> "\n<p>" + escape(s) + "</p>").orElse("");
         return """
                <li><article>
-               <h2><a href="/blog/%s">%s</a></h2>
+               <h2><a href="%s">%s</a></h2>
                <p class="meta">%s · %d min read</p>%s
                </article></li>"""
                 .formatted(
-                        post.slug(),
+                        Routes.post(post.slug()),
                         escape(post.title()),
                         time(post.publishedAt(), ""),
                         post.readingMinutes(),
@@ -228,8 +250,8 @@ public final class PageRenderer {
         return tags.stream()
                 .map(
                         t ->
-                                "<li><a class=\"p-category\" href=\"/tags/%s\" rel=\"tag\">%s</a></li>"
-                                        .formatted(t.slug(), escape(t.name())))
+                                "<li><a class=\"p-category\" href=\"%s\" rel=\"tag\">%s</a></li>"
+                                        .formatted(Routes.tag(t.slug()), escape(t.name())))
                 .collect(Collectors.joining());
     }
 
@@ -331,8 +353,8 @@ public final class PageRenderer {
                <a class="skip-link" href="#main">Skip to content</a>
                <header class="site-header">
                <nav aria-label="Site">
-               <a class="site-title" href="/">%s</a>
-               <form class="site-search" role="search" aria-label="Site search" action="/search" method="get">
+               <a class="site-title" href="%s">%s</a>
+               <form class="site-search" role="search" aria-label="Site search" action="%s" method="get">
                <label class="visually-hidden" for="site-search-q">Search posts</label>
                <input id="site-search-q" name="q" type="search" placeholder="Search" maxlength="200">
                <button type="submit">Search</button>
@@ -343,7 +365,7 @@ public final class PageRenderer {
                %s
                </main>
                <footer class="site-footer">
-               <p><a href="/atom.xml">Atom</a> · <a href="/rss.xml">RSS</a> · <a href="/feed.json">JSON Feed</a> · Served by home-web.</p>
+               <p>%s · Served by home-web.</p>
                </footer>
                </body>
                </html>
@@ -353,8 +375,11 @@ public final class PageRenderer {
                         meta(head),
                         site.faviconPath(),
                         site.stylesheetPath(),
+                        Routes.HOME,
                         escape(site.title()),
-                        main);
+                        Routes.SEARCH,
+                        main,
+                        FOOTER_FEEDS);
     }
 
     static Optional<String> describe(Post post) {

@@ -1,13 +1,15 @@
 package dev.homeweb.web;
 
 import dev.homeweb.health.HealthCheck;
+import dev.homeweb.routes.Routes;
 import dev.homeweb.site.Site;
 import dev.homeweb.site.StaticAssets;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
-import java.util.Set;
+import java.util.Map;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +43,10 @@ public final class WebServer implements AutoCloseable {
         this.site = site;
         this.health = health;
         this.search = search;
-        var snapshots = new SnapshotHandler(site, assets, security, Set.of("/healthz", "/search"));
+        // The routes rendered per request; the snapshot handler hands exactly these to Javalin.
+        Map<String, Handler> dynamic =
+                Map.of(Routes.HEALTH, this::healthz, Routes.SEARCH, this::search);
+        var snapshots = new SnapshotHandler(site, assets, security, dynamic.keySet());
         this.app =
                 Javalin.create(
                         config -> {
@@ -63,8 +68,7 @@ public final class WebServer implements AutoCloseable {
                                         server.setHandler(snapshots);
                                     });
                             config.routes.before(security::apply);
-                            config.routes.get("/healthz", this::healthz);
-                            config.routes.get("/search", this::search);
+                            dynamic.forEach(config.routes::get);
                             config.routes.error(HttpStatus.NOT_FOUND, this::notFound);
                             config.routes.exception(
                                     Exception.class,
