@@ -23,6 +23,7 @@ class ImportDirectionTest {
     /** Lowest first; the root package ({@code App}, {@code Main}) is "". */
     private static final List<Set<String>> LAYERS =
             List.of(
+                    Set.of("internal"),
                     Set.of("config", "markdown", "routes"),
                     Set.of("db"),
                     Set.of("content", "posts"),

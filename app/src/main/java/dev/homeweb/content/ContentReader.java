@@ -1,5 +1,6 @@
 package dev.homeweb.content;
 
+import dev.homeweb.internal.Sha256;
 import dev.homeweb.routes.Routes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,11 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -253,17 +251,10 @@ public final class ContentReader {
     /** The renderer version is part of the hash, so a renderer change re-renders every post. */
     private String hash(Path file, byte[] bytes) {
         var name = file.getFileName().toString();
-        try {
-            var digest = MessageDigest.getInstance("SHA-256");
-            digest.update(rendererVersion.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(name.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(bytes);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hexOfFields(
+                rendererVersion.getBytes(StandardCharsets.UTF_8),
+                name.getBytes(StandardCharsets.UTF_8),
+                bytes);
     }
 
     private static final class FileProblem extends Exception {

@@ -1,6 +1,6 @@
 package dev.homeweb.site;
 
-import static dev.homeweb.site.Html.escape;
+import static dev.homeweb.internal.Escaping.escapeHtml;
 
 import dev.homeweb.config.SiteSettings;
 import dev.homeweb.feeds.FeedFormat;
@@ -52,7 +52,7 @@ public final class PageRenderer {
                 %s
                 %s"""
                         .formatted(
-                                escape(
+                                escapeHtml(
                                         page > 1
                                                 ? heading + " (page " + page + " of " + pageCount
                                                         + ")"
@@ -82,8 +82,8 @@ public final class PageRenderer {
                                 address ->
                                         "<p class=\"discuss\">Want to discuss this post? <a href=\"mailto:%s?subject=%s\">Send me an e-mail</a>.</p>"
                                                 .formatted(
-                                                        escape(address),
-                                                        escape(mailSubject(post.title()))))
+                                                        escapeHtml(address),
+                                                        escapeHtml(mailSubject(post.title()))))
                         .orElse("");
         var otherPosts =
                 others.isEmpty()
@@ -103,7 +103,8 @@ public final class PageRenderer {
                                                                         .formatted(
                                                                                 Routes.post(
                                                                                         o.slug()),
-                                                                                escape(o.title())))
+                                                                                escapeHtml(
+                                                                                        o.title())))
                                                 .collect(Collectors.joining("\n")));
         var body =
                 """
@@ -119,15 +120,19 @@ public final class PageRenderer {
                 </article>
                 %s"""
                         .formatted(
-                                escape(post.title()),
+                                escapeHtml(post.title()),
                                 time(post.publishedAt(), "dt-published"),
                                 updated,
                                 wordsAndMinutes(post),
-                                escape(site.baseUrl() + Routes.post(post.slug())),
-                                escape(site.baseUrl()),
-                                escape(site.title()),
+                                escapeHtml(site.baseUrl() + Routes.post(post.slug())),
+                                escapeHtml(site.baseUrl()),
+                                escapeHtml(site.title()),
                                 post.summary()
-                                        .map(s -> "<p class=\"p-summary\">" + escape(s) + "</p>\n")
+                                        .map(
+                                                s ->
+                                                        "<p class=\"p-summary\">"
+                                                                + escapeHtml(s)
+                                                                + "</p>\n")
                                         .orElse(""),
                                 tags,
                                 post.html(),
@@ -145,7 +150,7 @@ public final class PageRenderer {
         if (query.isBlank()) {
             results = "<p>Type a few words to search every post.</p>";
         } else if (hits.isEmpty()) {
-            results = "<p>No posts match <strong>" + escape(query) + "</strong>.</p>";
+            results = "<p>No posts match <strong>" + escapeHtml(query) + "</strong>.</p>";
         } else {
             results =
                     "<p>"
@@ -165,7 +170,7 @@ public final class PageRenderer {
                 <button type="submit">Search</button>
                 </form>
                 %s"""
-                        .formatted(Routes.SEARCH, escape(query), results);
+                        .formatted(Routes.SEARCH, escapeHtml(query), results);
         return layout(head, body);
     }
 
@@ -186,7 +191,7 @@ public final class PageRenderer {
 
     private static String hit(SearchHit hit) {
         var snippet =
-                escape(hit.snippet())
+                escapeHtml(hit.snippet())
                         .replace(SearchHit.MARK_START, "<mark>")
                         .replace(SearchHit.MARK_END, "</mark>");
         return """
@@ -197,13 +202,13 @@ public final class PageRenderer {
                </article></li>"""
                 .formatted(
                         Routes.post(hit.slug()),
-                        escape(hit.title()),
+                        escapeHtml(hit.title()),
                         time(hit.publishedAt(), ""),
                         snippet);
     }
 
     private String summary(Post post) {
-        var summary = post.summary().map(s -> "\n<p>" + escape(s) + "</p>").orElse("");
+        var summary = post.summary().map(s -> "\n<p>" + escapeHtml(s) + "</p>").orElse("");
         return """
                <li><article>
                <h2><a href="%s">%s</a></h2>
@@ -211,7 +216,7 @@ public final class PageRenderer {
                </article></li>"""
                 .formatted(
                         Routes.post(post.slug()),
-                        escape(post.title()),
+                        escapeHtml(post.title()),
                         time(post.publishedAt(), ""),
                         post.readingMinutes(),
                         summary);
@@ -251,7 +256,7 @@ public final class PageRenderer {
                 .map(
                         t ->
                                 "<li><a class=\"p-category\" href=\"%s\" rel=\"tag\">%s</a></li>"
-                                        .formatted(Routes.tag(t.slug()), escape(t.name())))
+                                        .formatted(Routes.tag(t.slug()), escapeHtml(t.name())))
                 .collect(Collectors.joining());
     }
 
@@ -270,10 +275,10 @@ public final class PageRenderer {
         var description = head.description().orElse(site.title());
         var lines = new StringBuilder();
         lines.append("<meta name=\"description\" content=\"")
-                .append(escape(description))
+                .append(escapeHtml(description))
                 .append("\">\n");
         if (head.indexable()) {
-            lines.append("<link rel=\"canonical\" href=\"").append(escape(url)).append("\">\n");
+            lines.append("<link rel=\"canonical\" href=\"").append(escapeHtml(url)).append("\">\n");
         } else {
             lines.append("<meta name=\"robots\" content=\"noindex\">\n");
         }
@@ -298,21 +303,21 @@ public final class PageRenderer {
                 .ifPresent(
                         p ->
                                 lines.append("<link rel=\"prev\" href=\"")
-                                        .append(escape(site.baseUrl() + p))
+                                        .append(escapeHtml(site.baseUrl() + p))
                                         .append("\">\n"));
         head.next()
                 .ifPresent(
                         n ->
                                 lines.append("<link rel=\"next\" href=\"")
-                                        .append(escape(site.baseUrl() + n))
+                                        .append(escapeHtml(site.baseUrl() + n))
                                         .append("\">\n"));
         for (var feed : head.feeds()) {
             lines.append("<link rel=\"alternate\" type=\"")
                     .append(feed.contentType())
                     .append("\" title=\"")
-                    .append(escape(feed.title()))
+                    .append(escapeHtml(feed.title()))
                     .append("\" href=\"")
-                    .append(escape(site.baseUrl() + feed.path()))
+                    .append(escapeHtml(site.baseUrl() + feed.path()))
                     .append("\">\n");
         }
         return lines.toString();
@@ -322,7 +327,7 @@ public final class PageRenderer {
         lines.append("<meta property=\"")
                 .append(property)
                 .append("\" content=\"")
-                .append(escape(content))
+                .append(escapeHtml(content))
                 .append("\">\n");
     }
 
@@ -330,7 +335,7 @@ public final class PageRenderer {
         lines.append("<meta name=\"")
                 .append(name)
                 .append("\" content=\"")
-                .append(escape(content))
+                .append(escapeHtml(content))
                 .append("\">\n");
     }
 
@@ -371,12 +376,12 @@ public final class PageRenderer {
                </html>
                """
                 .formatted(
-                        escape(fullTitle),
+                        escapeHtml(fullTitle),
                         meta(head),
                         site.faviconPath(),
                         site.stylesheetPath(),
                         Routes.HOME,
-                        escape(site.title()),
+                        escapeHtml(site.title()),
                         Routes.SEARCH,
                         main,
                         FOOTER_FEEDS);
