@@ -69,6 +69,17 @@ class ImportDirectionTest {
     }
 
     @Test
+    void everyPackageSaysWhatItIsFor() throws IOException {
+        var undescribed = new TreeSet<String>();
+        for (var file : sources()) {
+            if (!Files.exists(file.resolveSibling("package-info.java"))) {
+                undescribed.add(SOURCES.relativize(file.getParent()).toString());
+            }
+        }
+        assertThat(undescribed).as("packages without a package-info.java").isEmpty();
+    }
+
+    @Test
     void readsImportsOfEveryShape() {
         assertThat(IMPORT.matcher("import dev.homeweb.db.Database;").matches()).isTrue();
         assertThat(IMPORT.matcher("import static dev.homeweb.db.schema.Tables.POSTS;").matches())
