@@ -37,9 +37,11 @@ public final class PageRenderer {
                     .collect(Collectors.joining(" · "));
 
     private final SiteSettings site;
+    private final HeadRenderer heads;
 
     public PageRenderer(SiteSettings site) {
         this.site = site;
+        this.heads = new HeadRenderer(site);
     }
 
     /** One page of a post list: {@code basePath} is "" for the home page, or "/tags/x". */
@@ -270,75 +272,6 @@ public final class PageRenderer {
         return URLEncoder.encode("Re: " + title, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private String meta(Head head) {
-        var url = site.baseUrl() + head.path();
-        var description = head.description().orElse(site.title());
-        var lines = new StringBuilder();
-        lines.append("<meta name=\"description\" content=\"")
-                .append(escapeHtml(description))
-                .append("\">\n");
-        if (head.indexable()) {
-            lines.append("<link rel=\"canonical\" href=\"").append(escapeHtml(url)).append("\">\n");
-        } else {
-            lines.append("<meta name=\"robots\" content=\"noindex\">\n");
-        }
-        property(lines, "og:site_name", site.title());
-        property(lines, "og:title", head.title());
-        property(lines, "og:type", head.article().isPresent() ? "article" : "website");
-        property(lines, "og:url", url);
-        property(lines, "og:description", description);
-        head.article()
-                .ifPresent(
-                        post -> {
-                            property(
-                                    lines, "article:published_time", post.publishedAt().toString());
-                            property(
-                                    lines, "article:modified_time", post.lastModified().toString());
-                            post.tags().forEach(t -> property(lines, "article:tag", t.name()));
-                        });
-        name(lines, "twitter:card", "summary");
-        name(lines, "twitter:title", head.title());
-        name(lines, "twitter:description", description);
-        head.prev()
-                .ifPresent(
-                        p ->
-                                lines.append("<link rel=\"prev\" href=\"")
-                                        .append(escapeHtml(site.baseUrl() + p))
-                                        .append("\">\n"));
-        head.next()
-                .ifPresent(
-                        n ->
-                                lines.append("<link rel=\"next\" href=\"")
-                                        .append(escapeHtml(site.baseUrl() + n))
-                                        .append("\">\n"));
-        for (var feed : head.feeds()) {
-            lines.append("<link rel=\"alternate\" type=\"")
-                    .append(feed.contentType())
-                    .append("\" title=\"")
-                    .append(escapeHtml(feed.title()))
-                    .append("\" href=\"")
-                    .append(escapeHtml(site.baseUrl() + feed.path()))
-                    .append("\">\n");
-        }
-        return lines.toString();
-    }
-
-    private static void property(StringBuilder lines, String property, String content) {
-        lines.append("<meta property=\"")
-                .append(property)
-                .append("\" content=\"")
-                .append(escapeHtml(content))
-                .append("\">\n");
-    }
-
-    private static void name(StringBuilder lines, String name, String content) {
-        lines.append("<meta name=\"")
-                .append(name)
-                .append("\" content=\"")
-                .append(escapeHtml(content))
-                .append("\">\n");
-    }
-
     private String layout(Head head, String main) {
         var fullTitle =
                 head.title().equals(site.title())
@@ -377,7 +310,7 @@ public final class PageRenderer {
                """
                 .formatted(
                         escapeHtml(fullTitle),
-                        meta(head),
+                        heads.render(head),
                         site.faviconPath(),
                         site.stylesheetPath(),
                         Routes.HOME,
