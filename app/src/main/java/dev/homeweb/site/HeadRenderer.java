@@ -69,17 +69,20 @@ final class HeadRenderer {
         return lines.toString();
     }
 
+    /** Open Graph names its keys with {@code property}, Twitter cards with {@code name}. */
     private static void property(StringBuilder lines, String property, String content) {
-        lines.append("<meta property=\"")
-                .append(property)
-                .append("\" content=\"")
-                .append(escapeHtml(content))
-                .append("\">\n");
+        meta(lines, "property", property, content);
     }
 
     private static void name(StringBuilder lines, String name, String content) {
-        lines.append("<meta name=\"")
-                .append(name)
+        meta(lines, "name", name, content);
+    }
+
+    private static void meta(StringBuilder lines, String attribute, String key, String content) {
+        lines.append("<meta ")
+                .append(attribute)
+                .append("=\"")
+                .append(key)
                 .append("\" content=\"")
                 .append(escapeHtml(content))
                 .append("\">\n");
