@@ -1,6 +1,8 @@
 package dev.homeweb;
 
+import dev.homeweb.cli.Application;
 import dev.homeweb.config.AppConfig;
+import dev.homeweb.config.SiteSettings;
 import dev.homeweb.content.ContentException;
 import dev.homeweb.content.ContentImporter;
 import dev.homeweb.content.ContentReader;
@@ -17,7 +19,6 @@ import dev.homeweb.posts.PostRepository;
 import dev.homeweb.site.ContentWatcher;
 import dev.homeweb.site.Renderers;
 import dev.homeweb.site.Site;
-import dev.homeweb.site.SiteSettings;
 import dev.homeweb.site.StaticAssets;
 import dev.homeweb.web.SearchPage;
 import dev.homeweb.web.SecurityHeaders;
@@ -26,13 +27,13 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 
 /**
  * The composition root: builds config, database, services and web server with constructors, in that
  * order. Each command opens what it needs and closes it again.
  */
-public final class App {
+public final class App implements Application {
     private final AppConfig config;
     private final PrintWriter out;
     private final Clock clock;
@@ -45,33 +46,21 @@ public final class App {
         this.releaseId = releaseId;
     }
 
-    /** Thrown when migrations are pending and {@code serve} must not apply them itself. */
-    public static final class PendingMigrations extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        PendingMigrations(List<Migrations.Migration> pending) {
-            super(
-                    pending.size()
-                            + " database migration(s) pending ("
-                            + pending.stream()
-                                    .map(m -> "V" + m.version())
-                                    .collect(Collectors.joining(", "))
-                            + "); run 'home-web migrate' with the same database-URL file first");
-        }
-    }
-
+    @Override
     public List<Migrations.Migration> migrate() {
         try (var db = ConnectedDatabase.open(config)) {
             return new Migrations(db.database().dataSource()).migrate();
         }
     }
 
+    @Override
     public List<Migrations.Migration> migrationStatus() {
         try (var db = ConnectedDatabase.open(config)) {
             return new Migrations(db.database().dataSource()).status();
         }
     }
 
+    @Override
     public ImportReport importContent() {
         var url = config.databaseUrl();
         if (url.isEmpty()) {
@@ -83,69 +72,85 @@ public final class App {
         // One connection, no pool; no Flyway and no jOOQ unless something changed.
         var runner = ImportRunner.start(new ContentReader(), config.contentDir());
         try (var db = SingleConnectionDatabase.open(url.get())) {
-            var pending = PackagedMigrations.find().pendingOn(db.connection());
-            if (!pending.isEmpty()) {
-                throw new PendingMigrations(pending);
-            }
+            PackagedMigrations.find().requireAppliedOn(db.connection());
             return runner.finish(
                     db.connection(),
                     () -> new ContentImporter(db.dsl(), runner.reader(), new MarkdownRenderer()));
         }
     }
 
-    /** A started server; {@link #close()} stops it gracefully. */
+    /** A started server; {@link Server#close()} stops it gracefully. */
+    @Override
     public Server serve() {
         var db = ConnectedDatabase.open(config);
+        return closingOnFailure(
+                db::close,
+                () -> {
+                    prepare(db);
+                    return wire(db);
+                });
+    }
+
+    /** Brings the database to where serving may start, or refuses one that is behind. */
+    private void prepare(ConnectedDatabase db) {
+        if (!db.isEmbedded()) {
+            // One query, not Flyway: starting Flyway costs more than the rest of start-up.
+            PackagedMigrations.find().requireAppliedIn(db.database().dataSource());
+            return;
+        }
+        // The one-command demo: bring the embedded database up to date and load content/.
+        new Migrations(db.database().dataSource()).migrate();
         try {
-            if (db.isEmbedded()) {
-                // The one-command demo: bring the embedded database up to date and load content/.
-                new Migrations(db.database().dataSource()).migrate();
-                try {
-                    out.println(
-                            "Imported "
-                                    + config.contentDir()
-                                    + ": "
-                                    + importer(db).importFrom(config.contentDir()));
-                } catch (ContentException e) {
-                    out.println(
-                            "Content not imported, serving what was there before:\n"
-                                    + e.getMessage());
-                }
-            } else {
-                // One query, not Flyway: starting Flyway costs more than the rest of start-up.
-                var pending = PackagedMigrations.find().pendingIn(db.database().dataSource());
-                if (!pending.isEmpty()) {
-                    throw new PendingMigrations(pending);
-                }
-            }
-            var posts = new PostRepository(db.database().dataSource());
-            var assets = new StaticAssets();
-            var renderers = Renderers.of(SiteSettings.from(config, assets));
-            var site = new Site(posts, renderers, clock);
-            // Listen before the first load, so no import can fall between the two.
-            var watcher = new ContentWatcher(db.database(), site);
-            watcher.start();
-            try {
-                site.reload();
-                // Hashing the jar waits for the first health check, not for the first page.
-                var health = new HealthCheck(posts, () -> BuildInfo.detect(releaseId));
-                var web =
-                        new WebServer(
-                                        site,
-                                        assets,
-                                        health,
-                                        new SearchPage(posts, renderers.pages(), clock),
-                                        new SecurityHeaders(config.baseUrl()),
-                                        config.bind(),
-                                        config.port())
-                                .start();
-                return new Server(web, watcher, db, site.current().postCount());
-            } catch (RuntimeException e) {
-                watcher.close();
-                throw e;
-            }
+            out.println(
+                    "Imported "
+                            + config.contentDir()
+                            + ": "
+                            + importer(db).importFrom(config.contentDir()));
+        } catch (ContentException e) {
+            out.println("Content not imported, serving what was there before:\n" + e.getMessage());
+        }
+    }
+
+    private Server wire(ConnectedDatabase db) {
+        var posts = new PostRepository(db.database().dataSource());
+        var assets = new StaticAssets();
+        var renderers =
+                Renderers.of(
+                        SiteSettings.from(config, assets.stylesheetPath(), assets.faviconPath()));
+        var site = new Site(posts, renderers, clock);
+        // Listen before the first load, so no import can fall between the two.
+        var watcher = new ContentWatcher(db.database(), site);
+        watcher.start();
+        return closingOnFailure(
+                watcher::close,
+                () -> {
+                    site.reload();
+                    // Hashing the jar waits for the first health check, not for the first page.
+                    var health = new HealthCheck(posts, () -> BuildInfo.detect(releaseId));
+                    var web =
+                            new WebServer(
+                                            site,
+                                            assets,
+                                            health,
+                                            new SearchPage(posts, renderers.pages(), clock),
+                                            new SecurityHeaders(config.baseUrl()),
+                                            config.bind(),
+                                            config.port())
+                                    .start();
+                    return new Server(web, watcher, db, site.current().postCount());
+                });
+    }
+
+    /** What {@code body} returns; when it throws instead, {@code close} runs first. */
+    private static <T> T closingOnFailure(Runnable close, Supplier<T> body) {
+        try {
+            return body.get();
         } catch (RuntimeException e) {
-            db.close();
+            try {
+                close.run();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         }
     }
@@ -155,15 +160,8 @@ public final class App {
                 db.database().dsl(), new ContentReader(), new MarkdownRenderer());
     }
 
-    private static void requireMigrated(Migrations migrations) {
-        var pending = migrations.pending();
-        if (!pending.isEmpty()) {
-            throw new PendingMigrations(pending);
-        }
-    }
-
     /** The running server and what it holds open. */
-    public static final class Server implements AutoCloseable {
+    public static final class Server implements Application.Running {
         private final WebServer web;
         private final ContentWatcher watcher;
         private final ConnectedDatabase db;
@@ -176,14 +174,17 @@ public final class App {
             this.postCount = postCount;
         }
 
+        @Override
         public int port() {
             return web.port();
         }
 
+        @Override
         public int postCount() {
             return postCount;
         }
 
+        @Override
         public String databaseDescription() {
             return db.describe();
         }

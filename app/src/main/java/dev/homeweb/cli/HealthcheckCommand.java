@@ -1,5 +1,6 @@
 package dev.homeweb.cli;
 
+import dev.homeweb.routes.Routes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,7 +36,7 @@ final class HealthcheckCommand implements Callable<Integer> {
                         ? url
                         : "http://127.0.0.1:"
                                 + parent.environment().getOrDefault("HOME_WEB_PORT", "8080")
-                                + "/healthz";
+                                + Routes.HEALTH;
         var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
         try {
             var response =

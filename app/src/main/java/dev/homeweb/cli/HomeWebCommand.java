@@ -1,17 +1,15 @@
 package dev.homeweb.cli;
 
-import dev.homeweb.App;
 import dev.homeweb.config.AppConfig;
 import dev.homeweb.config.ConfigException;
 import dev.homeweb.config.SecretFilePermissions;
 import dev.homeweb.content.ContentException;
 import dev.homeweb.db.ConnectionFailed;
+import dev.homeweb.db.PendingMigrations;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.flywaydb.core.api.FlywayException;
 import org.jooq.exception.DataAccessException;
 import picocli.CommandLine;
@@ -42,13 +40,13 @@ public final class HomeWebCommand implements Runnable {
     public static final int EXIT_PENDING_MIGRATIONS = 4;
 
     private final Map<String, String> environment;
-    private final Clock clock;
+    private final Application.Factory applications;
 
     @Spec CommandSpec spec;
 
-    public HomeWebCommand(Map<String, String> environment, Clock clock) {
+    public HomeWebCommand(Map<String, String> environment, Application.Factory applications) {
         this.environment = Map.copyOf(environment);
-        this.clock = clock;
+        this.applications = applications;
     }
 
     private static final List<Class<?>> SUBCOMMANDS =
@@ -60,8 +58,9 @@ public final class HomeWebCommand implements Runnable {
                     CommandLine.HelpCommand.class);
 
     /** A command line wired with this project's error handling and factory. */
-    public static CommandLine commandLine(Map<String, String> environment, Clock clock) {
-        return commandLine(environment, clock, SUBCOMMANDS);
+    public static CommandLine commandLine(
+            Map<String, String> environment, Application.Factory applications) {
+        return commandLine(environment, applications, SUBCOMMANDS);
     }
 
     /**
@@ -70,7 +69,7 @@ public final class HomeWebCommand implements Runnable {
      * cost a short-lived {@code import} that has nothing to do a tenth of its run.
      */
     public static CommandLine commandLine(
-            Map<String, String> environment, Clock clock, String[] args) {
+            Map<String, String> environment, Application.Factory applications, String[] args) {
         var chosen =
                 SUBCOMMANDS.stream()
                         .filter(
@@ -81,12 +80,14 @@ public final class HomeWebCommand implements Runnable {
                                                         .name()
                                                         .equals(args[0]))
                         .toList();
-        return commandLine(environment, clock, chosen.isEmpty() ? SUBCOMMANDS : chosen);
+        return commandLine(environment, applications, chosen.isEmpty() ? SUBCOMMANDS : chosen);
     }
 
     private static CommandLine commandLine(
-            Map<String, String> environment, Clock clock, List<Class<?>> subcommands) {
-        var root = new HomeWebCommand(environment, clock);
+            Map<String, String> environment,
+            Application.Factory applications,
+            List<Class<?>> subcommands) {
+        var root = new HomeWebCommand(environment, applications);
         var factory = new Factory(root);
         var commandLine = new CommandLine(root, factory);
         for (var subcommand : subcommands) {
@@ -102,7 +103,16 @@ public final class HomeWebCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    App app(Map<String, String> options, PrintWriter out) {
+    Application app(Map<String, String> options, PrintWriter out) {
+        return app(config(options), out);
+    }
+
+    Application app(AppConfig config, PrintWriter out) {
+        return applications.create(config, out);
+    }
+
+    /** The configuration, with a warning on stderr when the database-URL file is open to others. */
+    AppConfig config(Map<String, String> options) {
         var config = AppConfig.from(options, environment);
         config.databaseUrlFile()
                 .flatMap(file -> SecretFilePermissions.warning(file, environment))
@@ -112,8 +122,7 @@ public final class HomeWebCommand implements Runnable {
                             err.println("home-web: " + warning);
                             err.flush();
                         });
-        return new App(
-                config, out, clock, Optional.ofNullable(environment.get("HOME_WEB_RELEASE_ID")));
+        return config;
     }
 
     Map<String, String> environment() {
@@ -137,7 +146,7 @@ public final class HomeWebCommand implements Runnable {
         } else if (e instanceof ContentException) {
             code = EXIT_CONTENT;
             message = e.getMessage();
-        } else if (e instanceof App.PendingMigrations) {
+        } else if (e instanceof PendingMigrations) {
             code = EXIT_PENDING_MIGRATIONS;
             message = e.getMessage();
         } else if (e instanceof ConnectionFailed) {
@@ -165,7 +174,7 @@ public final class HomeWebCommand implements Runnable {
                 "home-web: out of memory: the Java heap (at most "
                         + Runtime.getRuntime().maxMemory() / (1024 * 1024)
                         + " MB) is too small for this."
-                        + " Give it more (java -Xmx48m -jar home-web.jar ...; the systemd unit's"
+                        + " Give it more (java -Xmx128m -jar home-web.jar ...; the systemd unit's"
                         + " JAVA_OPTS), or use an external PostgreSQL with --database-url-file,"
                         + " which needs less than the embedded one.");
         err.flush();

@@ -24,8 +24,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         var out = spec.commandLine().getOut();
-        var app = parent.app(HomeWebCommand.merge(common.toMap(), server.toMap()), out);
-        var running = app.serve();
+        var config = parent.config(HomeWebCommand.merge(common.toMap(), server.toMap()));
+        var running = parent.app(config, out).serve();
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(
@@ -35,9 +35,6 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                                     stopped.countDown();
                                 },
                                 "shutdown"));
-        var config =
-                dev.homeweb.config.AppConfig.from(
-                        HomeWebCommand.merge(common.toMap(), server.toMap()), parent.environment());
         out.printf(
                 "home-web is serving %d posts from %s%nOpen %s/ (listening on %s:%d)%n",
                 running.postCount(),

@@ -2,6 +2,7 @@ package dev.homeweb.content;
 
 import static dev.homeweb.db.schema.Tables.POSTS;
 
+import dev.homeweb.db.Database;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,9 +28,6 @@ import org.jooq.impl.DSL;
  * every file's hash is already stored, does not even parse the files.
  */
 public final class ContentImporter {
-    /** Channel a running server listens on to pick up a committed import. */
-    public static final String CHANNEL = "home_web_content";
-
     // Serializes concurrent imports: the second waits, then sees the first one's result.
     private static final long IMPORT_LOCK = 0x686f6d65_77656201L;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?");
@@ -172,7 +170,7 @@ public final class ContentImporter {
                 new PostWriter(db).deleteUnusedTags();
             }
             // Delivered on commit only, so listeners never see a half-applied import.
-            db.execute("notify " + CHANNEL);
+            db.execute("notify " + Database.CONTENT_CHANNEL);
         }
         return report;
     }

@@ -1,5 +1,7 @@
 package dev.homeweb.content;
 
+import dev.homeweb.internal.Sha256;
+import dev.homeweb.routes.Routes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -8,11 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -183,7 +182,7 @@ public final class ContentReader {
     private static void checkAliases(List<SourcePost> posts, List<ContentError> errors) {
         var owners = new HashMap<String, Path>();
         for (var post : posts) {
-            owners.put("/blog/" + post.slug(), post.file());
+            owners.put(Routes.post(post.slug()), post.file());
         }
         for (var post : posts) {
             for (var alias : post.frontMatter().aliases()) {
@@ -261,7 +260,11 @@ public final class ContentReader {
             }
         }
         return new SourcePost(
-                file, slug, source.contentHash(), frontMatter.withoutAlias("/blog/" + slug), body);
+                file,
+                slug,
+                source.contentHash(),
+                frontMatter.withoutAlias(Routes.post(slug)),
+                body);
     }
 
     private static String decodeUtf8(Path file, byte[] bytes) throws FileProblem {
@@ -290,17 +293,10 @@ public final class ContentReader {
      */
     private String hash(Path file, byte[] bytes) {
         var name = file.getParent().getFileName() + "/" + file.getFileName();
-        try {
-            var digest = MessageDigest.getInstance("SHA-256");
-            digest.update(rendererVersion.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(name.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(bytes);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hexOfFields(
+                rendererVersion.getBytes(StandardCharsets.UTF_8),
+                name.getBytes(StandardCharsets.UTF_8),
+                bytes);
     }
 
     private static final class FileProblem extends Exception {

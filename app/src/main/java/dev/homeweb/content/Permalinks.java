@@ -1,5 +1,6 @@
 package dev.homeweb.content;
 
+import dev.homeweb.routes.Routes;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -131,7 +132,7 @@ public final class Permalinks {
             // As in Hugo and Jekyll, a post's own url or permalink wins over the pattern.
             if (!post.frontMatter().draft()
                     && post.frontMatter().address().isEmpty()
-                    && !address.equals("/blog/" + post.slug())
+                    && !address.equals(Routes.post(post.slug()))
                     && !post.frontMatter().aliases().contains(address)) {
                 missing.add(Map.entry(post, address));
             }

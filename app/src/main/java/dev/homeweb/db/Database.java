@@ -17,6 +17,12 @@ import org.jooq.impl.DSL;
  * server reads with plain JDBC, and creating a jOOQ context loads some 1,100 classes.
  */
 public final class Database implements AutoCloseable {
+    /**
+     * The NOTIFY channel an import announces its commit on, and a running server listens on: the
+     * contract between the two, so it lives below both.
+     */
+    public static final String CONTENT_CHANNEL = "home_web_content";
+
     private final DatabaseUrl url;
     private final HikariDataSource pool;
     private volatile DSLContext dsl;

@@ -115,6 +115,22 @@ public final class PackagedMigrations {
         }
     }
 
+    /** Throws {@link PendingMigrations} unless every packaged migration is applied. */
+    public void requireAppliedIn(DataSource dataSource) {
+        requireNone(pendingIn(dataSource));
+    }
+
+    /** The same on a connection the caller keeps. */
+    public void requireAppliedOn(Connection connection) {
+        requireNone(pendingOn(connection));
+    }
+
+    private static void requireNone(List<Migrations.Migration> pending) {
+        if (!pending.isEmpty()) {
+            throw new PendingMigrations(pending);
+        }
+    }
+
     List<Migrations.Migration> pendingGiven(Set<String> appliedVersions) {
         return packaged.stream().filter(m -> !appliedVersions.contains(m.version())).toList();
     }

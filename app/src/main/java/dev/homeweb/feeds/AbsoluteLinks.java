@@ -1,5 +1,6 @@
 package dev.homeweb.feeds;
 
+import dev.homeweb.internal.Escaping;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,7 +36,7 @@ final class AbsoluteLinks {
             } else {
                 prefix = directory;
             }
-            var replacement = matcher.group(1) + Xml.attribute(prefix) + value + "\"";
+            var replacement = matcher.group(1) + Escaping.escapeXmlAttribute(prefix) + value + "\"";
             matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         return matcher.appendTail(out).toString();

@@ -1,6 +1,7 @@
 package dev.homeweb.feeds;
 
 import dev.homeweb.posts.Post;
+import dev.homeweb.routes.Routes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -39,6 +40,6 @@ record Feed(FeedScope scope, Links links, String author, List<Post> entries, Ins
     }
 
     String homeUrl() {
-        return links.absolute("/");
+        return links.absolute(Routes.HOME);
     }
 }

@@ -1,7 +1,8 @@
 package dev.homeweb.feeds;
 
+import dev.homeweb.config.SiteSettings;
 import dev.homeweb.posts.Tag;
-import dev.homeweb.site.SiteSettings;
+import dev.homeweb.routes.Routes;
 import java.util.Objects;
 
 /**
@@ -33,16 +34,16 @@ public record FeedScope(String title, String basePath) {
     /** The posts with one tag; titled like the tag's page. */
     public static FeedScope tag(SiteSettings site, Tag tag) {
         return new FeedScope(
-                "Posts tagged “" + tag.name() + "” – " + site.title(), "/tags/" + tag.slug());
+                "Posts tagged “" + tag.name() + "” – " + site.title(), Routes.tag(tag.slug()));
     }
 
     /** The path of the HTML page listing the same posts: {@code /} or {@code /tags/java}. */
     public String pagePath() {
-        return basePath.isEmpty() ? "/" : basePath;
+        return Routes.listPage(basePath, 1);
     }
 
     /** The path the feed in {@code format} is served at, such as {@code /tags/java/atom.xml}. */
     public String feedPath(FeedFormat format) {
-        return basePath + "/" + format.fileName();
+        return Routes.feed(basePath, format.fileName());
     }
 }

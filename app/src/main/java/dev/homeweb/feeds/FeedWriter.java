@@ -1,7 +1,7 @@
 package dev.homeweb.feeds;
 
+import dev.homeweb.config.SiteSettings;
 import dev.homeweb.posts.Post;
-import dev.homeweb.site.SiteSettings;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

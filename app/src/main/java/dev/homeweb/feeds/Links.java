@@ -1,16 +1,16 @@
 package dev.homeweb.feeds;
 
+import dev.homeweb.config.SiteSettings;
 import dev.homeweb.posts.Post;
 import dev.homeweb.posts.Tag;
-import dev.homeweb.site.SiteSettings;
+import dev.homeweb.routes.Routes;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Absolute URLs and ids of the site's resources. The paths mirror the site's routes: posts at
- * {@code /blog/{slug}}, tag pages at {@code /tags/{slug}}.
+ * Absolute URLs and ids of the site's resources, at the paths {@link Routes} gives them.
  *
  * @param baseUrl absolute, without a trailing slash
  * @param host the base URL's host, lower case
@@ -47,12 +47,12 @@ record Links(String baseUrl, String host, String basePath) {
     }
 
     String tag(Tag tag) {
-        return absolute("/tags/" + tag.slug());
+        return absolute(Routes.tag(tag.slug()));
     }
 
     /** The prefix of every tag page's URL, naming the site's tags as a category scheme. */
     String tagScheme() {
-        return absolute("/tags/");
+        return absolute(Routes.TAGS);
     }
 
     /**
@@ -71,6 +71,6 @@ record Links(String baseUrl, String host, String basePath) {
     }
 
     private static String postPath(Post post) {
-        return "/blog/" + post.slug();
+        return Routes.post(post.slug());
     }
 }

@@ -1,7 +1,8 @@
 package dev.homeweb.feeds;
 
+import dev.homeweb.config.SiteSettings;
 import dev.homeweb.posts.Post;
-import dev.homeweb.site.SiteSettings;
+import dev.homeweb.routes.Routes;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -14,9 +15,6 @@ import java.util.TreeMap;
  * content last changed according to the posts, never when the sitemap was built.
  */
 public final class SitemapWriter {
-    public static final String SITEMAP_PATH = "/sitemap.xml";
-    public static final String ROBOTS_PATH = "/robots.txt";
-
     private final Links links;
 
     public SitemapWriter(SiteSettings site) {
@@ -40,13 +38,13 @@ public final class SitemapWriter {
         }
         var xml = new XmlWriter();
         xml.start("urlset", "xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9");
-        url(xml, links.absolute("/"), newest);
+        url(xml, links.absolute(Routes.HOME), newest);
         for (var post : sorted) {
             url(xml, links.post(post), Optional.of(post.lastModified()));
         }
         tagged.forEach(
                 (slug, lastModified) ->
-                        url(xml, links.absolute("/tags/" + slug), Optional.of(lastModified)));
+                        url(xml, links.absolute(Routes.tag(slug)), Optional.of(lastModified)));
         return new TextDocument(
                 xml.end().finish(), "application/xml; charset=utf-8", newest.orElse(Instant.EPOCH));
     }
@@ -60,7 +58,7 @@ public final class SitemapWriter {
 
                 Sitemap: %s
                 """
-                        .formatted(links.absolute(SITEMAP_PATH));
+                        .formatted(links.absolute(Routes.SITEMAP));
         return new TextDocument(text, "text/plain; charset=utf-8", Instant.EPOCH);
     }
 

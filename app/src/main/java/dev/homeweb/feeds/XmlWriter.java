@@ -1,5 +1,6 @@
 package dev.homeweb.feeds;
 
+import dev.homeweb.internal.Escaping;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -31,7 +32,11 @@ final class XmlWriter {
 
     XmlWriter element(String name, String text, String... attributes) {
         tag(name, attributes);
-        out.append('>').append(Xml.text(text)).append("</").append(name).append(">\n");
+        out.append('>')
+                .append(Escaping.escapeXmlText(text))
+                .append("</")
+                .append(name)
+                .append(">\n");
         return this;
     }
 
@@ -59,7 +64,7 @@ final class XmlWriter {
             out.append(' ')
                     .append(attributes[i])
                     .append("=\"")
-                    .append(Xml.attribute(attributes[i + 1]))
+                    .append(Escaping.escapeXmlAttribute(attributes[i + 1]))
                     .append('"');
         }
     }

@@ -1,14 +1,11 @@
 package dev.homeweb.health;
 
+import dev.homeweb.internal.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -38,26 +35,11 @@ public record BuildInfo(String version, String buildId, Optional<String> release
             if (!Files.isRegularFile(path)) {
                 return Optional.empty();
             }
-            var digest = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(Files.newInputStream(path), digest)) {
-                in.transferTo(OutputStreamSink.INSTANCE);
+            try (InputStream in = Files.newInputStream(path)) {
+                return Optional.of(Sha256.hex(in).substring(0, 12));
             }
-            return Optional.of(HexFormat.of().formatHex(digest.digest()).substring(0, 12));
-        } catch (IOException
-                | URISyntaxException
-                | NoSuchAlgorithmException
-                | SecurityException e) {
+        } catch (IOException | URISyntaxException | SecurityException e) {
             return Optional.empty();
         }
-    }
-
-    private static final class OutputStreamSink extends java.io.OutputStream {
-        static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-        @Override
-        public void write(int b) {}
-
-        @Override
-        public void write(byte[] b, int off, int len) {}
     }
 }

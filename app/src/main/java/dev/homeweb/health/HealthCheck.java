@@ -1,5 +1,7 @@
 package dev.homeweb.health;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
 import dev.homeweb.posts.PostRepository;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -37,21 +39,18 @@ public final class HealthCheck {
 
     /** The answer of one check; {@code posts} is -1 when the database is unreachable. */
     public record Status(boolean databaseUp, int posts, BuildInfo build) {
-        public String toJson() {
-            var release =
-                    build.releaseId().map(r -> ",\"release\":\"" + jsonEscape(r) + "\"").orElse("");
-            return "{\"status\":\"%s\",\"database\":\"%s\",\"posts\":%d,\"version\":\"%s\",\"build\":\"%s\"%s}"
-                    .formatted(
-                            databaseUp ? "ok" : "unavailable",
-                            databaseUp ? "up" : "down",
-                            posts,
-                            jsonEscape(build.version()),
-                            jsonEscape(build.buildId()),
-                            release);
-        }
+        private static final Gson GSON = new Gson();
 
-        private static String jsonEscape(String s) {
-            return s.replace("\\", "\\\\").replace("\"", "\\\"");
+        /** {@code {"status":"ok","database":"up","posts":3,"version":..,"build":..}}, one line. */
+        public String toJson() {
+            var json = new JsonObject();
+            json.addProperty("status", databaseUp ? "ok" : "unavailable");
+            json.addProperty("database", databaseUp ? "up" : "down");
+            json.addProperty("posts", posts);
+            json.addProperty("version", build.version());
+            json.addProperty("build", build.buildId());
+            build.releaseId().ifPresent(release -> json.addProperty("release", release));
+            return GSON.toJson(json);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.homeweb.markdown;
 
+import dev.homeweb.internal.Escaping;
 import io.noties.prism4j.Prism4j;
 import java.util.List;
 import java.util.Optional;
@@ -52,20 +53,7 @@ final class Highlighter {
                     html.append("</span>");
                 }
             } else {
-                escape(code, node.start(), node.end(), html);
-            }
-        }
-    }
-
-    private static void escape(String code, int start, int end, StringBuilder html) {
-        for (int i = start; i < end; i++) {
-            char c = code.charAt(i);
-            switch (c) {
-                case '&' -> html.append("&amp;");
-                case '<' -> html.append("&lt;");
-                case '>' -> html.append("&gt;");
-                case '"' -> html.append("&quot;");
-                default -> html.append(c);
+                Escaping.escapeHtml(code, node.start(), node.end(), html);
             }
         }
     }

@@ -1,6 +1,5 @@
 package dev.homeweb.site;
 
-import dev.homeweb.content.ContentImporter;
 import dev.homeweb.db.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -52,7 +51,7 @@ public final class ContentWatcher implements AutoCloseable {
         while (running) {
             try (Connection connection = database.openDedicatedConnection()) {
                 try (var statement = connection.createStatement()) {
-                    statement.execute("listen " + ContentImporter.CHANNEL);
+                    statement.execute("listen " + Database.CONTENT_CHANNEL);
                 }
                 if (reloadOnConnect) {
                     site.reload();

@@ -1,28 +1,36 @@
 package dev.homeweb.site;
 
+import dev.homeweb.feeds.FeedFormat;
 import dev.homeweb.posts.Tag;
+import dev.homeweb.routes.Routes;
+import java.util.Arrays;
 import java.util.List;
 
-/** Where the feeds live, for autodiscovery links and routes. */
+/** The autodiscovery links of a page: a feed in every format beside the list it mirrors. */
 final class FeedPaths {
-    static final String ATOM = "application/atom+xml";
-    static final String RSS = "application/rss+xml";
-    static final String JSON = "application/feed+json";
-
     private FeedPaths() {}
 
     static List<Head.FeedLink> site() {
-        return List.of(
-                new Head.FeedLink("Atom feed", "/atom.xml", ATOM),
-                new Head.FeedLink("RSS feed", "/rss.xml", RSS),
-                new Head.FeedLink("JSON Feed", "/feed.json", JSON));
+        return links("", "");
     }
 
     static List<Head.FeedLink> tag(Tag tag) {
-        var base = "/tags/" + tag.slug();
-        return List.of(
-                new Head.FeedLink("Atom feed for “" + tag.name() + "”", base + "/atom.xml", ATOM),
-                new Head.FeedLink("RSS feed for “" + tag.name() + "”", base + "/rss.xml", RSS),
-                new Head.FeedLink("JSON Feed for “" + tag.name() + "”", base + "/feed.json", JSON));
+        return links(Routes.tag(tag.slug()), " for “" + tag.name() + "”");
+    }
+
+    private static List<Head.FeedLink> links(String listPath, String titleSuffix) {
+        return Arrays.stream(FeedFormat.values())
+                .map(
+                        format ->
+                                new Head.FeedLink(
+                                        title(format) + titleSuffix,
+                                        Routes.feed(listPath, format.fileName()),
+                                        format.mediaType()))
+                .toList();
+    }
+
+    /** "Atom feed", "RSS feed", but "JSON Feed": the format's own name already says it. */
+    private static String title(FeedFormat format) {
+        return format == FeedFormat.JSON_FEED ? format.label() : format.label() + " feed";
     }
 }

@@ -1,14 +1,12 @@
 package dev.homeweb.site;
 
+import dev.homeweb.internal.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.zip.GZIPOutputStream;
 
@@ -40,7 +38,8 @@ public final class Page {
     }
 
     public static Page of(byte[] body, String contentType, Instant lastModified) {
-        return new Page(body, contentType, "\"" + hash(body).substring(0, 20) + "\"", lastModified);
+        return new Page(
+                body, contentType, "\"" + Sha256.hex(body).substring(0, 20) + "\"", lastModified);
     }
 
     public byte[] body() {
@@ -86,13 +85,5 @@ public final class Page {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    static String hash(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

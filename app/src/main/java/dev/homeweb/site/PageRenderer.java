@@ -1,15 +1,19 @@
 package dev.homeweb.site;
 
-import static dev.homeweb.site.Html.escape;
+import static dev.homeweb.internal.Escaping.escapeHtml;
 
+import dev.homeweb.config.SiteSettings;
+import dev.homeweb.feeds.FeedFormat;
 import dev.homeweb.posts.Post;
 import dev.homeweb.posts.SearchHit;
 import dev.homeweb.posts.Tag;
+import dev.homeweb.routes.Routes;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,10 +24,24 @@ public final class PageRenderer {
     private static final DateTimeFormatter HUMAN_DATE =
             DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
+    /** The site's feeds, each by its format's name. */
+    private static final String FOOTER_FEEDS =
+            Arrays.stream(FeedFormat.values())
+                    .map(
+                            f ->
+                                    "<a href=\""
+                                            + Routes.feed("", f.fileName())
+                                            + "\">"
+                                            + f.label()
+                                            + "</a>")
+                    .collect(Collectors.joining(" · "));
+
     private final SiteSettings site;
+    private final HeadRenderer heads;
 
     public PageRenderer(SiteSettings site) {
         this.site = site;
+        this.heads = new HeadRenderer(site);
     }
 
     /** One page of a post list: {@code basePath} is "" for the home page, or "/tags/x". */
@@ -36,7 +54,7 @@ public final class PageRenderer {
                 %s
                 %s"""
                         .formatted(
-                                escape(
+                                escapeHtml(
                                         page > 1
                                                 ? heading + " (page " + page + " of " + pageCount
                                                         + ")"
@@ -66,8 +84,8 @@ public final class PageRenderer {
                                 address ->
                                         "<p class=\"discuss\">Want to discuss this post? <a href=\"mailto:%s?subject=%s\">Send me an e-mail</a>.</p>"
                                                 .formatted(
-                                                        escape(address),
-                                                        escape(mailSubject(post.title()))))
+                                                        escapeHtml(address),
+                                                        escapeHtml(mailSubject(post.title()))))
                         .orElse("");
         var otherPosts =
                 others.isEmpty()
@@ -83,10 +101,12 @@ public final class PageRenderer {
                                         others.stream()
                                                 .map(
                                                         o ->
-                                                                "<li><a href=\"/blog/%s\">%s</a></li>"
+                                                                "<li><a href=\"%s\">%s</a></li>"
                                                                         .formatted(
-                                                                                o.slug(),
-                                                                                escape(o.title())))
+                                                                                Routes.post(
+                                                                                        o.slug()),
+                                                                                escapeHtml(
+                                                                                        o.title())))
                                                 .collect(Collectors.joining("\n")));
         var body =
                 """
@@ -102,15 +122,19 @@ public final class PageRenderer {
                 </article>
                 %s"""
                         .formatted(
-                                escape(post.title()),
+                                escapeHtml(post.title()),
                                 time(post.publishedAt(), "dt-published"),
                                 updated,
                                 wordsAndMinutes(post),
-                                escape(site.baseUrl() + "/blog/" + post.slug()),
-                                escape(site.baseUrl()),
-                                escape(site.title()),
+                                escapeHtml(site.baseUrl() + Routes.post(post.slug())),
+                                escapeHtml(site.baseUrl()),
+                                escapeHtml(site.title()),
                                 post.summary()
-                                        .map(s -> "<p class=\"p-summary\">" + escape(s) + "</p>\n")
+                                        .map(
+                                                s ->
+                                                        "<p class=\"p-summary\">"
+                                                                + escapeHtml(s)
+                                                                + "</p>\n")
                                         .orElse(""),
                                 tags,
                                 post.html(),
@@ -125,7 +149,7 @@ public final class PageRenderer {
         if (query.isBlank()) {
             results = "<p>Type a few words to search every post.</p>";
         } else if (hits.isEmpty()) {
-            results = "<p>No posts match <strong>" + escape(query) + "</strong>.</p>";
+            results = "<p>No posts match <strong>" + escapeHtml(query) + "</strong>.</p>";
         } else {
             results =
                     "<p>"
@@ -153,17 +177,17 @@ public final class PageRenderer {
     }
 
     private String searchPage(String title, String query, String results) {
-        var head = Head.of(title, "/search").notIndexable();
+        var head = Head.of(title, Routes.SEARCH).notIndexable();
         var body =
                 """
                 <h1>Search</h1>
-                <form class="search-form" role="search" aria-label="Search posts" action="/search" method="get">
+                <form class="search-form" role="search" aria-label="Search posts" action="%s" method="get">
                 <label for="search-page-q">Search posts</label>
                 <input id="search-page-q" name="q" type="search" value="%s" maxlength="200">
                 <button type="submit">Search</button>
                 </form>
                 %s"""
-                        .formatted(escape(query), results);
+                        .formatted(Routes.SEARCH, escapeHtml(query), results);
         return layout(head, body);
     }
 
@@ -173,38 +197,43 @@ public final class PageRenderer {
                 """
                 <h1>Page not found</h1>
                 <p>There is nothing at this address. It may have moved, or never existed.</p>
-                <p><a href="/">Go to the list of posts</a>, or search:</p>
-                <form class="search-form" role="search" aria-label="Search posts" action="/search" method="get">
+                <p><a href="%s">Go to the list of posts</a>, or search:</p>
+                <form class="search-form" role="search" aria-label="Search posts" action="%s" method="get">
                 <label for="notfound-q">Search posts</label>
                 <input id="notfound-q" name="q" type="search" maxlength="200">
                 <button type="submit">Search</button>
-                </form>""");
+                </form>"""
+                        .formatted(Routes.HOME, Routes.SEARCH));
     }
 
     private static String hit(SearchHit hit) {
         var snippet =
-                escape(hit.snippet())
+                escapeHtml(hit.snippet())
                         .replace(SearchHit.MARK_START, "<mark>")
                         .replace(SearchHit.MARK_END, "</mark>");
         return """
                <li><article>
-               <h2><a href="/blog/%s">%s</a></h2>
+               <h2><a href="%s">%s</a></h2>
                <p class="meta">%s</p>
                <p>%s</p>
                </article></li>"""
-                .formatted(hit.slug(), escape(hit.title()), time(hit.publishedAt(), ""), snippet);
+                .formatted(
+                        Routes.post(hit.slug()),
+                        escapeHtml(hit.title()),
+                        time(hit.publishedAt(), ""),
+                        snippet);
     }
 
     private String summary(Post post) {
-        var summary = post.summary().map(s -> "\n<p>" + escape(s) + "</p>").orElse("");
+        var summary = post.summary().map(s -> "\n<p>" + escapeHtml(s) + "</p>").orElse("");
         return """
                <li><article>
-               <h2><a href="/blog/%s">%s</a></h2>
+               <h2><a href="%s">%s</a></h2>
                <p class="meta">%s · %d min read</p>%s
                </article></li>"""
                 .formatted(
-                        post.slug(),
-                        escape(post.title()),
+                        Routes.post(post.slug()),
+                        escapeHtml(post.title()),
                         time(post.publishedAt(), ""),
                         post.readingMinutes(),
                         summary);
@@ -243,8 +272,8 @@ public final class PageRenderer {
         return tags.stream()
                 .map(
                         t ->
-                                "<li><a class=\"p-category\" href=\"/tags/%s\" rel=\"tag\">%s</a></li>"
-                                        .formatted(t.slug(), escape(t.name())))
+                                "<li><a class=\"p-category\" href=\"%s\" rel=\"tag\">%s</a></li>"
+                                        .formatted(Routes.tag(t.slug()), escapeHtml(t.name())))
                 .collect(Collectors.joining());
     }
 
@@ -256,75 +285,6 @@ public final class PageRenderer {
 
     private static String mailSubject(String title) {
         return URLEncoder.encode("Re: " + title, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private String meta(Head head) {
-        var url = site.baseUrl() + head.path();
-        var description = head.description().orElse(site.title());
-        var lines = new StringBuilder();
-        lines.append("<meta name=\"description\" content=\"")
-                .append(escape(description))
-                .append("\">\n");
-        if (head.indexable()) {
-            lines.append("<link rel=\"canonical\" href=\"").append(escape(url)).append("\">\n");
-        } else {
-            lines.append("<meta name=\"robots\" content=\"noindex\">\n");
-        }
-        property(lines, "og:site_name", site.title());
-        property(lines, "og:title", head.title());
-        property(lines, "og:type", head.article().isPresent() ? "article" : "website");
-        property(lines, "og:url", url);
-        property(lines, "og:description", description);
-        head.article()
-                .ifPresent(
-                        post -> {
-                            property(
-                                    lines, "article:published_time", post.publishedAt().toString());
-                            property(
-                                    lines, "article:modified_time", post.lastModified().toString());
-                            post.tags().forEach(t -> property(lines, "article:tag", t.name()));
-                        });
-        name(lines, "twitter:card", "summary");
-        name(lines, "twitter:title", head.title());
-        name(lines, "twitter:description", description);
-        head.prev()
-                .ifPresent(
-                        p ->
-                                lines.append("<link rel=\"prev\" href=\"")
-                                        .append(escape(site.baseUrl() + p))
-                                        .append("\">\n"));
-        head.next()
-                .ifPresent(
-                        n ->
-                                lines.append("<link rel=\"next\" href=\"")
-                                        .append(escape(site.baseUrl() + n))
-                                        .append("\">\n"));
-        for (var feed : head.feeds()) {
-            lines.append("<link rel=\"alternate\" type=\"")
-                    .append(feed.contentType())
-                    .append("\" title=\"")
-                    .append(escape(feed.title()))
-                    .append("\" href=\"")
-                    .append(escape(site.baseUrl() + feed.path()))
-                    .append("\">\n");
-        }
-        return lines.toString();
-    }
-
-    private static void property(StringBuilder lines, String property, String content) {
-        lines.append("<meta property=\"")
-                .append(property)
-                .append("\" content=\"")
-                .append(escape(content))
-                .append("\">\n");
-    }
-
-    private static void name(StringBuilder lines, String name, String content) {
-        lines.append("<meta name=\"")
-                .append(name)
-                .append("\" content=\"")
-                .append(escape(content))
-                .append("\">\n");
     }
 
     private String layout(Head head, String main) {
@@ -346,8 +306,8 @@ public final class PageRenderer {
                <a class="skip-link" href="#main">Skip to content</a>
                <header class="site-header">
                <nav aria-label="Site">
-               <a class="site-title" href="/">%s</a>
-               <form class="site-search" role="search" aria-label="Site search" action="/search" method="get">
+               <a class="site-title" href="%s">%s</a>
+               <form class="site-search" role="search" aria-label="Site search" action="%s" method="get">
                <label class="visually-hidden" for="site-search-q">Search posts</label>
                <input id="site-search-q" name="q" type="search" placeholder="Search" maxlength="200">
                <button type="submit">Search</button>
@@ -358,18 +318,21 @@ public final class PageRenderer {
                %s
                </main>
                <footer class="site-footer">
-               <p><a href="/atom.xml">Atom</a> · <a href="/rss.xml">RSS</a> · <a href="/feed.json">JSON Feed</a> · Served by home-web.</p>
+               <p>%s · Served by home-web.</p>
                </footer>
                </body>
                </html>
                """
                 .formatted(
-                        escape(fullTitle),
-                        meta(head),
+                        escapeHtml(fullTitle),
+                        heads.render(head),
                         site.faviconPath(),
                         site.stylesheetPath(),
-                        escape(site.title()),
-                        main);
+                        Routes.HOME,
+                        escapeHtml(site.title()),
+                        Routes.SEARCH,
+                        main,
+                        FOOTER_FEEDS);
     }
 
     static Optional<String> describe(Post post) {

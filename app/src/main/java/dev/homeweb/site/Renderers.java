@@ -1,5 +1,6 @@
 package dev.homeweb.site;
 
+import dev.homeweb.config.SiteSettings;
 import dev.homeweb.feeds.FeedWriter;
 import dev.homeweb.feeds.SitemapWriter;
 import java.util.Objects;

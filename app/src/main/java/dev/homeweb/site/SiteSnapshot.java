@@ -2,10 +2,10 @@ package dev.homeweb.site;
 
 import dev.homeweb.feeds.FeedFormat;
 import dev.homeweb.feeds.FeedScope;
-import dev.homeweb.feeds.SitemapWriter;
 import dev.homeweb.feeds.TextDocument;
 import dev.homeweb.posts.Post;
 import dev.homeweb.posts.Tag;
+import dev.homeweb.routes.Routes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,14 +70,14 @@ public final class SiteSnapshot {
                             pages,
                             renderer,
                             "Posts tagged “" + tag.name() + "”",
-                            "/tags/" + tag.slug(),
+                            Routes.tag(tag.slug()),
                             tagged,
                             feeds);
                 });
         addFeeds(pages, renderers, visible, byTag);
         var redirects = new HashMap<String, String>();
         for (var post : visible) {
-            var path = "/blog/" + post.slug();
+            var path = Routes.post(post.slug());
             var others = visible.stream().filter(o -> o != post).limit(OTHER_POSTS).toList();
             var head =
                     Head.of(post.title(), path)
@@ -114,15 +114,15 @@ public final class SiteSnapshot {
         for (int page = 1; page <= pageCount; page++) {
             var slice =
                     posts.subList((page - 1) * PAGE_SIZE, Math.min(posts.size(), page * PAGE_SIZE));
-            var path = pagePath(basePath, page);
+            var path = Routes.listPage(basePath, page);
             var head =
                     Head.of(page > 1 ? heading + " (page " + page + ")" : heading, path)
                             .withPagination(
                                     page > 1
-                                            ? Optional.of(pagePath(basePath, page - 1))
+                                            ? Optional.of(Routes.listPage(basePath, page - 1))
                                             : Optional.empty(),
                                     page < pageCount
-                                            ? Optional.of(pagePath(basePath, page + 1))
+                                            ? Optional.of(Routes.listPage(basePath, page + 1))
                                             : Optional.empty())
                             .withFeeds(feeds);
             int number = page;
@@ -162,9 +162,8 @@ public final class SiteSnapshot {
                 "/feed.xml", pages.get(FeedScope.site(renderers.site()).feedPath(FeedFormat.ATOM)));
         pages.put(
                 "/index.xml", pages.get(FeedScope.site(renderers.site()).feedPath(FeedFormat.RSS)));
-        pages.put(
-                SitemapWriter.SITEMAP_PATH, document(() -> renderers.sitemaps().sitemap(visible)));
-        pages.put(SitemapWriter.ROBOTS_PATH, document(() -> renderers.sitemaps().robots()));
+        pages.put(Routes.SITEMAP, document(() -> renderers.sitemaps().sitemap(visible)));
+        pages.put(Routes.ROBOTS, document(() -> renderers.sitemaps().robots()));
     }
 
     private static DeferredPage document(Supplier<TextDocument> render) {
@@ -174,10 +173,6 @@ public final class SiteSnapshot {
                     return Page.of(
                             document.bytes(), document.contentType(), document.lastModified());
                 });
-    }
-
-    private static String pagePath(String basePath, int page) {
-        return page == 1 ? (basePath.isEmpty() ? "/" : basePath) : basePath + "/page/" + page;
     }
 
     /** The page at {@code path}, rendered now if nobody asked for it before. */

@@ -1,5 +1,6 @@
 package dev.homeweb.site;
 
+import dev.homeweb.internal.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -16,8 +17,8 @@ public final class StaticAssets {
         // One stylesheet, one request: the layout, then the code highlighting palettes.
         var css = concat(load("static/site.css"), load("static/highlight.css"));
         var icon = load("static/favicon.svg");
-        stylesheetPath = "/static/site." + Page.hash(css).substring(0, 12) + ".css";
-        faviconPath = "/static/favicon." + Page.hash(icon).substring(0, 12) + ".svg";
+        stylesheetPath = "/static/site." + Sha256.hex(css).substring(0, 12) + ".css";
+        faviconPath = "/static/favicon." + Sha256.hex(icon).substring(0, 12) + ".svg";
         var iconPage = Page.of(icon, "image/svg+xml", Instant.EPOCH);
         files =
                 Map.of(

@@ -2,9 +2,8 @@ package dev.homeweb.web;
 
 import dev.homeweb.site.Page;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import org.eclipse.jetty.http.DateGenerator;
+import org.eclipse.jetty.http.DateParser;
 import org.jspecify.annotations.Nullable;
 
 /** RFC 9110 conditional GET: whether the client's copy of a page is still the current one. */
@@ -26,13 +25,9 @@ final class ConditionalRequest {
             return matches(ifNoneMatch, etag);
         }
         if (ifModifiedSince != null) {
-            try {
-                var since =
-                        Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(ifModifiedSince));
-                return !lastModified.isAfter(since);
-            } catch (DateTimeParseException e) {
-                return false;
-            }
+            // IMF-fixdate, RFC 850 and asctime, as RFC 9110 asks a recipient to accept; -1 if none.
+            long since = DateParser.parseDate(ifModifiedSince);
+            return since != -1 && !lastModified.isAfter(Instant.ofEpochMilli(since));
         }
         return false;
     }
@@ -53,7 +48,11 @@ final class ConditionalRequest {
         return false;
     }
 
+    /**
+     * IMF-fixdate, the one format RFC 9110 lets a sender use: {@code Sun, 06 Nov 1994 08:49:37
+     * GMT}.
+     */
     static String httpDate(Instant instant) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
+        return DateGenerator.formatDate(instant);
     }
 }

@@ -1,13 +1,15 @@
 package dev.homeweb.web;
 
 import dev.homeweb.health.HealthCheck;
+import dev.homeweb.routes.Routes;
 import dev.homeweb.site.Site;
 import dev.homeweb.site.StaticAssets;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
-import java.util.Set;
+import java.util.Map;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,18 +30,6 @@ public final class WebServer implements AutoCloseable {
     /** A restarting PostgreSQL is usually back within seconds; the pool reconnects by itself. */
     private static final String SEARCH_RETRY_AFTER_SECONDS = "10";
 
-    private static final String REFERENCES_PER_CACHE_LINE =
-            "org.eclipse.jetty.util.referencesPerCacheLine";
-
-    static {
-        // Without it, Jetty's MemoryUtils asks the platform MBean server whether oops are
-        // compressed, which starts JMX: some 170 classes loaded for one number. 64-byte cache
-        // lines of 4-byte references, as with every heap below 32 GB.
-        if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
-            System.setProperty(REFERENCES_PER_CACHE_LINE, "16");
-        }
-    }
-
     private final Site site;
     private final HealthCheck health;
     private final SearchPage search;
@@ -56,7 +46,10 @@ public final class WebServer implements AutoCloseable {
         this.site = site;
         this.health = health;
         this.search = search;
-        var snapshots = new SnapshotHandler(site, assets, security, Set.of("/healthz", "/search"));
+        // The routes rendered per request; the snapshot handler hands exactly these to Javalin.
+        Map<String, Handler> dynamic =
+                Map.of(Routes.HEALTH, this::healthz, Routes.SEARCH, this::search);
+        var snapshots = new SnapshotHandler(site, assets, security, dynamic.keySet());
         this.app =
                 Javalin.create(
                         config -> {
@@ -78,12 +71,10 @@ public final class WebServer implements AutoCloseable {
                                         server.setHandler(snapshots);
                                     });
                             config.routes.before(security::apply);
-                            config.routes.get("/healthz", this::healthz);
-                            config.routes.get("/search", this::search);
+                            dynamic.forEach(config.routes::get);
                             // Without these Javalin answers HEAD with an empty 200, so a monitor
                             // probing with HEAD would never see the database go down.
-                            config.routes.head("/healthz", this::healthz);
-                            config.routes.head("/search", this::search);
+                            dynamic.forEach(config.routes::head);
                             config.routes.error(HttpStatus.NOT_FOUND, this::notFound);
                             config.routes.exception(
                                     Exception.class,

@@ -1,8 +1,8 @@
 package dev.homeweb.feeds;
 
+import dev.homeweb.config.SiteSettings;
 import dev.homeweb.posts.Post;
 import dev.homeweb.posts.Tag;
-import dev.homeweb.site.SiteSettings;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

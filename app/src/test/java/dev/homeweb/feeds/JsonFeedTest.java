@@ -109,4 +109,17 @@ class JsonFeedTest {
     static String string(JsonObject object, String member) {
         return object.get(member).getAsString();
     }
+
+    @Test
+    void dropsControlCharactersAndEscapesQuotesAndLineSeparators() {
+        var site = FeedFixtures.site("Say \"hi\"\0\u0008 \\ \u2028 </p> & é", "https://b.example");
+        var post = FeedFixtures.post("odd", Instant.parse("2026-05-01T08:00:00Z"));
+
+        var feed =
+                new FeedWriter(site)
+                        .write(FeedFormat.JSON_FEED, FeedScope.site(site), List.of(post));
+
+        assertThat(feed.text())
+                .contains("  \"title\": \"Say \\\"hi\\\" \\\\ \\u2028 </p> & é\",\n");
+    }
 }

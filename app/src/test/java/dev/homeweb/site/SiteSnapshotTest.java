@@ -2,6 +2,7 @@ package dev.homeweb.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.homeweb.config.SiteSettings;
 import dev.homeweb.posts.Post;
 import dev.homeweb.posts.Tag;
 import java.nio.charset.StandardCharsets;

@@ -8,6 +8,7 @@ import dev.homeweb.config.AppConfig;
 import dev.homeweb.content.ContentImporter;
 import dev.homeweb.content.ContentReader;
 import dev.homeweb.content.MarkdownRenderer;
+import dev.homeweb.db.PendingMigrations;
 import dev.homeweb.testing.ContentDir;
 import dev.homeweb.testing.Http;
 import dev.homeweb.testing.PostgresExtension;
@@ -95,7 +96,7 @@ class ServerIT {
         var app = app(db.writeUrlFile(dir), Map.of());
 
         org.assertj.core.api.Assertions.assertThatThrownBy(app::serve)
-                .isInstanceOf(App.PendingMigrations.class)
+                .isInstanceOf(PendingMigrations.class)
                 .hasMessageContaining("run 'home-web migrate'");
     }
 

@@ -1,10 +1,12 @@
-package dev.homeweb.site;
+package dev.homeweb.config;
 
-import dev.homeweb.config.AppConfig;
 import java.util.Objects;
 import java.util.Optional;
 
-/** What the templates need to know about the site. */
+/**
+ * What the pages and feeds need to know about the site. A value of its own below both, so neither
+ * the templates nor the feeds import the other to learn the title.
+ */
 public record SiteSettings(
         String title,
         String baseUrl,
@@ -19,12 +21,16 @@ public record SiteSettings(
         Objects.requireNonNull(faviconPath, "faviconPath");
     }
 
-    public static SiteSettings from(AppConfig config, StaticAssets assets) {
+    /**
+     * @param stylesheetPath the stylesheet's hashed path, from the static assets
+     * @param faviconPath the icon's hashed path, likewise
+     */
+    public static SiteSettings from(AppConfig config, String stylesheetPath, String faviconPath) {
         return new SiteSettings(
                 config.siteTitle(),
                 config.baseUrl(),
                 config.discussEmail(),
-                assets.stylesheetPath(),
-                assets.faviconPath());
+                stylesheetPath,
+                faviconPath);
     }
 }

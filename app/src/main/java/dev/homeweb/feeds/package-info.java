@@ -1,0 +1,5 @@
+/**
+ * Atom, RSS and JSON Feed documents, the sitemap and robots.txt, written from the posts and never
+ * from the clock.
+ */
+package dev.homeweb.feeds;
