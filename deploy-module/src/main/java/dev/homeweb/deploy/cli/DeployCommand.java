@@ -3,6 +3,7 @@ package dev.homeweb.deploy.cli;
 import dev.homeweb.deploy.config.ConfigException;
 import dev.homeweb.deploy.config.DeployConfig;
 import dev.homeweb.deploy.config.NodeConfig;
+import dev.homeweb.deploy.config.UserError;
 import dev.homeweb.deploy.lock.LockHolder;
 import dev.homeweb.deploy.release.Release;
 import dev.homeweb.deploy.release.ReleaseBuilder;
@@ -14,7 +15,7 @@ import dev.homeweb.deploy.rollout.Planner;
 import dev.homeweb.deploy.rollout.Rollout;
 import dev.homeweb.deploy.rollout.RunSummary;
 import dev.homeweb.deploy.rollout.StepReporter;
-import dev.homeweb.deploy.secrets.SealedSecret;
+import dev.homeweb.deploy.secrets.SecretFiles;
 import dev.homeweb.deploy.ssh.SshConnector;
 import dev.homeweb.deploy.ssh.SshSettings;
 import dev.homeweb.deploy.units.UnitFileRenderer;
@@ -298,7 +299,7 @@ public final class DeployCommand implements Callable<Integer> {
 
     /** Every secret the nodes get must have its encrypted file before anything starts. */
     static void checkSecretFiles(List<NodeConfig> selected) {
-        selected.forEach(node -> node.secrets().forEach(SealedSecret::load));
+        selected.forEach(SecretFiles::sealedFor);
     }
 
     /** The agent jar the build puts beside this tool's jar (or beside target/classes). */
@@ -333,7 +334,7 @@ public final class DeployCommand implements Callable<Integer> {
     }
 
     NodeAdmin admin(DeployConfig config) {
-        return new NodeAdmin(connector(), clock, config.settings().healthTimeout());
+        return new NodeAdmin(connector(), clock, config.settings());
     }
 
     LockHolder me(String release) {
@@ -376,14 +377,17 @@ public final class DeployCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.USAGE;
         }
-        if (e instanceof IllegalArgumentException) {
+        if (e instanceof UserError) {
             err.println("deploy: " + e.getMessage());
             err.flush();
             return ExitCode.FAILED_NO_CHANGE;
         }
-        err.println("deploy " + commandLine.getCommandName() + ": " + e.getMessage());
+        // Deploys and rollbacks report through their plans and never land here; what does is a
+        // command that changes no node (status, logs, lock, plan, secrets files), so nothing
+        // changed, but a person should see the exception.
+        err.println("deploy " + commandLine.getCommandName() + ": " + e);
         err.flush();
-        return ExitCode.NEEDS_ATTENTION;
+        return ExitCode.FAILED_NO_CHANGE;
     }
 
     /** Gives subcommands their parent without static state. */

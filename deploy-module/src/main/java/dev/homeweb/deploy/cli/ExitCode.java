@@ -15,8 +15,5 @@ final class ExitCode {
     /** Bad command line or configuration; nothing was contacted. */
     static final int USAGE = 2;
 
-    /** The state of a node is unknown: a person must look. */
-    static final int NEEDS_ATTENTION = Outcome.NEEDS_ATTENTION.exitCode();
-
     private ExitCode() {}
 }
