@@ -70,11 +70,11 @@ public final class Auditor {
                 fields.keySet().stream()
                         .map(f -> " " + f.key() + "=%s")
                         .collect(Collectors.joining("", "'%s", "\\n'"));
-        var args =
-                fields.values().stream()
-                        .map(w -> "\"$(audit_word " + w + ")\"")
-                        .collect(Collectors.joining(" "));
-        return "printf " + format + " \\\n    " + time + " " + args + " >>" + logFile + "\n";
+        var script = new StringBuilder("printf " + format + " \\\n    " + time);
+        for (var word : fields.values()) {
+            script.append(" \\\n    \"$(audit_word ").append(word).append(")\"");
+        }
+        return script.append(" \\\n    >>").append(logFile).append('\n').toString();
     }
 
     private static String word(Field field, String value) {

@@ -72,7 +72,7 @@ final class NodeScripts {
                     cat > %2$s.new <<'HOME_WEB_EOF'
                     %3$sHOME_WEB_EOF
                     chmod %4$s %2$s.new
-                    mv -f %2$s.new %2$s
+                    mv -fT %2$s.new %2$s
                     """
                             .formatted(file.directory(), file.path(), file.text(), file.mode()));
         }

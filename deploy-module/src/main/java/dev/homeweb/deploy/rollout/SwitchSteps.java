@@ -146,7 +146,10 @@ final class SwitchSteps {
                     if (!result.stdout().contains("confirmed")) {
                         throw new StepFailed(
                                 StepFailed.Kind.UNDONE_BY_NODE,
-                                "the node rolled back by itself before the confirmation arrived");
+                                "the node's rollback timer fired before the confirmation arrived: "
+                                        + session.previous()
+                                                .map(p -> "rolled back to " + p)
+                                                .orElse("server stopped, no release before"));
                     }
                     return release;
                 },
