@@ -140,7 +140,14 @@ final class DeploySteps {
                     }
                     return changed;
                 },
-                c -> c.isEmpty() ? "unchanged" : c.size() + " file(s) updated, daemon-reload");
+                c ->
+                        c.isEmpty()
+                                ? "unchanged"
+                                : c.size()
+                                        + " file(s) updated"
+                                        + (c.stream().anyMatch(UnitFile::isSystemdUnit)
+                                                ? ", daemon-reload"
+                                                : ""));
     }
 
     /** Runs the release's migrations with its oneshot unit. */
