@@ -185,6 +185,29 @@ final class FakeNode {
         return new StepRunner(session, steps(), CLOCK, settings.confirmTimeout()).execute(plan);
     }
 
+    /** Keeps the node as it is now (hard links, symlinks and all) for {@link #restore}. */
+    void snapshot() throws IOException, InterruptedException {
+        sh("rm -rf snapshot && mkdir snapshot && cp -a node fake snapshot/");
+    }
+
+    /** Puts the node back as {@link #snapshot} kept it: no markers, fresh connections. */
+    void restore() throws IOException, InterruptedException {
+        sh("rm -rf node fake && cp -a snapshot/node snapshot/fake .");
+        connections(n -> Optional.empty());
+        printed.getBuffer().setLength(0);
+    }
+
+    private void sh(String script) throws IOException, InterruptedException {
+        var process =
+                new ProcessBuilder("/bin/sh", "-euc", script)
+                        .directory(dir.toFile())
+                        .inheritIO()
+                        .start();
+        if (process.waitFor() != 0) {
+            throw new IOException("failed: " + script);
+        }
+    }
+
     /** What the step lines said so far. */
     String printed() {
         return printed.toString();

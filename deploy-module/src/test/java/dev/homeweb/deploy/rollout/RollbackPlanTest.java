@@ -7,6 +7,7 @@ import dev.homeweb.deploy.ssh.SshFailure;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,18 +19,24 @@ import org.junit.jupiter.params.provider.MethodSource;
  * deploy's own switch, import, restart, health and confirm steps, so a failure ends the same way.
  */
 class RollbackPlanTest {
-    @TempDir Path dir;
-    FakeNode node;
-    Release a;
-    Release b;
+    @TempDir static Path dir;
+    static FakeNode node;
+    static Release a;
+    static Release b;
 
-    @BeforeEach
-    void deployTwice() throws Exception {
+    @BeforeAll
+    static void deployTwice() throws Exception {
         node = new FakeNode(dir);
         a = node.release("a");
         b = node.release("b");
         assertThat(node.deploy(a).outcome()).as(node.printed()).isEqualTo(Outcome.DEPLOYED);
         assertThat(node.deploy(b).outcome()).as(node.printed()).isEqualTo(Outcome.DEPLOYED);
+        node.snapshot();
+    }
+
+    @BeforeEach
+    void restore() throws Exception {
+        node.restore();
     }
 
     @Test

@@ -6,9 +6,9 @@ import dev.homeweb.deploy.release.Release;
 import dev.homeweb.deploy.ssh.SshFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,7 +19,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  * result, and the run leaves its one audit line.
  */
 class StepFailureTest {
-    @TempDir Path dir;
+    @TempDir static Path dir;
+    static FakeNode node;
+    static Release old;
+    static Release next;
+
+    @BeforeAll
+    static void deployTheOldRelease() throws Exception {
+        node = new FakeNode(dir);
+        old = node.release("old");
+        next = node.release("new");
+        assertThat(node.deploy(old).outcome()).as(node.printed()).isEqualTo(Outcome.DEPLOYED);
+        node.snapshot();
+    }
 
     /** Prepares the failure once release A serves. */
     @FunctionalInterface
@@ -169,10 +181,7 @@ class StepFailureTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("failures")
     void aFailureEndsAsItsPhaseAndTheUndoSay(Case failure) throws Exception {
-        var node = new FakeNode(dir);
-        var old = node.release("old");
-        var next = node.release("new");
-        assertThat(node.deploy(old).outcome()).as(node.printed()).isEqualTo(Outcome.DEPLOYED);
+        node.restore();
         var audit = node.audit();
         failure.setup().inject(node, old, next);
 
@@ -210,9 +219,5 @@ class StepFailureTest {
             assertThat(node.running()).isEqualTo(old.id());
             assertThat(result.message()).contains("rolled back to " + old.id());
         }
-    }
-
-    static List<String> names() {
-        return failures().map(Case::name).toList();
     }
 }
