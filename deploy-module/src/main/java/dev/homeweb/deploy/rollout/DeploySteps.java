@@ -56,14 +56,7 @@ final class DeploySteps {
     }
 
     static long freeKilobytes(ExecResult result) {
-        if (!result.ok()) {
-            throw StepFailed.failed("preflight failed: " + result.lastLine());
-        }
-        var text = result.stdout().strip();
-        if (!text.matches("[0-9]+")) {
-            throw StepFailed.failed("preflight could not read the free disk space: '" + text + "'");
-        }
-        return Long.parseLong(text);
+        return Step.Parser.number(result, "preflight");
     }
 
     /** A release needs its size plus 64 MB of room. */

@@ -44,6 +44,16 @@ record Step<T>(
     interface Parser<T> {
         T parse(ExecResult result);
 
+        /** Exit 0 and one non-negative number printed, as {@code df} or {@code systemctl} do. */
+        static long number(ExecResult result, String what) {
+            ok(what).parse(result);
+            var text = result.stdout().strip();
+            if (!text.matches("[0-9]{1,18}")) {
+                throw StepFailed.failed(what + " printed no number: '" + text + "'");
+            }
+            return Long.parseLong(text);
+        }
+
         /** Exit 0, nothing to read. */
         static Parser<Void> ok(String what) {
             return result -> {

@@ -75,14 +75,7 @@ final class SwitchSteps {
     }
 
     static int restarts(ExecResult result) {
-        if (!result.ok()) {
-            throw StepFailed.failed("restarting failed: " + result.lastLine());
-        }
-        var text = result.stdout().strip();
-        if (!text.matches("[0-9]+")) {
-            throw StepFailed.failed("systemctl printed no restart counter: '" + text + "'");
-        }
-        return Integer.parseInt(text);
+        return Math.toIntExact(Step.Parser.number(result, "restarting"));
     }
 
     /** Waits for {@code /healthz} to answer as {@code release}, active and not restarted. */

@@ -2,6 +2,7 @@ package dev.homeweb.deploy.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.homeweb.deploy.release.Release;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,10 +71,7 @@ class DeployPlanTest {
 
     @Test
     void aSecretOnlyChangeRestartsTheUnitsThatUseItAndChecksHealth() throws Exception {
-        var release = node.release("first");
-        node.deploy(release);
-        Files.writeString(
-                node.fake.resolve("secret-changes"), "changed database-url 0123456789ab\n");
+        var release = deployedWithANewDatabaseUrl();
 
         var rotated = node.deploy(release);
 
@@ -93,10 +91,7 @@ class DeployPlanTest {
 
     @Test
     void aServerUnhealthyWithNewSecretValuesNeedsAttentionForNothingCanUndoIt() throws Exception {
-        var release = node.release("first");
-        node.deploy(release);
-        Files.writeString(
-                node.fake.resolve("secret-changes"), "changed database-url 0123456789ab\n");
+        var release = deployedWithANewDatabaseUrl();
         node.inject("unhealthy-" + release.id());
 
         var rotated = node.deploy(release);
@@ -149,5 +144,14 @@ class DeployPlanTest {
         assertThat(init.node().outcome()).isEqualTo(Outcome.FAILED_NO_CHANGE);
         assertThat(init.node().message()).contains("cannot be decrypted on node 'blog'");
         assertThat(node.locked()).isFalse();
+    }
+
+    /** A release serving, and the agent about to report database-url as changed. */
+    private Release deployedWithANewDatabaseUrl() throws Exception {
+        var release = node.release("first");
+        node.deploy(release);
+        Files.writeString(
+                node.fake.resolve("secret-changes"), "changed database-url 0123456789ab\n");
+        return release;
     }
 }

@@ -58,6 +58,12 @@ class StepFailureTest {
         return new Case(name, setup, outcome, "old", Optional.empty());
     }
 
+    /** A directory where the step must replace a file: a real way for a rename to fail. */
+    static void directoryInstead(Path file) throws java.io.IOException {
+        Files.delete(file);
+        Files.createDirectories(file);
+    }
+
     static final SshFailure GONE = new SshFailure("connection refused (fake)", false, null);
 
     static Stream<Case> failures() {
@@ -91,11 +97,9 @@ class StepFailureTest {
                         "step=secrets result=failed"),
                 failure(
                         "units: a unit cannot be installed",
-                        (n, a, b) -> {
-                            var unit = n.root.resolve("etc/systemd/system/home-web.service");
-                            Files.delete(unit);
-                            Files.createDirectories(unit);
-                        },
+                        (n, a, b) ->
+                                directoryInstead(
+                                        n.root.resolve("etc/systemd/system/home-web.service")),
                         Outcome.FAILED_NO_CHANGE,
                         "old",
                         "step=units result=failed"),
@@ -153,11 +157,7 @@ class StepFailureTest {
                         "step=confirm result=rolled-back"),
                 failure(
                         "finalize: the good list cannot be written",
-                        (n, a, b) -> {
-                            var good = n.root.resolve("state/good");
-                            Files.delete(good);
-                            Files.createDirectories(good);
-                        },
+                        (n, a, b) -> directoryInstead(n.root.resolve("state/good")),
                         Outcome.NEEDS_ATTENTION,
                         "new",
                         "step=finalize result=needs-attention"),

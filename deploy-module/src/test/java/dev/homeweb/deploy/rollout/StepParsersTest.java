@@ -41,7 +41,7 @@ class StepParsersTest {
                                         new ExecResult(3, "", "PID 1 is init, not systemd\n")))
                 .hasMessage("preflight failed: PID 1 is init, not systemd");
         assertThatThrownBy(() -> DeploySteps.freeKilobytes(new ExecResult(0, "\n", "")))
-                .hasMessage("preflight could not read the free disk space: ''");
+                .hasMessage("preflight printed no number: ''");
         assertThatThrownBy(() -> DeploySteps.requireSpace(1024, 200L << 20, "/srv/blog"))
                 .hasMessage("not enough disk space under /srv/blog: 1 MB free, 264 MB needed");
     }
@@ -53,7 +53,7 @@ class StepParsersTest {
                 .isInstanceOf(StepFailed.class)
                 .hasMessage("restarting failed: Job failed.");
         assertThatThrownBy(() -> SwitchSteps.restarts(new ExecResult(0, "[not set]\n", "")))
-                .hasMessage("systemctl printed no restart counter: '[not set]'");
+                .hasMessage("restarting printed no number: '[not set]'");
     }
 
     @Test
