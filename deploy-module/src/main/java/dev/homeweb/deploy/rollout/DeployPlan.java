@@ -14,33 +14,19 @@ import java.util.Optional;
  * health, confirm, finalize. Two shortcuts after the units: the same release with nothing changed
  * is left alone, and a secret-only change restarts just the units that use it.
  */
-final class DeployPlan implements Plan {
-    private final NodeConfig node;
-    private final Release release;
-    private final List<String> migrations;
-    private final List<UnitFile> units;
-    private final LockHolder holder;
-    private final Duration lockWait;
-    private final DeploySteps before;
-    private final SwitchSteps after;
-
-    DeployPlan(
-            NodeConfig node,
-            Release release,
-            List<String> migrations,
-            List<UnitFile> units,
-            LockHolder holder,
-            Duration lockWait,
-            DeploySteps before,
-            SwitchSteps after) {
-        this.node = node;
-        this.release = release;
-        this.migrations = List.copyOf(migrations);
-        this.units = List.copyOf(units);
-        this.holder = holder;
-        this.lockWait = lockWait;
-        this.before = before;
-        this.after = after;
+record DeployPlan(
+        NodeConfig node,
+        Release release,
+        List<String> migrations,
+        List<UnitFile> units,
+        LockHolder holder,
+        Duration lockWait,
+        DeploySteps before,
+        SwitchSteps after)
+        implements Plan {
+    DeployPlan {
+        migrations = List.copyOf(migrations);
+        units = List.copyOf(units);
     }
 
     @Override

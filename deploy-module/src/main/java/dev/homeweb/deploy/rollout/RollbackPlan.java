@@ -11,19 +11,8 @@ import java.util.Optional;
  * aimed at an older release. Like a deploy it arms the node's rollback timer first, so a rollback
  * that fails its health check (or loses its deployer) goes back to where it started.
  */
-final class RollbackPlan implements Plan {
-    private final Optional<String> to;
-    private final LockHolder holder;
-    private final DeploySteps before;
-    private final SwitchSteps after;
-
-    RollbackPlan(Optional<String> to, LockHolder holder, DeploySteps before, SwitchSteps after) {
-        this.to = to;
-        this.holder = holder;
-        this.before = before;
-        this.after = after;
-    }
-
+record RollbackPlan(Optional<String> to, LockHolder holder, DeploySteps before, SwitchSteps after)
+        implements Plan {
     @Override
     public String action() {
         return "rollback";
