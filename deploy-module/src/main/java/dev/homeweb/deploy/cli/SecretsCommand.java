@@ -4,7 +4,6 @@ import dev.homeweb.deploy.config.RecipientRecorder;
 import dev.homeweb.deploy.config.SecretFile;
 import dev.homeweb.deploy.config.UserError;
 import dev.homeweb.deploy.release.ReleaseBuilder;
-import dev.homeweb.deploy.rollout.SecretsInit;
 import dev.homeweb.deploy.rollout.StepReporter;
 import dev.homeweb.deploy.secrets.AgeIdentity;
 import dev.homeweb.deploy.secrets.SecretEditor;
@@ -96,8 +95,8 @@ final class SecretsCommand implements Callable<Integer> {
             var target = config.select(java.util.List.of(node)).get(0);
             var release = root.releases(java.util.List.of(target)).get(target);
             var init =
-                    new SecretsInit(root.connector(), config.settings(), root.clock())
-                            .init(
+                    root.admin(config)
+                            .initSecrets(
                                     target,
                                     release,
                                     ReleaseBuilder.migrations(root.jar),

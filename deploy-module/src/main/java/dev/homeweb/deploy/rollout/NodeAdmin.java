@@ -4,13 +4,15 @@ import dev.homeweb.deploy.config.DeploySettings;
 import dev.homeweb.deploy.config.NodeConfig;
 import dev.homeweb.deploy.lock.LockHolder;
 import dev.homeweb.deploy.lock.NodeLock;
+import dev.homeweb.deploy.release.Release;
 import dev.homeweb.deploy.ssh.NodeShell;
 import dev.homeweb.deploy.units.NodeLayout;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
-/** The day-two commands on one node: status, rollback, logs and the lock. */
+/** The day-two commands on one node: status, rollback, secrets init, logs and the lock. */
 public final class NodeAdmin {
     private final NodeConnector connector;
     private final Clock clock;
@@ -72,6 +74,25 @@ public final class NodeAdmin {
                         new SwitchSteps(node, settings, clock));
         var session = new NodeSession(connector, node);
         return new StepRunner(session, steps, clock, settings.confirmTimeout()).execute(plan);
+    }
+
+    /**
+     * How {@link #initSecrets} went; {@code recipient} is the node's, present when it went well.
+     */
+    public record SecretsInitResult(NodeResult node, Optional<String> recipient) {}
+
+    /** The node creates its own age identity unless it has one ({@link SecretsInitPlan}). */
+    public SecretsInitResult initSecrets(
+            NodeConfig node,
+            Release release,
+            List<String> migrations,
+            LockHolder me,
+            StepReporter.NodeSteps steps) {
+        var plan = new SecretsInitPlan(release, migrations, me, new DeploySteps(node, clock));
+        var session = new NodeSession(connector, node);
+        session.release(release.id());
+        var result = new StepRunner(session, steps, clock, settings.confirmTimeout()).execute(plan);
+        return new SecretsInitResult(result, plan.recipient());
     }
 
     /** Streams the service's journal; returns journalctl's exit code. */

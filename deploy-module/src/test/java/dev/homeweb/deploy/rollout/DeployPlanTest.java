@@ -112,8 +112,8 @@ class DeployPlanTest {
         var release = node.release("first");
 
         var init =
-                new SecretsInit(node.connector(), node.settings, FakeNode.CLOCK)
-                        .init(node.node, release, List.of(), FakeNode.ME, node.steps());
+                new NodeAdmin(node.connector(), FakeNode.CLOCK, node.settings)
+                        .initSecrets(node.node, release, List.of(), FakeNode.ME, node.steps());
 
         assertThat(init.recipient()).as(node.printed()).contains("age1fakefakefake");
         assertThat(init.node().steps())
@@ -132,8 +132,8 @@ class DeployPlanTest {
         node.inject("fail-agent");
 
         var init =
-                new SecretsInit(node.connector(), node.settings, FakeNode.CLOCK)
-                        .init(
+                new NodeAdmin(node.connector(), FakeNode.CLOCK, node.settings)
+                        .initSecrets(
                                 node.node,
                                 node.release("first"),
                                 List.of(),
