@@ -1,12 +1,10 @@
 package dev.homeweb.deploy.cli;
 
-import dev.homeweb.deploy.config.ConfigException;
 import dev.homeweb.deploy.config.DeployConfig;
 import dev.homeweb.deploy.config.NodeConfig;
 import dev.homeweb.deploy.lock.LockHolder;
 import dev.homeweb.deploy.release.Release;
 import dev.homeweb.deploy.release.ReleaseBuilder;
-import dev.homeweb.deploy.release.RuntimeImage;
 import dev.homeweb.deploy.rollout.NodeAdmin;
 import dev.homeweb.deploy.rollout.NodeConnector;
 import dev.homeweb.deploy.rollout.NodeDeployer;
@@ -14,22 +12,18 @@ import dev.homeweb.deploy.rollout.Planner;
 import dev.homeweb.deploy.rollout.Rollout;
 import dev.homeweb.deploy.rollout.RunSummary;
 import dev.homeweb.deploy.rollout.StepReporter;
-import dev.homeweb.deploy.secrets.SealedSecret;
+import dev.homeweb.deploy.secrets.SecretFiles;
 import dev.homeweb.deploy.ssh.SshConnector;
 import dev.homeweb.deploy.ssh.SshSettings;
 import dev.homeweb.deploy.units.UnitFileRenderer;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -186,7 +180,7 @@ public final class DeployCommand implements Callable<Integer> {
         var commandLine = new CommandLine(root, new Factory(root));
         commandLine.setOut(out);
         commandLine.setErr(err);
-        commandLine.setExecutionExceptionHandler(DeployCommand::handle);
+        commandLine.setExecutionExceptionHandler(ExitCode::forException);
         return commandLine;
     }
 
@@ -243,42 +237,19 @@ public final class DeployCommand implements Callable<Integer> {
 
     /** One release per kind of node: with the bundled runtime, or for a node's own Java. */
     Map<NodeConfig, Release> releases(List<NodeConfig> selected) {
-        var builder = new ReleaseBuilder();
-        var byKind = new HashMap<Boolean, Release>();
-        var result = new HashMap<NodeConfig, Release>();
-        for (var node : selected) {
-            boolean bundled = node.service().javaHome().isEmpty();
-            var release =
-                    byKind.computeIfAbsent(
-                            bundled,
-                            b -> {
-                                var runtime =
-                                        b
-                                                ? Optional.of(runtimeImage().image())
-                                                : Optional.<Path>empty();
-                                var r = builder.build(jar, content, runtime, nodeJar());
-                                err.printf(
-                                        "release %s: %d files, %.1f MB%s%n",
-                                        r.id(),
-                                        r.files().size(),
-                                        r.totalBytes() / 1e6,
-                                        b ? " (with Java runtime)" : "");
-                                err.flush();
-                                return r;
-                            });
-            result.put(node, release);
-        }
-        return result;
+        return workstation().releases(selected, jar, content, nodeJar);
     }
 
-    RuntimeImage runtimeImage() {
-        var cache =
-                Optional.ofNullable(environment.get("XDG_CACHE_HOME"))
-                        .filter(s -> !s.isBlank())
-                        .map(Path::of)
-                        .orElse(home().resolve(".cache"))
-                        .resolve("home-web-deploy");
-        return new RuntimeImage(Path.of(System.getProperty("java.home")), cache);
+    LockHolder me(String release) {
+        return workstation().me(release);
+    }
+
+    Path home() {
+        return workstation().home();
+    }
+
+    private Workstation workstation() {
+        return new Workstation(environment, clock, err);
     }
 
     NodeConnector connector() {
@@ -298,26 +269,7 @@ public final class DeployCommand implements Callable<Integer> {
 
     /** Every secret the nodes get must have its encrypted file before anything starts. */
     static void checkSecretFiles(List<NodeConfig> selected) {
-        selected.forEach(node -> node.secrets().forEach(SealedSecret::load));
-    }
-
-    /** The agent jar the build puts beside this tool's jar (or beside target/classes). */
-    Path nodeJar() {
-        if (nodeJar != null) {
-            return nodeJar;
-        }
-        try {
-            var location =
-                    Path.of(
-                            DeployCommand.class
-                                    .getProtectionDomain()
-                                    .getCodeSource()
-                                    .getLocation()
-                                    .toURI());
-            return location.getParent().resolve("home-web-deploy-node.jar");
-        } catch (java.net.URISyntaxException | RuntimeException e) {
-            return Path.of("deploy-module/target/home-web-deploy-node.jar");
-        }
+        selected.forEach(SecretFiles::sealedFor);
     }
 
     InputStream in() {
@@ -333,27 +285,7 @@ public final class DeployCommand implements Callable<Integer> {
     }
 
     NodeAdmin admin(DeployConfig config) {
-        return new NodeAdmin(connector(), clock, config.settings().healthTimeout());
-    }
-
-    LockHolder me(String release) {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "unknown";
-        }
-        var user = environment.getOrDefault("USER", System.getProperty("user.name"));
-        return new LockHolder(
-                user.replaceAll("[^A-Za-z0-9._-]", "_"),
-                host.replaceAll("[^A-Za-z0-9._-]", "_"),
-                ProcessHandle.current().pid(),
-                clock.instant(),
-                release);
-    }
-
-    Path home() {
-        return Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")));
+        return new NodeAdmin(connector(), clock, config.settings());
     }
 
     PrintWriter out() {
@@ -366,24 +298,6 @@ public final class DeployCommand implements Callable<Integer> {
 
     Clock clock() {
         return clock;
-    }
-
-    private static int handle(
-            Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        var err = commandLine.getErr();
-        if (e instanceof ConfigException) {
-            err.println("deploy: " + e.getMessage());
-            err.flush();
-            return ExitCode.USAGE;
-        }
-        if (e instanceof IllegalArgumentException) {
-            err.println("deploy: " + e.getMessage());
-            err.flush();
-            return ExitCode.FAILED_NO_CHANGE;
-        }
-        err.println("deploy " + commandLine.getCommandName() + ": " + e.getMessage());
-        err.flush();
-        return ExitCode.NEEDS_ATTENTION;
     }
 
     /** Gives subcommands their parent without static state. */

@@ -2,8 +2,9 @@ package dev.homeweb.deploy.cli;
 
 import dev.homeweb.deploy.config.RecipientRecorder;
 import dev.homeweb.deploy.config.SecretFile;
+import dev.homeweb.deploy.config.UserError;
 import dev.homeweb.deploy.release.ReleaseBuilder;
-import dev.homeweb.deploy.rollout.SecretsInit;
+import dev.homeweb.deploy.rollout.StepReporter;
 import dev.homeweb.deploy.secrets.AgeIdentity;
 import dev.homeweb.deploy.secrets.SecretEditor;
 import dev.homeweb.deploy.secrets.SecretFiles;
@@ -93,13 +94,19 @@ final class SecretsCommand implements Callable<Integer> {
             var config = root.config();
             var target = config.select(java.util.List.of(node)).get(0);
             var release = root.releases(java.util.List.of(target)).get(target);
-            var recipient =
-                    new SecretsInit(root.connector(), root.clock())
-                            .init(
+            var init =
+                    root.admin(config)
+                            .initSecrets(
                                     target,
                                     release,
                                     ReleaseBuilder.migrations(root.jar),
-                                    root.me(release.id()));
+                                    root.me(release.id()),
+                                    new StepReporter(root.out(), root.clock()).forNode(node));
+            if (init.recipient().isEmpty()) {
+                root.err().println("deploy secrets init: " + init.node().message());
+                return init.node().outcome().exitCode();
+            }
+            var recipient = init.recipient().get();
             root.out().println(node + ": age recipient " + recipient);
             var file = root.configFile();
             if (target.ageRecipient().filter(recipient::equals).isPresent()) {
@@ -137,7 +144,7 @@ final class SecretsCommand implements Callable<Integer> {
             var value = fromFile != null ? Files.readAllBytes(fromFile) : root.in().readAllBytes();
             try {
                 if (value.length == 0) {
-                    throw new IllegalArgumentException(
+                    throw new UserError(
                             "the value of secret '" + name + "' is empty; nothing written");
                 }
                 var files = new SecretFiles(config);

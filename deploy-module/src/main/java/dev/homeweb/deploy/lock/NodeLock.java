@@ -26,16 +26,7 @@ public final class NodeLock {
     public void acquire(LockHolder me, Duration wait) {
         var deadline = clock.instant().plus(wait);
         while (true) {
-            var result =
-                    shell.run(
-                                    """
-                            mkdir -p %1$s
-                            if ( set -C; cat > %2$s ) 2>/dev/null <<'HOME_WEB_EOF'
-                            %3$sHOME_WEB_EOF
-                            then echo acquired; else cat %2$s 2>/dev/null || true; fi
-                            """
-                                            .formatted(layout.root(), layout.lock(), me.toText()))
-                            .orThrow("taking the deploy lock");
+            var result = shell.run(acquireScript(layout, me)).orThrow("taking the deploy lock");
             if (result.stdout().startsWith("acquired")) {
                 return;
             }
@@ -49,14 +40,31 @@ public final class NodeLock {
 
     /** Releases the lock if {@code me} holds it. */
     public void release(LockHolder me) {
-        shell.run(
-                        """
-                        if grep -qx 'pid=%2$d' %1$s 2>/dev/null && grep -qx 'host=%3$s' %1$s; then
-                            rm -f %1$s
-                        fi
-                        """
-                                .formatted(layout.lock(), me.pid(), me.host()))
-                .orThrow("releasing the deploy lock");
+        shell.run(releaseScript(layout, me)).orThrow("releasing the deploy lock");
+    }
+
+    /**
+     * Creates the lock file with noclobber ({@code O_EXCL}) and prints {@code acquired}, or prints
+     * the holder's lock file.
+     */
+    static String acquireScript(NodeLayout layout, LockHolder me) {
+        return """
+                mkdir -p %1$s
+                if ( set -C; cat > %2$s ) 2>/dev/null <<'HOME_WEB_EOF'
+                %3$sHOME_WEB_EOF
+                then echo acquired; else cat %2$s 2>/dev/null || true; fi
+                """
+                .formatted(layout.root(), layout.lock(), me.toText());
+    }
+
+    /** Removes the lock file only if {@code me} (this process on this machine) holds it. */
+    static String releaseScript(NodeLayout layout, LockHolder me) {
+        return """
+                if grep -qx 'pid=%2$d' %1$s 2>/dev/null && grep -qx 'host=%3$s' %1$s; then
+                    rm -f %1$s
+                fi
+                """
+                .formatted(layout.lock(), me.pid(), me.host());
     }
 
     /** Removes the lock whoever holds it ({@code deploy lock release}). */

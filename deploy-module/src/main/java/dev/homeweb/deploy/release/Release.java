@@ -1,11 +1,7 @@
 package dev.homeweb.deploy.release;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -52,12 +48,6 @@ public record Release(String id, List<ReleaseFile> files) {
         for (var file : sorted) {
             text.append(file.manifestLine()).append('\n');
         }
-        try {
-            var digest = MessageDigest.getInstance("SHA-256");
-            var hash = digest.digest(text.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256(text.toString()).substring(0, 16);
     }
 }

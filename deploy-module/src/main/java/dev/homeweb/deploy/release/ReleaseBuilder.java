@@ -1,15 +1,11 @@
 package dev.homeweb.deploy.release;
 
+import dev.homeweb.deploy.config.UserError;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -26,15 +22,13 @@ public final class ReleaseBuilder {
      */
     public Release build(Path jar, Path content, Optional<Path> runtime, Path nodeJar) {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalArgumentException(
-                    "server jar " + jar + " does not exist; build it with mvn package");
+            throw new UserError("server jar " + jar + " does not exist; build it with mvn package");
         }
         if (!Files.isDirectory(content.resolve("posts"))) {
-            throw new IllegalArgumentException(
-                    "content folder " + content + " has no posts/ folder");
+            throw new UserError("content folder " + content + " has no posts/ folder");
         }
         if (!Files.isRegularFile(nodeJar)) {
-            throw new IllegalArgumentException(
+            throw new UserError(
                     "node agent jar " + nodeJar + " does not exist; build it with mvn package");
         }
         var files = new ArrayList<ReleaseFile>();
@@ -72,31 +66,11 @@ public final class ReleaseBuilder {
 
     static ReleaseFile file(String path, Path source) {
         try {
-            var digest = MessageDigest.getInstance("SHA-256");
-            long size;
-            try (InputStream in = new DigestInputStream(Files.newInputStream(source), digest)) {
-                size = in.transferTo(OutputStreamSink.INSTANCE);
-            }
+            var sum = Hashes.sha256(source);
             return new ReleaseFile(
-                    path,
-                    HexFormat.of().formatHex(digest.digest()),
-                    size,
-                    Files.isExecutable(source),
-                    source);
+                    path, sum.sha256(), sum.size(), Files.isExecutable(source), source);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
-    }
-
-    private static final class OutputStreamSink extends java.io.OutputStream {
-        static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-        @Override
-        public void write(int b) {}
-
-        @Override
-        public void write(byte[] b, int off, int len) {}
     }
 }

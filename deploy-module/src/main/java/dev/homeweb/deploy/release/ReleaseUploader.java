@@ -33,14 +33,7 @@ public final class ReleaseUploader {
     }
 
     public UploadPlan plan(Release release) {
-        var result =
-                shell.run(
-                                """
-                                if [ -f %1$s/MANIFEST ]; then echo present; fi
-                                if [ -d %2$s ]; then ls -1 %2$s; fi
-                                """
-                                        .formatted(layout.release(release.id()), layout.store()))
-                        .orThrow("listing the release store");
+        var result = shell.run(planScript(layout, release)).orThrow("listing the release store");
         var lines = result.stdout().lines().collect(Collectors.toCollection(TreeSet::new));
         boolean present = lines.remove("present");
         if (present) {
@@ -77,8 +70,39 @@ public final class ReleaseUploader {
         for (var file : files) {
             sums.append(file.sha256()).append("  ").append(file.storeName()).append('\n');
         }
-        var script =
+        shell.runWithInput(
+                        storeScript(layout),
+                        out -> {
+                            var tar = new TarStream(out);
+                            tar.add(".sums", sums.toString().getBytes(StandardCharsets.UTF_8));
+                            for (var file : files) {
+                                tar.add(file.storeName(), file.source(), file.size());
+                            }
+                            tar.finish();
+                        })
+                .orThrow("uploading " + files.size() + " file(s) to the release store");
+    }
+
+    private void assemble(Release release, List<String> migrations) {
+        shell.run(assembleScript(layout, release, migrations))
+                .orThrow("assembling release " + release.id());
+    }
+
+    /** Prints {@code present} if the release is complete on the node, then the store's files. */
+    static String planScript(NodeLayout layout, Release release) {
+        return """
+                if [ -f %1$s/MANIFEST ]; then echo present; fi
+                if [ -d %2$s ]; then ls -1 %2$s; fi
                 """
+                .formatted(layout.release(release.id()), layout.store());
+    }
+
+    /**
+     * Unpacks the tar stream on stdin beside the store, checks every file against {@code .sums},
+     * then moves them in: a broken upload adds nothing.
+     */
+    static String storeScript(NodeLayout layout) {
+        return """
                 umask 022
                 mkdir -p %1$s
                 incoming=$(mktemp -d %1$s/.incoming.XXXXXX)
@@ -92,21 +116,11 @@ public final class ReleaseUploader {
                     mv -f "$f" ..
                 done
                 """
-                        .formatted(layout.store());
-        shell.runWithInput(
-                        script,
-                        out -> {
-                            var tar = new TarStream(out);
-                            tar.add(".sums", sums.toString().getBytes(StandardCharsets.UTF_8));
-                            for (var file : files) {
-                                tar.add(file.storeName(), file.source(), file.size());
-                            }
-                            tar.finish();
-                        })
-                .orThrow("uploading " + files.size() + " file(s) to the release store");
+                .formatted(layout.store());
     }
 
-    private void assemble(Release release, List<String> migrations) {
+    /** Builds the release of hard links into the store under a temporary name, then renames it. */
+    static String assembleScript(NodeLayout layout, Release release, List<String> migrations) {
         var partial = layout.releases() + "/.partial-" + release.id();
         var script = new StringBuilder();
         script.append("umask 022\n");
@@ -141,7 +155,7 @@ public final class ReleaseUploader {
                 .append(' ')
                 .append(layout.release(release.id()))
                 .append('\n');
-        shell.run(script.toString()).orThrow("assembling release " + release.id());
+        return script.toString();
     }
 
     private static String heredoc(String file, String text) {

@@ -1,8 +1,8 @@
 package dev.homeweb.deploy.rollout;
 
-import dev.homeweb.deploy.config.ServiceOptions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Waits until the server on a node answers {@code /healthz} as the expected release, with its unit
@@ -18,11 +18,11 @@ final class HealthGate {
     }
 
     /** The last probe; {@link HealthProbe#healthyAs} tells whether it passed. */
-    HealthProbe await(NodeCommands commands, ServiceOptions service, String release, int baseline) {
+    HealthProbe await(Supplier<HealthProbe> probe, String release, int baseline) {
         var deadline = clock.instant().plus(timeout);
         HealthProbe last;
         do {
-            last = commands.probe(service);
+            last = probe.get();
             if (last.healthyAs(release, baseline)
                     || last.restarts() > baseline
                     || last.activeState().equals("failed")) {

@@ -1,12 +1,13 @@
 package dev.homeweb.deploy.rollout;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** One look at the server from the node: unit state, restart count and the /healthz body. */
 record HealthProbe(String activeState, int restarts, boolean ok, Optional<String> release) {
-    private static final Pattern RELEASE = Pattern.compile("\"release\":\"([^\"]*)\"");
-
     static HealthProbe parse(String output) {
         String state = "unknown";
         int restarts = -1;
@@ -15,21 +16,35 @@ record HealthProbe(String activeState, int restarts, boolean ok, Optional<String
             if (line.startsWith("ActiveState=")) {
                 state = line.substring("ActiveState=".length());
             } else if (line.startsWith("NRestarts=")) {
-                try {
-                    restarts = Integer.parseInt(line.substring("NRestarts=".length()).strip());
-                } catch (NumberFormatException e) {
-                    restarts = -1;
-                }
+                var value = line.substring("NRestarts=".length()).strip();
+                restarts = value.matches("[0-9]{1,9}") ? Integer.parseInt(value) : -1;
             } else if (line.startsWith("body=")) {
                 body = line.substring("body=".length());
             }
         }
-        var m = RELEASE.matcher(body);
+        var health = healthz(body);
         return new HealthProbe(
                 state,
                 restarts,
-                body.contains("\"status\":\"ok\""),
-                m.find() ? Optional.of(m.group(1)) : Optional.empty());
+                health.map(h -> text(h, "status").filter("ok"::equals).isPresent()).orElse(false),
+                health.flatMap(h -> text(h, "release")));
+    }
+
+    /** The {@code /healthz} document, if the body is one (a dead server answers nothing). */
+    private static Optional<JsonObject> healthz(String body) {
+        try {
+            var json = JsonParser.parseString(body);
+            return json.isJsonObject() ? Optional.of(json.getAsJsonObject()) : Optional.empty();
+        } catch (JsonParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> text(JsonObject object, String name) {
+        JsonElement value = object.get(name);
+        return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()
+                ? Optional.of(value.getAsString())
+                : Optional.empty();
     }
 
     /**

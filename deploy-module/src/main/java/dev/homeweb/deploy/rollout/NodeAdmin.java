@@ -1,37 +1,37 @@
 package dev.homeweb.deploy.rollout;
 
+import dev.homeweb.deploy.config.DeploySettings;
 import dev.homeweb.deploy.config.NodeConfig;
 import dev.homeweb.deploy.lock.LockHolder;
 import dev.homeweb.deploy.lock.NodeLock;
-import dev.homeweb.deploy.lock.NodeLocked;
+import dev.homeweb.deploy.release.Release;
 import dev.homeweb.deploy.ssh.NodeShell;
-import dev.homeweb.deploy.ssh.RemoteHost;
 import dev.homeweb.deploy.units.NodeLayout;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The day-two commands on one node: status, rollback, logs and the lock. */
+/** The day-two commands on one node: status, rollback, secrets init, logs and the lock. */
 public final class NodeAdmin {
     private final NodeConnector connector;
     private final Clock clock;
-    private final Duration healthTimeout;
+    private final DeploySettings settings;
 
-    public NodeAdmin(NodeConnector connector, Clock clock, Duration healthTimeout) {
+    public NodeAdmin(NodeConnector connector, Clock clock, DeploySettings settings) {
         this.connector = connector;
         this.clock = clock;
-        this.healthTimeout = healthTimeout;
+        this.settings = settings;
     }
 
     /** A readable status report. */
     public String status(NodeConfig node) {
         try (var host = connector.open(node)) {
-            var commands = commands(host, node);
-            var current = commands.current();
-            var good = commands.goodReleases();
+            var shell = new NodeShell(host, node.needsSudo());
+            var layout = new NodeLayout(node.root());
+            var queries = new NodeQueries(shell, layout);
+            var current = queries.current();
+            var good = queries.goodReleases();
             var out = new StringBuilder();
             out.append("node ")
                     .append(node.name())
@@ -40,156 +40,59 @@ public final class NodeAdmin {
                     .append(")\n");
             out.append("  current:  ").append(current.orElse("(none)")).append('\n');
             out.append("  releases:\n");
-            for (var r : commands.releasesOnNode()) {
+            for (var r : queries.releasesOnNode()) {
                 out.append("    ")
                         .append(r)
                         .append(current.filter(r::equals).isPresent() ? "  current" : "")
                         .append(good.contains(r) ? "  good" : "")
                         .append('\n');
             }
-            var probe = commands.probe(node.service());
-            out.append("  service:  ").append(probe.describe()).append('\n');
-            var lock = new NodeLock(commands.shell(), new NodeLayout(node.root()), clock).status();
+            out.append("  service:  ")
+                    .append(queries.probe(node.service()).describe())
+                    .append('\n');
+            var lock = new NodeLock(shell, layout, clock).status();
             out.append("  lock:     ")
                     .append(lock.map(LockHolder::describe).orElse("free"))
                     .append('\n');
             out.append("  last deploys:\n");
-            var audit =
-                    commands.shell()
-                            .run(
-                                    "if [ -f %1$s ]; then tail -n 5 %1$s; fi\n"
-                                            .formatted(new NodeLayout(node.root()).audit()))
-                            .stdout();
-            audit.lines().forEach(l -> out.append("    ").append(l).append('\n'));
+            queries.auditTail(5).forEach(l -> out.append("    ").append(l).append('\n'));
             return out.toString();
         }
     }
 
     /**
-     * Switches back to the previous good release (or {@code to}), restarts and health-checks it.
+     * Switches back to the previous good release (or {@code to}), restarts and health-checks it
+     * ({@link RollbackPlan}).
      */
     public NodeResult rollback(
             NodeConfig node, Optional<String> to, LockHolder me, StepReporter.NodeSteps steps) {
-        var start = clock.instant();
-        var layout = new NodeLayout(node.root());
-        Optional<String> current = Optional.empty();
-        String target = to.orElse("?");
-        try (var host = connector.open(node)) {
-            var commands = commands(host, node);
-            var lock = new NodeLock(commands.shell(), layout, clock);
-            try {
-                steps.run(
-                        "lock",
-                        () -> {
-                            lock.acquire(me, Duration.ZERO);
-                            return null;
-                        },
-                        x -> "held");
-            } catch (NodeLocked e) {
-                return new NodeResult(
-                        node.name(),
-                        Outcome.LOCKED,
+        var plan =
+                new RollbackPlan(
                         to,
-                        current,
-                        e.getMessage(),
-                        Duration.between(start, clock.instant()),
-                        steps.steps());
-            }
-            try {
-                current = commands.current();
-                var cur = current;
-                target = to.orElseGet(() -> previousGood(commands, cur));
-                var chosen = target;
-                if (!commands.releasesOnNode().contains(chosen)) {
-                    return new NodeResult(
-                            node.name(),
-                            Outcome.FAILED_NO_CHANGE,
-                            Optional.of(chosen),
-                            current,
-                            "release "
-                                    + chosen
-                                    + " is not on the node; releases: "
-                                    + commands.releasesOnNode(),
-                            Duration.between(start, clock.instant()),
-                            steps.steps());
-                }
-                steps.run(
-                        "switch",
-                        () -> {
-                            commands.switchTo(chosen);
-                            return null;
-                        },
-                        x -> cur.orElse("(none)") + " -> " + chosen);
-                steps.run(
-                        "import",
-                        () -> commands.startOneshot(NodeLayout.IMPORT).orThrow("content import"),
-                        r -> "content of " + chosen);
-                int baseline =
-                        steps.run(
-                                "restart",
-                                () -> commands.restart(List.of()),
-                                n -> NodeLayout.SERVICE);
-                var probe =
-                        steps.run(
-                                "health",
-                                () -> awaitHealthy(commands, node, chosen, baseline),
-                                HealthProbe::describe);
-                commands.audit(
-                        clock.instant()
-                                + " node="
-                                + node.name()
-                                + " action=rollback release="
-                                + chosen
-                                + " previous="
-                                + cur.orElse("none")
-                                + " by="
-                                + me.user()
-                                + "@"
-                                + me.host()
-                                + " result=rolled-back");
-                return new NodeResult(
-                        node.name(),
-                        Outcome.DEPLOYED,
-                        Optional.of(chosen),
-                        current,
-                        "rolled back to " + chosen + ": " + probe.describe(),
-                        Duration.between(start, clock.instant()),
-                        steps.steps());
-            } catch (RuntimeException e) {
-                return new NodeResult(
-                        node.name(),
-                        Outcome.NEEDS_ATTENTION,
-                        Optional.of(target),
-                        current,
-                        e.getMessage(),
-                        Duration.between(start, clock.instant()),
-                        steps.steps());
-            } finally {
-                lock.release(me);
-            }
-        }
+                        me,
+                        new DeploySteps(node, clock),
+                        new SwitchSteps(node, settings, clock));
+        var session = new NodeSession(connector, node);
+        return new StepRunner(session, steps, clock, settings.confirmTimeout()).execute(plan);
     }
 
-    private static String previousGood(NodeCommands commands, Optional<String> current) {
-        var good = new ArrayList<>(commands.goodReleases());
-        current.ifPresent(good::remove);
-        if (good.isEmpty()) {
-            throw new DeployFailed(
-                    Outcome.FAILED_NO_CHANGE, "no previous good release to roll back to");
-        }
-        return good.get(good.size() - 1);
-    }
+    /**
+     * How {@link #initSecrets} went; {@code recipient} is the node's, present when it went well.
+     */
+    public record SecretsInitResult(NodeResult node, Optional<String> recipient) {}
 
-    private HealthProbe awaitHealthy(
-            NodeCommands commands, NodeConfig node, String id, int baseline) {
-        var last =
-                new HealthGate(clock, healthTimeout).await(commands, node.service(), id, baseline);
-        if (!last.healthyAs(id, baseline)) {
-            throw new DeployFailed(
-                    Outcome.NEEDS_ATTENTION,
-                    "release " + id + " is not healthy: " + last.describe());
-        }
-        return last;
+    /** The node creates its own age identity unless it has one ({@link SecretsInitPlan}). */
+    public SecretsInitResult initSecrets(
+            NodeConfig node,
+            Release release,
+            List<String> migrations,
+            LockHolder me,
+            StepReporter.NodeSteps steps) {
+        var plan = new SecretsInitPlan(release, migrations, me, new DeploySteps(node, clock));
+        var session = new NodeSession(connector, node);
+        session.release(release.id());
+        var result = new StepRunner(session, steps, clock, settings.confirmTimeout()).execute(plan);
+        return new SecretsInitResult(result, plan.recipient());
     }
 
     /** Streams the service's journal; returns journalctl's exit code. */
@@ -208,19 +111,18 @@ public final class NodeAdmin {
 
     public Optional<LockHolder> lockStatus(NodeConfig node) {
         try (var host = connector.open(node)) {
-            return new NodeLock(commands(host, node).shell(), new NodeLayout(node.root()), clock)
-                    .status();
+            return lock(host, node).status();
         }
     }
 
     public Optional<LockHolder> lockRelease(NodeConfig node) {
         try (var host = connector.open(node)) {
-            return new NodeLock(commands(host, node).shell(), new NodeLayout(node.root()), clock)
-                    .forceRelease();
+            return lock(host, node).forceRelease();
         }
     }
 
-    private static NodeCommands commands(RemoteHost host, NodeConfig node) {
-        return new NodeCommands(new NodeShell(host, node.needsSudo()), new NodeLayout(node.root()));
+    private NodeLock lock(dev.homeweb.deploy.ssh.RemoteHost host, NodeConfig node) {
+        return new NodeLock(
+                new NodeShell(host, node.needsSudo()), new NodeLayout(node.root()), clock);
     }
 }

@@ -29,7 +29,7 @@ public final class Planner {
         var layout = new NodeLayout(node.root());
         try (var host = connector.open(node)) {
             var shell = new NodeShell(host, node.needsSudo());
-            var commands = new NodeCommands(shell, layout);
+            var commands = new NodeQueries(shell, layout);
             var out = new StringBuilder();
             var current = commands.current();
             out.append("node ")

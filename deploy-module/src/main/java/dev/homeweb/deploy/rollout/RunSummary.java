@@ -1,7 +1,16 @@
 package dev.homeweb.deploy.rollout;
 
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The end-of-run table for people and the {@code --json} document for machines. */
 public final class RunSummary {
@@ -33,63 +42,42 @@ public final class RunSummary {
     }
 
     public static String json(List<NodeResult> results, int exitCode) {
-        var out = new StringBuilder("{\"exitCode\":").append(exitCode).append(",\"nodes\":[");
-        for (int i = 0; i < results.size(); i++) {
-            var r = results.get(i);
-            if (i > 0) {
-                out.append(',');
+        var nodes = new JsonArray();
+        for (var r : results) {
+            var node = new JsonObject();
+            node.addProperty("node", r.node());
+            node.addProperty("result", r.outcome().key());
+            node.add("release", orNull(r.release()));
+            node.add("previous", orNull(r.previous()));
+            node.add("seconds", seconds(r.duration()));
+            node.addProperty("message", r.message());
+            var steps = new JsonArray();
+            for (var s : r.steps()) {
+                var step = new JsonObject();
+                step.addProperty("step", s.step());
+                step.addProperty("ok", s.ok());
+                step.add("seconds", seconds(s.duration()));
+                step.addProperty("detail", s.detail());
+                steps.add(step);
             }
-            out.append("{\"node\":")
-                    .append(str(r.node()))
-                    .append(",\"result\":")
-                    .append(str(r.outcome().key()))
-                    .append(",\"release\":")
-                    .append(r.release().map(RunSummary::str).orElse("null"))
-                    .append(",\"previous\":")
-                    .append(r.previous().map(RunSummary::str).orElse("null"))
-                    .append(",\"seconds\":")
-                    .append(String.format(Locale.ROOT, "%.3f", r.duration().toMillis() / 1000.0))
-                    .append(",\"message\":")
-                    .append(str(r.message()))
-                    .append(",\"steps\":[");
-            for (int j = 0; j < r.steps().size(); j++) {
-                var s = r.steps().get(j);
-                if (j > 0) {
-                    out.append(',');
-                }
-                out.append("{\"step\":")
-                        .append(str(s.step()))
-                        .append(",\"ok\":")
-                        .append(s.ok())
-                        .append(",\"seconds\":")
-                        .append(String.format(Locale.ROOT, "%.3f", s.seconds()))
-                        .append(",\"detail\":")
-                        .append(str(s.detail()))
-                        .append('}');
-            }
-            out.append("]}");
+            node.add("steps", steps);
+            nodes.add(node);
         }
-        return out.append("]}").toString();
+        var document = new JsonObject();
+        document.addProperty("exitCode", exitCode);
+        document.add("nodes", nodes);
+        return new GsonBuilder().serializeNulls().disableHtmlEscaping().create().toJson(document);
     }
 
-    static String str(String s) {
-        var out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+    private static com.google.gson.JsonElement orNull(Optional<String> value) {
+        return value.<com.google.gson.JsonElement>map(JsonPrimitive::new).orElse(JsonNull.INSTANCE);
+    }
+
+    /** Seconds with millisecond precision, written as such ({@code 3.040}). */
+    private static JsonPrimitive seconds(Duration duration) {
+        return new JsonPrimitive(
+                BigDecimal.valueOf(duration.toMillis())
+                        .movePointLeft(3)
+                        .setScale(3, RoundingMode.UNNECESSARY));
     }
 }

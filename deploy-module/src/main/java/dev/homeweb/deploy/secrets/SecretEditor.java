@@ -1,5 +1,6 @@
 package dev.homeweb.deploy.secrets;
 
+import dev.homeweb.deploy.config.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ public final class SecretEditor {
                             .start();
             int code = process.waitFor();
             if (code != 0) {
-                throw new IllegalArgumentException(
+                throw new UserError(
                         "editor '" + editor + "' exited " + code + "; secret left as it was");
             }
             var edited = Files.readAllBytes(file);

@@ -3,6 +3,7 @@ package dev.homeweb.deploy.secrets;
 import dev.homeweb.deploy.config.DeployConfig;
 import dev.homeweb.deploy.config.NodeConfig;
 import dev.homeweb.deploy.config.SecretFile;
+import dev.homeweb.deploy.config.UserError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,6 +22,15 @@ public final class SecretFiles {
 
     public SecretFiles(DeployConfig config) {
         this.config = config;
+    }
+
+    /** The encrypted secrets a node gets, read from their files; a missing one is named. */
+    public static List<SealedSecret> sealedFor(NodeConfig node) {
+        try {
+            return node.secrets().stream().map(SealedSecret::load).toList();
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
     }
 
     /** The nodes that get {@code secret}: those it names, or every node. */
@@ -60,7 +70,7 @@ public final class SecretFiles {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException(
+            throw new UserError(
                     "secret '"
                             + secret.credential()
                             + "': "
@@ -71,7 +81,7 @@ public final class SecretFiles {
         try {
             return Age.decrypt(bytes, admin.secretKeys());
         } catch (Age.AgeException e) {
-            throw new IllegalArgumentException(
+            throw new UserError(
                     "secret '" + secret.credential() + "' (" + file + "): " + e.getMessage());
         }
     }
@@ -90,7 +100,7 @@ public final class SecretFiles {
             file = defaultFile;
         }
         if (file == null) {
-            throw new IllegalArgumentException(
+            throw new UserError(
                     "no admin identity: pass --age-identity FILE or set HOME_WEB_AGE_IDENTITY to"
                             + " the path of an age identity file (create one with age-keygen -o "
                             + defaultFile
@@ -98,8 +108,10 @@ public final class SecretFiles {
         }
         try {
             return AgeIdentity.parse(Files.readString(file), file.toString());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("admin identity " + file + " cannot be read");
+            throw new UserError("admin identity " + file + " cannot be read");
         }
     }
 

@@ -1,5 +1,9 @@
 package dev.homeweb.deploy.units;
 
+import dev.homeweb.deploy.audit.Auditor;
+import dev.homeweb.deploy.audit.Auditor.Field;
+import java.util.Map;
+
 /**
  * The node-side half of the magic rollback. A deploy writes {@code state/pending} (the previous and
  * the new release) and arms {@code home-web-rollback.timer} before it switches; confirming removes
@@ -15,7 +19,7 @@ final class RollbackScript {
                 # Installed by home-web deploy. Usage: home-web-rollback REASON
                 # Rolls back the unconfirmed deploy recorded in %2$s, if any.
                 set -eu
-                root=%1$s
+                %6$sroot=%1$s
                 pending=%2$s
                 reason=${1:-manual}
                 if [ ! -f "$pending" ]; then
@@ -36,11 +40,27 @@ final class RollbackScript {
                     outcome="stopped: no previous release"
                 fi
                 rm -f "$pending"
-                printf '%%s node=%%s action=rollback release=%%s reason=%%s result="%%s"\\n' \\
-                    "$(date -u +%%Y-%%m-%%dT%%H:%%M:%%SZ)" "$(hostname)" "$release" "$reason" \\
-                    "$outcome" >>"$root/audit.log"
-                echo "home-web-rollback: $outcome"
+                %5$secho "home-web-rollback: $outcome"
                 """
-                .formatted(layout.root(), layout.pending(), NodeLayout.IMPORT, NodeLayout.SERVICE);
+                .formatted(
+                        layout.root(),
+                        layout.pending(),
+                        NodeLayout.IMPORT,
+                        NodeLayout.SERVICE,
+                        auditLine(),
+                        Auditor.SHELL_QUOTE_FUNCTION);
+    }
+
+    /** The same line format as the deployer's, with the script's values. */
+    private static String auditLine() {
+        return Auditor.shellAppend(
+                "\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\"",
+                Map.of(
+                        Field.NODE, "\"$(hostname)\"",
+                        Field.ACTION, "rollback",
+                        Field.RELEASE, "\"$release\"",
+                        Field.REASON, "\"$reason\"",
+                        Field.RESULT, "\"$outcome\""),
+                "\"$root/audit.log\"");
     }
 }

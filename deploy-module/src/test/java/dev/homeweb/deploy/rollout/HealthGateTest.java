@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class HealthGateTest {
@@ -44,9 +45,11 @@ class HealthGateTest {
         public void close() {}
     }
 
-    static NodeCommands node(String stdout) {
-        return new NodeCommands(
-                new NodeShell(new CannedHost(stdout), false), new NodeLayout("/srv/x"));
+    static Supplier<HealthProbe> node(String stdout) {
+        var queries =
+                new NodeQueries(
+                        new NodeShell(new CannedHost(stdout), false), new NodeLayout("/srv/x"));
+        return () -> queries.probe(SERVICE);
     }
 
     @Test
@@ -56,8 +59,7 @@ class HealthGateTest {
                         "ActiveState=active\nNRestarts=0\nbody={\"status\":\"ok\",\"release\":\"r1\"}\n");
 
         var probe =
-                new HealthGate(Clock.systemUTC(), Duration.ofSeconds(5))
-                        .await(commands, SERVICE, "r1", 0);
+                new HealthGate(Clock.systemUTC(), Duration.ofSeconds(5)).await(commands, "r1", 0);
 
         assertThat(probe.healthyAs("r1", 0)).isTrue();
     }
@@ -68,8 +70,7 @@ class HealthGateTest {
         var start = System.nanoTime();
 
         var probe =
-                new HealthGate(Clock.systemUTC(), Duration.ofSeconds(30))
-                        .await(commands, SERVICE, "r1", 0);
+                new HealthGate(Clock.systemUTC(), Duration.ofSeconds(30)).await(commands, "r1", 0);
 
         assertThat(probe.healthyAs("r1", 0)).isFalse();
         assertThat(probe.restarts()).isEqualTo(1);
@@ -83,8 +84,7 @@ class HealthGateTest {
                         "ActiveState=active\nNRestarts=0\nbody={\"status\":\"ok\",\"release\":\"r0\"}\n");
 
         var probe =
-                new HealthGate(Clock.systemUTC(), Duration.ofMillis(1200))
-                        .await(commands, SERVICE, "r1", 0);
+                new HealthGate(Clock.systemUTC(), Duration.ofMillis(1200)).await(commands, "r1", 0);
 
         assertThat(probe.healthyAs("r1", 0)).isFalse();
         assertThat(probe.release()).contains("r0");

@@ -6,14 +6,36 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** A hand-written fake node: runs each command with the local {@code /bin/sh}, no network. */
+/**
+ * A hand-written fake node: runs each command with the local {@code /bin/sh}, no network; {@code
+ * shell} may put something in front (see {@link FakeNode}) and {@code environment} is added.
+ */
 final class LocalShellHost implements RemoteHost {
+    private final List<String> shell;
+    private final Map<String, String> environment;
+
+    LocalShellHost() {
+        this(List.of("/bin/sh", "-c"), Map.of());
+    }
+
+    LocalShellHost(List<String> shell, Map<String, String> environment) {
+        this.shell = List.copyOf(shell);
+        this.environment = Map.copyOf(environment);
+    }
+
     @Override
     public ExecResult exec(String command, Stdin stdin) {
         try {
-            var process = new ProcessBuilder("/bin/sh", "-c", command).start();
+            var argv = new ArrayList<>(shell);
+            argv.add(command);
+            var builder = new ProcessBuilder(argv);
+            builder.environment().putAll(environment);
+            var process = builder.start();
             var out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
             var err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
             try (var in = process.getOutputStream()) {

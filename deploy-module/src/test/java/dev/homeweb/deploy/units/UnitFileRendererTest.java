@@ -236,6 +236,7 @@ class UnitFileRendererTest {
                         # Installed by home-web deploy. Usage: home-web-rollback REASON
                         # Rolls back the unconfirmed deploy recorded in /var/lib/home-web/state/pending, if any.
                         set -eu
+                        audit_word() { case "$1" in *' '*) printf '"%s"' "$1" ;; *) printf '%s' "$1" ;; esac; }
                         root=/var/lib/home-web
                         pending=/var/lib/home-web/state/pending
                         reason=${1:-manual}
@@ -257,9 +258,14 @@ class UnitFileRendererTest {
                             outcome="stopped: no previous release"
                         fi
                         rm -f "$pending"
-                        printf '%s node=%s action=rollback release=%s reason=%s result="%s"\\n' \\
-                            "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(hostname)" "$release" "$reason" \\
-                            "$outcome" >>"$root/audit.log"
+                        printf '%s node=%s action=%s release=%s reason=%s result=%s\\n' \\
+                            "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \\
+                            "$(audit_word "$(hostname)")" \\
+                            "$(audit_word rollback)" \\
+                            "$(audit_word "$release")" \\
+                            "$(audit_word "$reason")" \\
+                            "$(audit_word "$outcome")" \\
+                            >>"$root/audit.log"
                         echo "home-web-rollback: $outcome"
                         """);
     }

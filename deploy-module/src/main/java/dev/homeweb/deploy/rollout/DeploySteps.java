@@ -1,0 +1,215 @@
+package dev.homeweb.deploy.rollout;
+
+import dev.homeweb.deploy.config.NodeConfig;
+import dev.homeweb.deploy.lock.LockHolder;
+import dev.homeweb.deploy.lock.NodeLock;
+import dev.homeweb.deploy.lock.NodeLocked;
+import dev.homeweb.deploy.release.Release;
+import dev.homeweb.deploy.release.ReleaseUploader;
+import dev.homeweb.deploy.release.ReleaseUploader.UploadPlan;
+import dev.homeweb.deploy.secrets.NodeAgent;
+import dev.homeweb.deploy.secrets.SecretChange;
+import dev.homeweb.deploy.secrets.SecretFiles;
+import dev.homeweb.deploy.ssh.ExecResult;
+import dev.homeweb.deploy.units.NodeLayout;
+import dev.homeweb.deploy.units.UnitFile;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The steps before the switch, as values: none changes what serves, so a failure in any of them
+ * leaves the old release serving (exit 1; the lock's exit 5).
+ */
+final class DeploySteps {
+    private final NodeConfig node;
+    private final NodeLayout layout;
+    private final Clock clock;
+
+    DeploySteps(NodeConfig node, Clock clock) {
+        this.node = node;
+        this.layout = new NodeLayout(node.root());
+        this.clock = clock;
+    }
+
+    /** Connects (strict host key), checks {@code sudo -n}, systemd as PID 1 and disk space. */
+    Step<String> preflight(long releaseBytes) {
+        return Step.before(
+                "preflight",
+                session -> {
+                    var host = session.open();
+                    if (node.needsSudo() && !host.exec("sudo -n true").ok()) {
+                        throw StepFailed.failed(
+                                "sudo -n does not work for "
+                                        + host.description()
+                                        + "; it needs passwordless sudo without a tty");
+                    }
+                    requireSpace(
+                            freeKilobytes(session.run(NodeScripts.preflight(layout))),
+                            releaseBytes,
+                            layout.root());
+                    return host.description();
+                },
+                description -> description);
+    }
+
+    static long freeKilobytes(ExecResult result) {
+        return Step.Parser.number(result, "preflight");
+    }
+
+    /** A release needs its size plus 64 MB of room. */
+    static void requireSpace(long freeKb, long releaseBytes, String root) {
+        long neededKb = releaseBytes / 1024 + 64 * 1024;
+        if (freeKb < neededKb) {
+            throw StepFailed.failed(
+                    "not enough disk space under "
+                            + root
+                            + ": "
+                            + freeKb / 1024
+                            + " MB free, "
+                            + neededKb / 1024
+                            + " MB needed");
+        }
+    }
+
+    /** Takes the node's lock, then reads what serves (only a holder can trust that). */
+    Step<LockHolder> lock(LockHolder holder, Duration wait) {
+        return Step.before(
+                "lock",
+                session -> {
+                    try {
+                        new NodeLock(session.shell(), layout, clock).acquire(holder, wait);
+                    } catch (NodeLocked e) {
+                        throw new StepFailed(StepFailed.Kind.LOCKED, e.getMessage(), e);
+                    }
+                    session.lockedBy(Optional.of(holder));
+                    session.previous(session.queries().current());
+                    return holder;
+                },
+                h -> "held as " + h.user() + "@" + h.host());
+    }
+
+    /** Sends what the node's store lacks and assembles the release beside the others. */
+    Step<UploadPlan> upload(Release release, List<String> migrations) {
+        return Step.before(
+                "upload",
+                session -> new ReleaseUploader(session.shell(), layout).upload(release, migrations),
+                plan ->
+                        plan.releasePresent()
+                                ? "release " + release.id() + " already on node, sent nothing"
+                                : plan.missing().size()
+                                        + " file(s), "
+                                        + plan.bytes()
+                                        + " bytes sent");
+    }
+
+    /** The release's agent decrypts every secret on the node and installs the changed ones. */
+    Step<List<SecretChange>> secrets(String releaseId) {
+        return Step.before(
+                "secrets",
+                session -> {
+                    var sealed = SecretFiles.sealedFor(node);
+                    try {
+                        return NodeAgent.forRelease(session.shell(), node, layout, releaseId)
+                                .apply(sealed);
+                    } catch (NodeAgent.SecretsRejected e) {
+                        throw StepFailed.failed(e.getMessage() + keepsServing(session));
+                    }
+                },
+                SecretRestarts::describe);
+    }
+
+    /** Installs the unit files that differ from the node's; returns those. */
+    Step<List<UnitFile>> units(List<UnitFile> files) {
+        return Step.before(
+                "units",
+                session -> {
+                    var changed = session.queries().changedFiles(files);
+                    if (!changed.isEmpty()) {
+                        Step.Parser.ok("installing unit files")
+                                .parse(session.run(NodeScripts.install(changed)));
+                    }
+                    return changed;
+                },
+                c ->
+                        c.isEmpty()
+                                ? "unchanged"
+                                : c.size()
+                                        + " file(s) updated"
+                                        + (c.stream().anyMatch(UnitFile::isSystemdUnit)
+                                                ? ", daemon-reload"
+                                                : ""));
+    }
+
+    /** Runs the release's migrations with its oneshot unit. */
+    Step<Integer> migrate(String releaseId, List<String> migrations) {
+        return Step.before(
+                "migrate",
+                session -> {
+                    var result =
+                            session.run(
+                                    NodeScripts.startOneshot(NodeLayout.migrateUnit(releaseId)));
+                    if (!result.ok()) {
+                        throw StepFailed.failed(
+                                "migration failed, nothing switched, "
+                                        + session.previous()
+                                                .map(p -> "release " + p + " keeps serving")
+                                                .orElse("no release was serving")
+                                        + ": "
+                                        + result.stderr().strip().replace('\n', ' '));
+                    }
+                    return migrations.size();
+                },
+                n -> "applied (" + n + " known)");
+    }
+
+    /** For a rollback: {@code to}, or else the newest good release before the current one. */
+    Step<String> target(Optional<String> to) {
+        return Step.before(
+                "target",
+                session -> {
+                    var queries = session.queries();
+                    var target =
+                            to.orElseGet(
+                                    () -> previousGood(queries.goodReleases(), session.previous()));
+                    var onNode = queries.releasesOnNode();
+                    if (!onNode.contains(target)) {
+                        throw StepFailed.failed(
+                                "release " + target + " is not on the node; releases: " + onNode);
+                    }
+                    session.release(target);
+                    return target;
+                },
+                t -> t);
+    }
+
+    static String previousGood(List<String> good, Optional<String> current) {
+        var candidates = new ArrayList<>(good);
+        current.ifPresent(candidates::remove);
+        if (candidates.isEmpty()) {
+            throw StepFailed.failed("no previous good release to roll back to");
+        }
+        return candidates.get(candidates.size() - 1);
+    }
+
+    /** The release's agent creates the node's age identity unless it has one. */
+    Step<String> identity(String releaseId) {
+        return Step.before(
+                "identity",
+                session -> {
+                    try {
+                        return NodeAgent.forRelease(session.shell(), node, layout, releaseId)
+                                .init();
+                    } catch (NodeAgent.SecretsRejected e) {
+                        throw StepFailed.failed(e.getMessage());
+                    }
+                },
+                recipient -> "age recipient " + recipient);
+    }
+
+    private static String keepsServing(NodeSession session) {
+        return session.previous().map(p -> "; release " + p + " keeps serving").orElse("");
+    }
+}

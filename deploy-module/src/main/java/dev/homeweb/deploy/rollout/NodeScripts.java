@@ -1,0 +1,222 @@
+package dev.homeweb.deploy.rollout;
+
+import dev.homeweb.deploy.config.ServiceOptions;
+import dev.homeweb.deploy.units.NodeLayout;
+import dev.homeweb.deploy.units.UnitFile;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The scripts the steps run on a node as root, built by pure functions of a {@link NodeLayout} and
+ * values, so each is tested as text ({@code NodeScriptsTest}). {@code NodeShell} adds {@code set
+ * -eu}.
+ */
+final class NodeScripts {
+    private NodeScripts() {}
+
+    /** Prints the free kilobytes under the root; exit 3 when PID 1 is not systemd. */
+    static String preflight(NodeLayout layout) {
+        return """
+                comm=$(cat /proc/1/comm)
+                if [ "$comm" != systemd ]; then echo "PID 1 is $comm, not systemd" >&2; exit 3; fi
+                command -v systemctl >/dev/null
+                d=%s
+                while [ ! -d "$d" ]; do d=$(dirname "$d"); done
+                df -Pk "$d" | awk 'NR==2 {print $4}'
+                """
+                .formatted(layout.root());
+    }
+
+    /** Prints the release {@code current} points at, or nothing. */
+    static String current(NodeLayout layout) {
+        return "if [ -L %1$s ]; then basename \"$(readlink %1$s)\"; fi\n"
+                .formatted(layout.current());
+    }
+
+    /** Prints one line per file: its SHA-256, or {@code missing}. */
+    static String fileHashes(List<UnitFile> files) {
+        var script = new StringBuilder();
+        for (var file : files) {
+            script.append(
+                    "if [ -f %1$s ]; then sha256sum < %1$s; else echo missing; fi\n"
+                            .formatted(file.path()));
+        }
+        return script.toString();
+    }
+
+    /** Prints a file, or nothing if it is absent. */
+    static String read(String path) {
+        return "if [ -f %1$s ]; then cat %1$s; fi\n".formatted(path);
+    }
+
+    /** Prints the lines of a file, or nothing if it is absent: good releases, the audit tail. */
+    static String tail(String path, int lines) {
+        return "if [ -f %1$s ]; then tail -n %2$d %1$s; fi\n".formatted(path, lines);
+    }
+
+    /** Lists the releases on the node, newest first. */
+    static String releases(NodeLayout layout) {
+        return "if [ -d %1$s ]; then ls -1t %1$s; fi\n".formatted(layout.releases());
+    }
+
+    /** Installs files atomically (by rename), then reloads systemd if a unit changed. */
+    static String install(List<UnitFile> files) {
+        var script = new StringBuilder("umask 022\n");
+        for (var file : files) {
+            if (file.text().lines().anyMatch("HOME_WEB_EOF"::equals)) {
+                throw new IllegalArgumentException(file.path() + " contains the heredoc marker");
+            }
+            script.append(
+                    """
+                    mkdir -p %1$s
+                    cat > %2$s.new <<'HOME_WEB_EOF'
+                    %3$sHOME_WEB_EOF
+                    chmod %4$s %2$s.new
+                    mv -fT %2$s.new %2$s
+                    """
+                            .formatted(file.directory(), file.path(), file.text(), file.mode()));
+        }
+        if (files.stream().anyMatch(UnitFile::isSystemdUnit)) {
+            script.append("systemctl daemon-reload\n");
+            script.append("systemctl enable --quiet ").append(NodeLayout.SERVICE).append('\n');
+        }
+        return script.toString();
+    }
+
+    /** Runs a oneshot unit; on failure prints the tail of its journal on stderr and exits 1. */
+    static String startOneshot(String unit) {
+        return """
+                systemctl reset-failed %1$s 2>/dev/null || true
+                since=$(date '+%%Y-%%m-%%d %%H:%%M:%%S')
+                if systemctl start %1$s 2>/dev/null; then exit 0; fi
+                journalctl -u %1$s --since "$since" -n 10 --no-pager -o cat _COMM=java >&2 || true
+                exit 1
+                """
+                .formatted(unit);
+    }
+
+    /**
+     * Records the unconfirmed switch in {@code state/pending}, arms the node's rollback timer, then
+     * points {@code current} at {@code release} by renaming a new symlink over it.
+     */
+    static String switchTo(NodeLayout layout, String release, Optional<String> previous) {
+        return """
+                [ -d %1$s ]
+                mkdir -p %2$s
+                printf 'release=%%s\\nprevious=%%s\\n' %3$s %4$s > %5$s.new
+                mv -f %5$s.new %5$s
+                systemctl restart %6$s
+                ln -sfn releases/%3$s %7$s.new
+                mv -T %7$s.new %7$s
+                """
+                .formatted(
+                        layout.release(release),
+                        layout.state(),
+                        release,
+                        previous.orElse("''"),
+                        layout.pending(),
+                        NodeLayout.ROLLBACK_TIMER,
+                        layout.current());
+    }
+
+    /**
+     * Restarts the server (if {@code server}) and those of {@code others} that are loaded, then
+     * prints the server's restart counter.
+     */
+    static String restart(boolean server, List<String> others) {
+        var script = new StringBuilder();
+        if (server) {
+            script.append("systemctl restart ").append(NodeLayout.SERVICE).append('\n');
+        }
+        if (!others.isEmpty()) {
+            script.append(
+                    """
+                    for u in %s; do
+                        if [ "$(systemctl show -p LoadState --value "$u")" = loaded ]; then
+                            systemctl try-restart "$u"
+                        fi
+                    done
+                    """
+                            .formatted(String.join(" ", others)));
+        }
+        script.append("systemctl show " + NodeLayout.SERVICE + " -p NRestarts --value\n");
+        return script.toString();
+    }
+
+    /** One look at the server from the node: unit state, restart count, {@code /healthz} body. */
+    static String probe(NodeLayout layout, ServiceOptions service) {
+        var address = service.localAddress();
+        var url =
+                "http://"
+                        + (address.contains(":") ? "[" + address + "]" : address)
+                        + ":"
+                        + service.port()
+                        + "/healthz";
+        var java =
+                service.javaHome()
+                        .map(h -> h + "/bin/java")
+                        .orElse(layout.current() + "/runtime/bin/java");
+        return """
+                systemctl show %1$s -p ActiveState -p NRestarts
+                if command -v curl >/dev/null; then
+                    echo "body=$(curl -sS --max-time 3 %2$s 2>/dev/null || true)"
+                else
+                    echo "body=$(%3$s -jar %4$s/home-web.jar healthcheck --url %2$s 2>/dev/null | cut -d' ' -f2-)"
+                fi
+                """
+                .formatted(NodeLayout.SERVICE, url, java, layout.current());
+    }
+
+    /** Runs the node's rollback script now, the one its timer runs. */
+    static String rollbackNow(NodeLayout layout, String reason) {
+        return """
+                systemctl stop %1$s || true
+                %2$s %3$s
+                """
+                .formatted(NodeLayout.ROLLBACK_TIMER, layout.rollbackScript(), reason);
+    }
+
+    /** Disarms the rollback timer; prints {@code confirmed} unless the node already rolled back. */
+    static String confirm(NodeLayout layout, String release) {
+        return """
+                systemctl stop %1$s
+                if [ -f %2$s ] && grep -qx 'release=%3$s' %2$s; then
+                    rm -f %2$s
+                    echo confirmed
+                fi
+                """
+                .formatted(NodeLayout.ROLLBACK_TIMER, layout.pending(), release);
+    }
+
+    /**
+     * Marks the release good, keeps the newest {@code keep} releases (and the current and last good
+     * ones), deletes store files no release links; prints how many releases it pruned.
+     */
+    static String finalizeRelease(NodeLayout layout, String release, int keep) {
+        return """
+                mkdir -p %1$s
+                touch %2$s
+                grep -qx %3$s %2$s || echo %3$s >> %2$s
+                last_good=$(tail -n 1 %2$s)
+                current=$(basename "$(readlink %4$s)")
+                n=0
+                pruned=0
+                for r in $(ls -1t %5$s); do
+                    n=$((n + 1))
+                    if [ "$n" -le %6$d ] || [ "$r" = "$current" ] || [ "$r" = "$last_good" ]; then continue; fi
+                    rm -rf %5$s/"$r"
+                    pruned=$((pruned + 1))
+                done
+                find %7$s -maxdepth 1 -type f -links 1 -delete
+                echo "$pruned"
+                """
+                .formatted(
+                        layout.state(),
+                        layout.good(),
+                        release,
+                        layout.current(),
+                        layout.releases(),
+                        keep,
+                        layout.store());
+    }
+}

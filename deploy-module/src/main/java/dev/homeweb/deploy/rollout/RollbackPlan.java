@@ -1,0 +1,48 @@
+package dev.homeweb.deploy.rollout;
+
+import dev.homeweb.deploy.lock.LockHolder;
+import dev.homeweb.deploy.units.NodeLayout;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code deploy rollback}: the deploy's own switch, import, restart, health and confirm steps,
+ * aimed at an older release. Like a deploy it arms the node's rollback timer first, so a rollback
+ * that fails its health check (or loses its deployer) goes back to where it started.
+ */
+record RollbackPlan(Optional<String> to, LockHolder holder, DeploySteps before, SwitchSteps after)
+        implements Plan {
+    @Override
+    public String action() {
+        return "rollback";
+    }
+
+    @Override
+    public Done run(StepRunner r) {
+        r.run(before.preflight(0));
+        r.run(before.lock(holder, Duration.ZERO));
+        var target = r.run(before.target(to));
+        r.run(after.switchTo(target));
+        r.run(after.importContent(target));
+        int baseline =
+                r.run(
+                        after.restart(
+                                true,
+                                List.of(),
+                                Optional.of(after.rollBack("restart-failed")),
+                                NodeLayout.SERVICE));
+        var probe =
+                r.run(
+                        after.health(
+                                target,
+                                baseline,
+                                Optional.of(after.rollBack("health-check-failed")),
+                                ""));
+        r.run(after.confirm(target));
+        return new Done(
+                Outcome.DEPLOYED,
+                "rolled back to " + target + ": " + probe.describe(),
+                "rolled-back");
+    }
+}

@@ -1,0 +1,193 @@
+package dev.homeweb.deploy.rollout;
+
+import dev.homeweb.deploy.config.DeploySettings;
+import dev.homeweb.deploy.config.NodeConfig;
+import dev.homeweb.deploy.ssh.ExecResult;
+import dev.homeweb.deploy.ssh.SshFailure;
+import dev.homeweb.deploy.units.NodeLayout;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The switch and the steps after it, as values, and their undo: the node's own rollback script,
+ * then a health check of the release it went back to.
+ */
+final class SwitchSteps {
+    private final NodeConfig node;
+    private final NodeLayout layout;
+    private final DeploySettings settings;
+    private final Clock clock;
+
+    SwitchSteps(NodeConfig node, DeploySettings settings, Clock clock) {
+        this.node = node;
+        this.layout = new NodeLayout(node.root());
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Arms the node's rollback timer, then points {@code current} at {@code release}. */
+    Step<String> switchTo(String release) {
+        return Step.after(
+                "switch",
+                session -> {
+                    Step.Parser.ok("switching current to " + release)
+                            .parse(
+                                    session.run(
+                                            NodeScripts.switchTo(
+                                                    layout, release, session.previous())));
+                    return session.previous().orElse("(none)") + " -> " + release;
+                },
+                detail -> detail,
+                rollBack("switch-failed"));
+    }
+
+    /** Loads the release's content into the database. */
+    Step<String> importContent(String release) {
+        return Step.after(
+                "import",
+                Step.Action.script(
+                        NodeScripts.startOneshot(NodeLayout.IMPORT),
+                        result -> {
+                            if (!result.ok()) {
+                                throw StepFailed.failed(
+                                        "content import failed: " + result.lastLine());
+                            }
+                            return release;
+                        }),
+                r -> "content of " + r,
+                rollBack("import-failed"));
+    }
+
+    /**
+     * Restarts the server (if {@code server}) and the running ones of {@code others}; returns the
+     * server's restart counter, the health check's baseline. Without {@code undo} nothing can put
+     * the node back (a secret-only change).
+     */
+    Step<Integer> restart(
+            boolean server, List<String> others, Optional<Step.Undo> undo, String detail) {
+        return new Step<>(
+                "restart",
+                Phase.AFTER_SWITCH,
+                Step.Action.script(NodeScripts.restart(server, others), SwitchSteps::restarts),
+                n -> detail,
+                undo);
+    }
+
+    static int restarts(ExecResult result) {
+        return Math.toIntExact(Step.Parser.number(result, "restarting"));
+    }
+
+    /** Waits for {@code /healthz} to answer as {@code release}, active and not restarted. */
+    Step<HealthProbe> health(
+            String release, int baseline, Optional<Step.Undo> undo, String advice) {
+        return new Step<>(
+                "health",
+                Phase.AFTER_SWITCH,
+                session -> awaitHealthy(session, release, baseline, advice),
+                HealthProbe::describe,
+                undo);
+    }
+
+    /** The server as it is now, for a deploy that may have nothing to do. */
+    Step<HealthProbe> probe() {
+        return Step.before(
+                "health",
+                session -> session.queries().probe(node.service()),
+                HealthProbe::describe);
+    }
+
+    private HealthProbe awaitHealthy(
+            NodeSession session, String release, int baseline, String advice) {
+        var queries = session.queries();
+        var last =
+                new HealthGate(clock, settings.healthTimeout())
+                        .await(() -> queries.probe(node.service()), release, baseline);
+        if (!last.healthyAs(release, baseline)) {
+            throw StepFailed.failed(
+                    "release " + release + " is not healthy" + advice + ": " + last.describe());
+        }
+        return last;
+    }
+
+    /** After a rollback: the release gone back to answers, counted from its restart now. */
+    private Step<HealthProbe> healthAgain(String release) {
+        return Step.afterWithoutUndo(
+                "health",
+                session -> {
+                    int baseline = session.queries().probe(node.service()).restarts();
+                    return awaitHealthy(session, release, baseline, " after rollback");
+                },
+                HealthProbe::describe);
+    }
+
+    /** Over a fresh connection (the old one may be what broke): stops the rollback timer. */
+    Step<String> confirm(String release) {
+        return Step.after(
+                "confirm",
+                session -> {
+                    try {
+                        session.open();
+                    } catch (SshFailure e) {
+                        throw new StepFailed(
+                                StepFailed.Kind.UNREACHABLE,
+                                "cannot reach the node again to confirm (" + e.getMessage() + ")",
+                                e);
+                    }
+                    var result = session.run(NodeScripts.confirm(layout, release));
+                    Step.Parser.ok("confirming the deploy").parse(result);
+                    if (!result.stdout().contains("confirmed")) {
+                        throw new StepFailed(
+                                StepFailed.Kind.UNDONE_BY_NODE,
+                                "the node's rollback timer fired before the confirmation arrived: "
+                                        + session.previous()
+                                                .map(p -> "rolled back to " + p)
+                                                .orElse("server stopped, no release before"));
+                    }
+                    return release;
+                },
+                r -> "over a fresh connection; rollback timer stopped",
+                rollBack("confirm-failed"));
+    }
+
+    /** Marks the release good and prunes old releases and unused store files. */
+    Step<String> finalizeRelease(String release) {
+        return Step.confirmed(
+                "finalize",
+                Step.Action.script(
+                        NodeScripts.finalizeRelease(layout, release, settings.keepReleases()),
+                        result -> {
+                            Step.Parser.ok("finalizing the release").parse(result);
+                            return result.stdout().strip();
+                        }),
+                n -> "marked good, pruned " + n + " old release(s)");
+    }
+
+    /**
+     * The undo of every step after the switch: the node's rollback script (the one its timer runs)
+     * switches back to the release recorded in {@code state/pending} and restarts it; then that
+     * release must prove healthy.
+     */
+    Step.Undo rollBack(String reason) {
+        return runner -> {
+            var script =
+                    runner.run(
+                            Step.afterWithoutUndo(
+                                    "rollback",
+                                    Step.Action.script(
+                                            NodeScripts.rollbackNow(layout, reason),
+                                            result -> {
+                                                Step.Parser.ok("the node's rollback script")
+                                                        .parse(result);
+                                                return result.lastLine();
+                                            }),
+                                    line -> line));
+            var old = runner.previous();
+            if (old.isEmpty()) {
+                return script;
+            }
+            runner.run(healthAgain(old.get()));
+            return "rolled back to " + old.get() + ", which is serving";
+        };
+    }
+}

@@ -1,0 +1,157 @@
+package dev.homeweb.deploy.rollout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homeweb.deploy.release.Release;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The deploy plan end to end on a {@link FakeNode}: what goes well. */
+class DeployPlanTest {
+    @TempDir Path dir;
+    FakeNode node;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        node = new FakeNode(dir);
+    }
+
+    @Test
+    void aFirstDeployRunsEveryStepAndLeavesOneAuditLine() throws Exception {
+        var release = node.release("first");
+
+        var result = node.deploy(release);
+
+        assertThat(result.outcome()).as(node.printed()).isEqualTo(Outcome.DEPLOYED);
+        assertThat(result.steps())
+                .extracting(StepResult::step)
+                .containsExactly(
+                        "preflight",
+                        "lock",
+                        "upload",
+                        "secrets",
+                        "units",
+                        "migrate",
+                        "switch",
+                        "import",
+                        "restart",
+                        "health",
+                        "confirm",
+                        "finalize");
+        assertThat(node.current()).contains(release.id());
+        assertThat(node.running()).isEqualTo(release.id());
+        assertThat(node.audit())
+                .singleElement()
+                .asString()
+                .matches(
+                        "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ node=blog action=deploy release="
+                                + release.id()
+                                + " previous=none by=tester@desk result=deployed seconds=\\d+");
+        assertThat(node.locked()).isFalse();
+        assertThat(node.printed()).contains("[blog] finalize   ok ");
+    }
+
+    @Test
+    void theSameReleaseAgainChangesNothing() throws Exception {
+        var release = node.release("first");
+        node.deploy(release);
+
+        var again = node.deploy(release);
+
+        assertThat(again.outcome()).as(node.printed()).isEqualTo(Outcome.UNCHANGED);
+        assertThat(again.steps())
+                .extracting(StepResult::step)
+                .containsExactly("preflight", "lock", "upload", "secrets", "units", "health");
+        assertThat(node.audit()).hasSize(2).last().asString().contains(" result=unchanged ");
+    }
+
+    @Test
+    void aSecretOnlyChangeRestartsTheUnitsThatUseItAndChecksHealth() throws Exception {
+        var release = deployedWithANewDatabaseUrl();
+
+        var rotated = node.deploy(release);
+
+        assertThat(rotated.outcome()).as(node.printed()).isEqualTo(Outcome.DEPLOYED);
+        assertThat(rotated.steps())
+                .extracting(StepResult::step)
+                .containsExactly(
+                        "preflight", "lock", "upload", "secrets", "units", "restart", "health");
+        assertThat(rotated.message())
+                .isEqualTo(
+                        "release "
+                                + release.id()
+                                + " serving; secrets: database-url changed (sha256 0123456789ab…);"
+                                + " restarted home-web.service; if running: home-web-import.service");
+        assertThat(node.audit()).last().asString().contains(" result=rotated ");
+    }
+
+    @Test
+    void aServerUnhealthyWithNewSecretValuesNeedsAttentionForNothingCanUndoIt() throws Exception {
+        var release = deployedWithANewDatabaseUrl();
+        node.inject("unhealthy-" + release.id());
+
+        var rotated = node.deploy(release);
+
+        assertThat(rotated.outcome()).as(node.printed()).isEqualTo(Outcome.NEEDS_ATTENTION);
+        assertThat(rotated.message())
+                .startsWith(
+                        "release "
+                                + release.id()
+                                + " is not healthy with the new secret values; fix the secret and"
+                                + " deploy again: unit failed");
+        assertThat(node.printed()).doesNotContain("[blog] rollback");
+        assertThat(node.audit()).last().asString().contains(" step=health result=needs-attention ");
+    }
+
+    @Test
+    void secretsInitUploadsTheReleaseAndHasItsAgentMakeTheKey() throws Exception {
+        var release = node.release("first");
+
+        var init =
+                new NodeAdmin(node.connector(), FakeNode.CLOCK, node.settings)
+                        .initSecrets(node.node, release, List.of(), FakeNode.ME, node.steps());
+
+        assertThat(init.recipient()).as(node.printed()).contains("age1fakefakefake");
+        assertThat(init.node().steps())
+                .extracting(StepResult::step)
+                .containsExactly("preflight", "lock", "upload", "identity");
+        assertThat(node.current()).isEmpty();
+        assertThat(node.audit())
+                .singleElement()
+                .asString()
+                .contains(" action=secrets-init release=" + release.id() + " previous=none")
+                .contains(" result=identity-ready ");
+    }
+
+    @Test
+    void secretsInitRefusedByTheAgentFailsWithNothingChanged() throws Exception {
+        node.inject("fail-agent");
+
+        var init =
+                new NodeAdmin(node.connector(), FakeNode.CLOCK, node.settings)
+                        .initSecrets(
+                                node.node,
+                                node.release("first"),
+                                List.of(),
+                                FakeNode.ME,
+                                node.steps());
+
+        assertThat(init.recipient()).isEmpty();
+        assertThat(init.node().outcome()).isEqualTo(Outcome.FAILED_NO_CHANGE);
+        assertThat(init.node().message()).contains("cannot be decrypted on node 'blog'");
+        assertThat(node.locked()).isFalse();
+    }
+
+    /** A release serving, and the agent about to report database-url as changed. */
+    private Release deployedWithANewDatabaseUrl() throws Exception {
+        var release = node.release("first");
+        node.deploy(release);
+        Files.writeString(
+                node.fake.resolve("secret-changes"), "changed database-url 0123456789ab\n");
+        return release;
+    }
+}
