@@ -19,6 +19,7 @@ import dev.homeweb.site.Renderers;
 import dev.homeweb.site.Site;
 import dev.homeweb.site.SiteSettings;
 import dev.homeweb.site.StaticAssets;
+import dev.homeweb.tls.Listeners;
 import dev.homeweb.web.SearchPage;
 import dev.homeweb.web.SecurityHeaders;
 import dev.homeweb.web.WebServer;
@@ -135,9 +136,9 @@ public final class App {
                                         assets,
                                         health,
                                         new SearchPage(posts, renderers.pages(), clock),
-                                        new SecurityHeaders(config.baseUrl()),
-                                        config.bind(),
-                                        config.port())
+                                        new SecurityHeaders(
+                                                config.baseUrl(), config.https().hsts()),
+                                        Listeners.of(config, clock))
                                 .start();
                 return new Server(web, watcher, db, site.current().postCount());
             } catch (RuntimeException e) {

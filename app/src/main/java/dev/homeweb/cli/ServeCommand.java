@@ -20,11 +20,15 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
     @Mixin ServerOptions server;
+    @Mixin HttpsOptions https;
 
     @Override
     public Integer call() throws InterruptedException {
         var out = spec.commandLine().getOut();
-        var app = parent.app(HomeWebCommand.merge(common.toMap(), server.toMap()), out);
+        var options =
+                HomeWebCommand.merge(
+                        HomeWebCommand.merge(common.toMap(), server.toMap()), https.toMap());
+        var app = parent.app(options, out);
         var running = app.serve();
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime()
@@ -36,8 +40,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                                 },
                                 "shutdown"));
         var config =
-                dev.homeweb.config.AppConfig.from(
-                        HomeWebCommand.merge(common.toMap(), server.toMap()), parent.environment());
+                dev.homeweb.config.AppConfig.from(options, parent.environment());
         out.printf(
                 "home-web is serving %d posts from %s%nOpen %s/ (listening on %s:%d)%n",
                 running.postCount(),

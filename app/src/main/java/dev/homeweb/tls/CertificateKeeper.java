@@ -134,7 +134,8 @@ final class CertificateKeeper implements AutoCloseable {
     private void recordFailure(RuntimeException e) {
         var previous = failure;
         var count = previous == null ? 1 : previous.count() + 1;
-        var message = e.getMessage() == null ? e.toString() : e.getMessage();
+        // One line: it ends up in /healthz and the journal.
+        var message = (e.getMessage() == null ? e.toString() : e.getMessage()).replaceAll("\\p{Cntrl}+", " ");
         failure = new Failure(message, clock.instant(), count);
         LOG.warn(
                 "TLS certificate renewal failed ({} in a row), serving the current one: {}",
@@ -152,6 +153,9 @@ final class CertificateKeeper implements AutoCloseable {
     }
 
     private void schedule(Duration delay) {
+        if (scheduler.isShutdown()) {
+            return;
+        }
         nextAttempt = clock.instant().plus(delay);
         scheduler.schedule(
                 () -> {

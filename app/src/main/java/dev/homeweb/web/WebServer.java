@@ -3,6 +3,7 @@ package dev.homeweb.web;
 import dev.homeweb.health.HealthCheck;
 import dev.homeweb.site.Site;
 import dev.homeweb.site.StaticAssets;
+import dev.homeweb.tls.Listeners;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
@@ -40,6 +41,7 @@ public final class WebServer implements AutoCloseable {
     private final Site site;
     private final HealthCheck health;
     private final SearchPage search;
+    private final Listeners listeners;
     private final Javalin app;
 
     public WebServer(
@@ -48,11 +50,11 @@ public final class WebServer implements AutoCloseable {
             HealthCheck health,
             SearchPage search,
             SecurityHeaders security,
-            String bind,
-            int port) {
+            Listeners listeners) {
         this.site = site;
         this.health = health;
         this.search = search;
+        this.listeners = listeners;
         var snapshots = new SnapshotHandler(site, assets, security, Set.of("/healthz", "/search"));
         this.app =
                 Javalin.create(
@@ -61,8 +63,7 @@ public final class WebServer implements AutoCloseable {
                             config.startup.showOldJavalinVersionWarning = false;
                             // Pages carry their own gzip form, compressed once; never per request.
                             config.http.compressionStrategy = CompressionStrategy.NONE;
-                            config.jetty.host = bind;
-                            config.jetty.port = port;
+                            listeners.connectors().forEach(config.jetty::addConnector);
                             var pool = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
                             pool.setName("JettyServerThreadPool");
                             config.jetty.threadPool = pool;
@@ -72,7 +73,7 @@ public final class WebServer implements AutoCloseable {
                                         // for up to 10 s.
                                         server.setStopTimeout(10_000);
                                         // Javalin's servlet context goes inside it.
-                                        server.setHandler(snapshots);
+                                        server.setHandler(listeners.front(snapshots));
                                     });
                             config.routes.before(security::apply);
                             config.routes.get("/healthz", this::healthz);
@@ -91,6 +92,7 @@ public final class WebServer implements AutoCloseable {
 
     public WebServer start() {
         app.start();
+        listeners.started();
         return this;
     }
 
@@ -116,7 +118,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void healthz(Context ctx) {
-        var status = health.check();
+        var status = health.check(listeners.status());
         ctx.status(status.databaseUp() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Cache-Control", "no-store")
                 .contentType("application/json")
@@ -126,5 +128,6 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        listeners.close();
     }
 }
