@@ -39,8 +39,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                                     stopped.countDown();
                                 },
                                 "shutdown"));
-        var config =
-                dev.homeweb.config.AppConfig.from(options, parent.environment());
+        var config = dev.homeweb.config.AppConfig.from(options, parent.environment());
         out.printf(
                 "home-web is serving %d posts from %s%nOpen %s/ (listening on %s:%d)%n",
                 running.postCount(),

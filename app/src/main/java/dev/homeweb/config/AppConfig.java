@@ -124,7 +124,15 @@ public record AppConfig(
         var https = HttpsSettings.from(settings::get, validBaseUrl(baseUrl), dataDir, environment);
         var sockets = SocketActivation.from(environment, ProcessHandle.current().pid());
         return new AppConfig(
-                port, bind, databaseUrlFile, content, baseUrl, title, discuss, dataDir, https,
+                port,
+                bind,
+                databaseUrlFile,
+                content,
+                baseUrl,
+                title,
+                discuss,
+                dataDir,
+                https,
                 sockets);
     }
 

@@ -51,9 +51,11 @@ public record HttpsSettings(
     public static final String KEY_CREDENTIAL = "tls-key";
 
     private static final Pattern HOST_NAME =
-            Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+            Pattern.compile(
+                    "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern IP_ADDRESS = Pattern.compile("[0-9.]+|.*:.*|\\[.*\\]");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+");
+    private static final Pattern EMAIL =
+            Pattern.compile("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+");
 
     public enum Mode {
         OFF,
@@ -84,7 +86,9 @@ public record HttpsSettings(
         public Hsts {
             if (maxAgeSeconds < 0) {
                 throw new ConfigException(
-                        "--hsts-max-age " + maxAgeSeconds + " is negative; use seconds, e.g. 31536000");
+                        "--hsts-max-age "
+                                + maxAgeSeconds
+                                + " is negative; use seconds, e.g. 31536000");
             }
             if (preload && !(includeSubDomains && maxAgeSeconds >= ONE_YEAR)) {
                 throw new ConfigException(
@@ -156,7 +160,8 @@ public record HttpsSettings(
                                 .orElse(Hsts.ONE_YEAR),
                         parseBoolean(settings, "hsts-include-subdomains"),
                         parseBoolean(settings, "hsts-preload"));
-        long httpsPort = settings.apply("https-port").map(v -> parseNumber("https-port", v)).orElse(443L);
+        long httpsPort =
+                settings.apply("https-port").map(v -> parseNumber("https-port", v)).orElse(443L);
         var base = URI.create(baseUrl);
         var canonical = base.getHost().toLowerCase(Locale.ROOT);
         var redirects =
@@ -168,15 +173,24 @@ public record HttpsSettings(
         var stateDir =
                 settings.apply("tls-state-dir")
                         .map(Path::of)
-                        .or(() -> Optional.ofNullable(environment.get("STATE_DIRECTORY"))
-                                .filter(d -> !d.isBlank())
-                                // systemd lists several StateDirectory= entries colon-separated.
-                                .map(d -> Path.of(d.split(":")[0], "tls")))
+                        .or(
+                                () ->
+                                        Optional.ofNullable(environment.get("STATE_DIRECTORY"))
+                                                .filter(d -> !d.isBlank())
+                                                // systemd lists several StateDirectory= entries
+                                                // colon-separated.
+                                                .map(d -> Path.of(d.split(":")[0], "tls")))
                         .orElse(dataDir.resolve("tls"));
         if (mode == Mode.OFF) {
             return new HttpsSettings(
-                    mode, port(httpsPort), canonical, redirects, Optional.empty(), Optional.empty(),
-                    stateDir, hsts);
+                    mode,
+                    port(httpsPort),
+                    canonical,
+                    redirects,
+                    Optional.empty(),
+                    Optional.empty(),
+                    stateDir,
+                    hsts);
         }
         if (!"https".equalsIgnoreCase(base.getScheme())) {
             throw new ConfigException(
@@ -186,7 +200,10 @@ public record HttpsSettings(
                             + mode.optionValue());
         }
         var acme = mode == Mode.ACME ? Optional.of(acme(settings)) : Optional.<Acme>empty();
-        var files = mode == Mode.FILES ? Optional.of(keyFiles(settings, environment)) : Optional.<KeyFiles>empty();
+        var files =
+                mode == Mode.FILES
+                        ? Optional.of(keyFiles(settings, environment))
+                        : Optional.<KeyFiles>empty();
         requireHostName("--base-url", canonical, mode);
         for (var host : redirects) {
             requireHostName("--redirect-hosts", host, mode);
@@ -209,7 +226,9 @@ public record HttpsSettings(
                                                         + " writes there before a certificate expires"));
         if (!EMAIL.matcher(email).matches()) {
             throw new ConfigException(
-                    "--acme-email '" + email + "' is not an e-mail address such as you@example.org");
+                    "--acme-email '"
+                            + email
+                            + "' is not an e-mail address such as you@example.org");
         }
         var directoryValue = settings.apply("acme-directory").orElse(LETS_ENCRYPT.toString());
         URI directory;
@@ -218,7 +237,9 @@ public record HttpsSettings(
         } catch (URISyntaxException e) {
             directory = null;
         }
-        if (directory == null || !"https".equalsIgnoreCase(directory.getScheme()) || directory.getHost() == null) {
+        if (directory == null
+                || !"https".equalsIgnoreCase(directory.getScheme())
+                || directory.getHost() == null) {
             throw new ConfigException(
                     "--acme-directory '"
                             + directoryValue
@@ -301,13 +322,16 @@ public record HttpsSettings(
         }
     }
 
-    private static boolean parseBoolean(Function<String, Optional<String>> settings, String option) {
-        var value = settings.apply(option).map(v -> v.strip().toLowerCase(Locale.ROOT)).orElse("false");
+    private static boolean parseBoolean(
+            Function<String, Optional<String>> settings, String option) {
+        var value =
+                settings.apply(option).map(v -> v.strip().toLowerCase(Locale.ROOT)).orElse("false");
         return switch (value) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new ConfigException(
-                    "--" + option + " '" + value + "' is neither true nor false");
+            default ->
+                    throw new ConfigException(
+                            "--" + option + " '" + value + "' is neither true nor false");
         };
     }
 }

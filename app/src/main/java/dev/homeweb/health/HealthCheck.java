@@ -41,8 +41,7 @@ public final class HealthCheck {
     }
 
     /** The answer of one check; {@code posts} is -1 when the database is unreachable. */
-    public record Status(
-            boolean databaseUp, int posts, BuildInfo build, Optional<TlsStatus> tls) {
+    public record Status(boolean databaseUp, int posts, BuildInfo build, Optional<TlsStatus> tls) {
         public String toJson() {
             var release =
                     build.releaseId().map(r -> ",\"release\":\"" + jsonEscape(r) + "\"").orElse("");

@@ -8,12 +8,14 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.Security;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.shredzone.acme4j.AccountBuilder;
 import org.shredzone.acme4j.Authorization;
 import org.shredzone.acme4j.Session;
@@ -42,6 +44,10 @@ final class AcmeIssuer {
         this.hosts = List.copyOf(hosts);
         this.store = store;
         this.tokens = tokens;
+        // acme4j's key and CSR code asks for Bouncy Castle by name; it ships with acme4j.
+        if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
+            Security.addProvider(new BouncyCastleProvider());
+        }
     }
 
     /** Orders and downloads a new certificate with a new key; nothing is stored here. */
@@ -79,8 +85,7 @@ final class AcmeIssuer {
         }
     }
 
-    private void authorize(Authorization authorization)
-            throws AcmeException, InterruptedException {
+    private void authorize(Authorization authorization) throws AcmeException, InterruptedException {
         if (authorization.getStatus() == Status.VALID) {
             return;
         }
@@ -144,7 +149,8 @@ final class AcmeIssuer {
                         CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                     store.setCertificateEntry("root-" + i++, (X509Certificate) certificate);
                 }
-                var trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                var trust =
+                        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
                 trust.init(store);
                 var context = SSLContext.getInstance("TLS");
                 context.init(null, trust.getTrustManagers(), null);

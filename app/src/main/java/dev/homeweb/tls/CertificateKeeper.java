@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps an ACME certificate current: orders one when there is none or a third of its lifetime is
- * left, stores it, and hands it to the listener. A failed order keeps the current certificate and is
- * retried with backoff; the failure shows in {@link #status()}.
+ * left, stores it, and hands it to the listener. A failed order keeps the current certificate and
+ * is retried with backoff; the failure shows in {@link #status()}.
  *
  * <p>Threading: {@link #check()} runs on one scheduler thread (or the caller's, once, at start);
  * the status is read from request threads.
@@ -135,7 +135,9 @@ final class CertificateKeeper implements AutoCloseable {
         var previous = failure;
         var count = previous == null ? 1 : previous.count() + 1;
         // One line: it ends up in /healthz and the journal.
-        var message = (e.getMessage() == null ? e.toString() : e.getMessage()).replaceAll("\\p{Cntrl}+", " ");
+        var message =
+                (e.getMessage() == null ? e.toString() : e.getMessage())
+                        .replaceAll("\\p{Cntrl}+", " ");
         failure = new Failure(message, clock.instant(), count);
         LOG.warn(
                 "TLS certificate renewal failed ({} in a row), serving the current one: {}",

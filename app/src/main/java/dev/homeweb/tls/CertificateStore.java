@@ -71,7 +71,10 @@ final class CertificateStore {
 
     private void write(String name, String content) {
         try {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(
+                    dir,
+                    PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rwx------")));
             var temp =
                     Files.createTempFile(
                             dir,
@@ -81,7 +84,9 @@ final class CertificateStore {
                                     PosixFilePermissions.fromString("rw-------")));
             try {
                 Files.writeString(temp, content, StandardCharsets.US_ASCII);
-                try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
+                try (var channel =
+                        java.nio.channels.FileChannel.open(
+                                temp, java.nio.file.StandardOpenOption.WRITE)) {
                     channel.force(true);
                 }
                 Files.move(temp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);

@@ -110,7 +110,10 @@ final class HttpsEndpoint {
 
     /** Accepts on the socket systemd passed, or binds the address itself. */
     static void listen(
-            ServerConnector connector, Optional<ServerSocketChannel> passed, String bind, int port) {
+            ServerConnector connector,
+            Optional<ServerSocketChannel> passed,
+            String bind,
+            int port) {
         if (passed.isPresent()) {
             try {
                 connector.open(passed.get());

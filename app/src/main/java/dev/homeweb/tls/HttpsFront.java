@@ -42,7 +42,9 @@ final class HttpsFront extends Handler.Wrapper {
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain");
                 response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
                 response.write(
-                        true, ByteBuffer.wrap(answer.get().getBytes(StandardCharsets.US_ASCII)), callback);
+                        true,
+                        ByteBuffer.wrap(answer.get().getBytes(StandardCharsets.US_ASCII)),
+                        callback);
                 return true;
             }
         }

@@ -165,7 +165,8 @@ public final class Listeners implements AutoCloseable {
     }
 
     private HttpConfiguration httpConfiguration() {
-        return httpConnector.getConnectionFactory(HttpConnectionFactory.class)
+        return httpConnector
+                .getConnectionFactory(HttpConnectionFactory.class)
                 .getHttpConfiguration();
     }
 }

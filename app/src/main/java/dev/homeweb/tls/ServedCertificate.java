@@ -1,27 +1,26 @@
 package dev.homeweb.tls;
 
 import dev.homeweb.config.HttpsSettings;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Signature;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaMiscPEMGenerator;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.util.io.pem.PemWriter;
 
 /** A certificate chain (leaf first) and its private key, as served on the HTTPS listener. */
 record ServedCertificate(List<X509Certificate> chain, PrivateKey key) {
@@ -31,7 +30,8 @@ record ServedCertificate(List<X509Certificate> chain, PrivateKey key) {
     ServedCertificate {
         chain = List.copyOf(chain);
         if (chain.isEmpty()) {
-            throw new IllegalArgumentException("a certificate chain needs at least one certificate");
+            throw new IllegalArgumentException(
+                    "a certificate chain needs at least one certificate");
         }
     }
 
@@ -66,18 +66,28 @@ record ServedCertificate(List<X509Certificate> chain, PrivateKey key) {
         }
     }
 
-    /** The key, then the chain, PEM: one file, so one rename replaces both. */
+    /** The key (PKCS#8), then the chain, PEM: one file, so one rename replaces both. */
     String toPem() {
-        var text = new StringWriter();
-        try (var pem = new PemWriter(text)) {
-            pem.writeObject(new JcaMiscPEMGenerator(key));
+        try {
+            var text = new StringBuilder(pem("PRIVATE KEY", key.getEncoded()));
             for (var certificate : chain) {
-                pem.writeObject(new JcaMiscPEMGenerator(certificate));
+                text.append(pem("CERTIFICATE", certificate.getEncoded()));
             }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+            return text.toString();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot encode the certificate: " + e.getMessage(), e);
         }
-        return text.toString();
+    }
+
+    private static String pem(String type, byte[] der) {
+        var base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+        return "-----BEGIN "
+                + type
+                + "-----\n"
+                + base64.encodeToString(der)
+                + "\n-----END "
+                + type
+                + "-----\n";
     }
 
     /** Reads the chain and key files of {@code --https files}. */
@@ -99,44 +109,41 @@ record ServedCertificate(List<X509Certificate> chain, PrivateKey key) {
      * @param source names the file(s) in error messages
      */
     static ServedCertificate fromPem(String keyPem, String chainPem, String source) {
-        PrivateKey key = null;
-        try (var parser = new PEMParser(new StringReader(keyPem))) {
-            var converter = new JcaPEMKeyConverter();
-            for (Object item = parser.readObject(); item != null; item = parser.readObject()) {
-                if (item instanceof PEMKeyPair pair) {
-                    key = converter.getPrivateKey(pair.getPrivateKeyInfo());
-                } else if (item instanceof PrivateKeyInfo info) {
-                    key = converter.getPrivateKey(info);
-                }
-            }
-        } catch (IOException e) {
-            throw new TlsException(source + ": cannot read the private key: " + e.getMessage());
-        }
-        if (key == null) {
+        var keys = new ArrayList<PrivateKey>();
+        var chain = new ArrayList<X509Certificate>();
+        read(keyPem, source, keys, new ArrayList<>());
+        read(chainPem, source, new ArrayList<>(), chain);
+        if (keys.isEmpty()) {
             throw new TlsException(
                     source + " has no unencrypted PEM private key (BEGIN PRIVATE KEY)");
-        }
-        List<X509Certificate> chain;
-        try {
-            chain =
-                    CertificateFactory.getInstance("X.509")
-                            .generateCertificates(
-                                    new ByteArrayInputStream(
-                                            chainPem.getBytes(StandardCharsets.US_ASCII)))
-                            .stream()
-                            .map(X509Certificate.class::cast)
-                            .toList();
-        } catch (GeneralSecurityException e) {
-            throw new TlsException(source + ": cannot read the certificates: " + e.getMessage());
         }
         if (chain.isEmpty()) {
             throw new TlsException(source + " has no PEM certificate (BEGIN CERTIFICATE)");
         }
-        if (!belongTogether(key, chain.get(0))) {
+        if (!belongTogether(keys.get(0), chain.get(0))) {
             throw new TlsException(
                     source + ": the private key does not belong to the first certificate");
         }
-        return new ServedCertificate(chain, key);
+        return new ServedCertificate(chain, keys.get(0));
+    }
+
+    private static void read(
+            String pem, String source, List<PrivateKey> keys, List<X509Certificate> certificates) {
+        var keyConverter = new JcaPEMKeyConverter();
+        var certificateConverter = new JcaX509CertificateConverter();
+        try (var parser = new PEMParser(new StringReader(pem))) {
+            for (Object item = parser.readObject(); item != null; item = parser.readObject()) {
+                if (item instanceof PEMKeyPair pair) {
+                    keys.add(keyConverter.getPrivateKey(pair.getPrivateKeyInfo()));
+                } else if (item instanceof PrivateKeyInfo info) {
+                    keys.add(keyConverter.getPrivateKey(info));
+                } else if (item instanceof X509CertificateHolder holder) {
+                    certificates.add(certificateConverter.getCertificate(holder));
+                }
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            throw new TlsException(source + " is not readable PEM: " + e.getMessage(), e);
+        }
     }
 
     private static boolean belongTogether(PrivateKey key, X509Certificate leaf) {
