@@ -2,19 +2,13 @@ package dev.homeweb.tls;
 
 import dev.homeweb.config.HttpsSettings;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.Security;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.shredzone.acme4j.AccountBuilder;
 import org.shredzone.acme4j.Authorization;
@@ -141,20 +135,8 @@ final class AcmeIssuer {
         }
 
         private static SSLContext trusting(java.nio.file.Path root) {
-            try (InputStream in = Files.newInputStream(root)) {
-                var store = KeyStore.getInstance(KeyStore.getDefaultType());
-                store.load(null, null);
-                int i = 0;
-                for (var certificate :
-                        CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                    store.setCertificateEntry("root-" + i++, (X509Certificate) certificate);
-                }
-                var trust =
-                        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                trust.init(store);
-                var context = SSLContext.getInstance("TLS");
-                context.init(null, trust.getTrustManagers(), null);
-                return context;
+            try {
+                return TrustedRoots.context(root);
             } catch (IOException | GeneralSecurityException e) {
                 throw new TlsException("--acme-ca-root " + root + ": " + e.getMessage(), e);
             }

@@ -149,7 +149,12 @@ record ServedCertificate(List<X509Certificate> chain, PrivateKey key) {
     private static boolean belongTogether(PrivateKey key, X509Certificate leaf) {
         // Sign a probe and verify it: works for RSA and EC keys without deriving the public key.
         try {
-            var algorithm = key.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
+            var algorithm =
+                    key instanceof java.security.interfaces.ECKey
+                            ? "SHA256withECDSA"
+                            : key instanceof java.security.interfaces.RSAKey
+                                    ? "SHA256withRSA"
+                                    : key.getAlgorithm();
             byte[] probe = "home-web".getBytes(StandardCharsets.US_ASCII);
             var signer = Signature.getInstance(algorithm);
             signer.initSign(key);

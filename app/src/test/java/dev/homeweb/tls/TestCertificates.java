@@ -1,6 +1,7 @@
 package dev.homeweb.tls;
 
 import java.math.BigInteger;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
@@ -21,7 +22,14 @@ final class TestCertificates {
         try {
             var generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
-            var pair = generator.generateKeyPair();
+            return selfSigned(generator.generateKeyPair(), notBefore, notAfter);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ServedCertificate selfSigned(KeyPair pair, Instant notBefore, Instant notAfter) {
+        try {
             var name = new X500Name("CN=blog.test");
             var builder =
                     new JcaX509v3CertificateBuilder(
@@ -31,7 +39,10 @@ final class TestCertificates {
                             Date.from(notAfter),
                             name,
                             pair.getPublic());
-            var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate());
+            var signer =
+                    new JcaContentSignerBuilder("SHA256withECDSA")
+                            .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
+                            .build(pair.getPrivate());
             var certificate =
                     new JcaX509CertificateConverter().getCertificate(builder.build(signer));
             return new ServedCertificate(List.of(certificate), pair.getPrivate());
