@@ -53,15 +53,7 @@ final class Pebble implements AutoCloseable {
     /** The root that issues the site's certificates (new at each start). */
     Path issuingRoot() {
         var root = dir.resolve("issuing-root.pem");
-        run(
-                "curl",
-                "-sS",
-                "--fail",
-                "--cacert",
-                listenerRoot().toString(),
-                "-o",
-                root.toString(),
-                "https://127.0.0.1:" + managementPort + "/roots/0");
+        run(fetch("https://127.0.0.1:" + managementPort + "/roots/0", root.toString()));
         return root;
     }
 
@@ -163,18 +155,14 @@ final class Pebble implements AutoCloseable {
         Awaitility.await("Pebble's directory at " + directory())
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
-                .until(
-                        () ->
-                                quietly(
-                                                "curl",
-                                                "-sS",
-                                                "--fail",
-                                                "--cacert",
-                                                listenerRoot().toString(),
-                                                "-o",
-                                                "/dev/null",
-                                                directory().toString())
-                                        == 0);
+                .until(() -> quietly(fetch(directory().toString(), "/dev/null")) == 0);
+    }
+
+    /** curl trusting Pebble's listener, failing on an HTTP error. */
+    private String[] fetch(String url, String output) {
+        return new String[] {
+            "curl", "-sS", "--fail", "--cacert", listenerRoot().toString(), "-o", output, url
+        };
     }
 
     private void spawn(Map<String, String> environment, String... command) {
