@@ -3,6 +3,7 @@ package dev.homeweb.tls;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -109,10 +110,10 @@ final class CertificateKeeper implements AutoCloseable {
                 "acme",
                 serving.map(ServedCertificate::notAfter),
                 serving.map(ServedCertificate::serial),
-                serving.map(policy::renewalTime),
+                serving.map(c -> policy.renewalTime(c).truncatedTo(ChronoUnit.SECONDS)),
                 failed.map(Failure::message),
                 failed.map(Failure::at),
-                Optional.ofNullable(nextAttempt));
+                Optional.ofNullable(nextAttempt).map(t -> t.truncatedTo(ChronoUnit.SECONDS)));
     }
 
     private ServedCertificate renew() {
