@@ -2,7 +2,6 @@ package dev.homeweb.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -50,10 +49,6 @@ public record HttpsSettings(
 
     public static final String KEY_CREDENTIAL = "tls-key";
 
-    private static final Pattern HOST_NAME =
-            Pattern.compile(
-                    "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
-    private static final Pattern IP_ADDRESS = Pattern.compile("[0-9.]+|.*:.*|\\[.*\\]");
     private static final Pattern EMAIL =
             Pattern.compile("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+");
 
@@ -156,12 +151,14 @@ public record HttpsSettings(
         var hsts =
                 new Hsts(
                         settings.apply("hsts-max-age")
-                                .map(v -> parseNumber("hsts-max-age", v))
+                                .map(v -> OptionValues.parseNumber("hsts-max-age", v))
                                 .orElse(Hsts.ONE_YEAR),
-                        parseBoolean(settings, "hsts-include-subdomains"),
-                        parseBoolean(settings, "hsts-preload"));
+                        OptionValues.parseBoolean(settings, "hsts-include-subdomains"),
+                        OptionValues.parseBoolean(settings, "hsts-preload"));
         long httpsPort =
-                settings.apply("https-port").map(v -> parseNumber("https-port", v)).orElse(443L);
+                settings.apply("https-port")
+                        .map(v -> OptionValues.parseNumber("https-port", v))
+                        .orElse(443L);
         var base = URI.create(baseUrl);
         var canonical = base.getHost().toLowerCase(Locale.ROOT);
         var redirects =
@@ -184,7 +181,7 @@ public record HttpsSettings(
         if (mode == Mode.OFF) {
             return new HttpsSettings(
                     mode,
-                    port(httpsPort),
+                    OptionValues.port("https-port", httpsPort),
                     canonical,
                     redirects,
                     Optional.empty(),
@@ -204,16 +201,23 @@ public record HttpsSettings(
                 mode == Mode.FILES
                         ? Optional.of(keyFiles(settings, environment))
                         : Optional.<KeyFiles>empty();
-        requireHostName("--base-url", canonical, mode);
+        OptionValues.requireHostName("--base-url", canonical, mode.optionValue());
         for (var host : redirects) {
-            requireHostName("--redirect-hosts", host, mode);
+            OptionValues.requireHostName("--redirect-hosts", host, mode.optionValue());
             if (host.equals(canonical)) {
                 throw new ConfigException(
                         "--redirect-hosts names " + host + ", the host of --base-url itself");
             }
         }
         return new HttpsSettings(
-                mode, port(httpsPort), canonical, redirects, acme, files, stateDir, hsts);
+                mode,
+                OptionValues.port("https-port", httpsPort),
+                canonical,
+                redirects,
+                acme,
+                files,
+                stateDir,
+                hsts);
     }
 
     private static Acme acme(Function<String, Optional<String>> settings) {
@@ -248,7 +252,7 @@ public record HttpsSettings(
                             + " (staging: https://acme-staging-v02.api.letsencrypt.org/directory)");
         }
         var caRoot = settings.apply("acme-ca-root").map(Path::of);
-        caRoot.ifPresent(root -> requireReadable("--acme-ca-root", root));
+        caRoot.ifPresent(root -> OptionValues.requireReadable("--acme-ca-root", root));
         return new Acme(email, directory, caRoot);
     }
 
@@ -278,60 +282,7 @@ public record HttpsSettings(
                                                         + " credential named "
                                                         + credential
                                                         + ")"));
-        requireReadable("--" + option, path);
+        OptionValues.requireReadable("--" + option, path);
         return path;
-    }
-
-    private static void requireReadable(String option, Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new ConfigException(option + " " + file + " does not exist or is not a file");
-        }
-        if (!Files.isReadable(file)) {
-            throw new ConfigException(option + " " + file + " is not readable by this user");
-        }
-    }
-
-    private static void requireHostName(String option, String host, Mode mode) {
-        if (IP_ADDRESS.matcher(host).matches()) {
-            throw new ConfigException(
-                    option
-                            + " has the IP address "
-                            + host
-                            + " as host name; --https "
-                            + mode.optionValue()
-                            + " needs a DNS name such as blog.example.org");
-        }
-        if (!HOST_NAME.matcher(host).matches()) {
-            throw new ConfigException(option + " '" + host + "' is not a DNS host name");
-        }
-    }
-
-    private static int port(long value) {
-        if (value < 1 || value > 65535) {
-            throw new ConfigException(
-                    "--https-port " + value + " is out of range; use 1-65535 (default 443)");
-        }
-        return (int) value;
-    }
-
-    private static long parseNumber(String option, String value) {
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw new ConfigException("--" + option + " '" + value + "' is not a number");
-        }
-    }
-
-    private static boolean parseBoolean(
-            Function<String, Optional<String>> settings, String option) {
-        var value =
-                settings.apply(option).map(v -> v.strip().toLowerCase(Locale.ROOT)).orElse("false");
-        return switch (value) {
-            case "true" -> true;
-            case "false" -> false;
-            default ->
-                    throw new ConfigException(
-                            "--" + option + " '" + value + "' is neither true nor false");
-        };
     }
 }

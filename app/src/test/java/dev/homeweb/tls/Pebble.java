@@ -76,6 +76,15 @@ final class Pebble implements AutoCloseable {
     }
 
     private void listenerCertificate() {
+        selfSigned(
+                "pebble",
+                "IP:127.0.0.1,DNS:localhost",
+                dir.resolve("pebble-key.pem"),
+                listenerRoot());
+    }
+
+    /** A two-day self-signed P-256 certificate and its key, made by openssl. */
+    static void selfSigned(String commonName, String subjectAltName, Path key, Path certificate) {
         run(
                 "openssl",
                 "req",
@@ -88,13 +97,13 @@ final class Pebble implements AutoCloseable {
                 "-days",
                 "2",
                 "-subj",
-                "/CN=pebble",
+                "/CN=" + commonName,
                 "-addext",
-                "subjectAltName=IP:127.0.0.1,DNS:localhost",
+                "subjectAltName=" + subjectAltName,
                 "-keyout",
-                dir.resolve("pebble-key.pem").toString(),
+                key.toString(),
                 "-out",
-                listenerRoot().toString());
+                certificate.toString());
     }
 
     private void startDns() {

@@ -30,25 +30,7 @@ class SocketActivationIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Pebble.run(
-                "openssl",
-                "req",
-                "-x509",
-                "-newkey",
-                "ec",
-                "-pkeyopt",
-                "ec_paramgen_curve:P-256",
-                "-nodes",
-                "-days",
-                "2",
-                "-subj",
-                "/CN=" + HOST,
-                "-addext",
-                "subjectAltName=DNS:" + HOST,
-                "-keyout",
-                dir.resolve("key.pem").toString(),
-                "-out",
-                dir.resolve("chain.pem").toString());
+        Pebble.selfSigned(HOST, "DNS:" + HOST, dir.resolve("key.pem"), dir.resolve("chain.pem"));
         var command =
                 List.of(
                         "systemd-socket-activate",
