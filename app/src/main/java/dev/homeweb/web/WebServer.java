@@ -92,7 +92,13 @@ public final class WebServer implements AutoCloseable {
 
     public WebServer start() {
         app.start();
-        listeners.started();
+        try {
+            // With ACME and no certificate yet, the first order runs here.
+            listeners.started();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         return this;
     }
 

@@ -1,10 +1,12 @@
 package dev.homeweb.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.homeweb.config.HttpsSettings;
 import dev.homeweb.config.HttpsSettings.Mode;
 import dev.homeweb.testing.MutableClock;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,6 +54,11 @@ class AcmeIT {
     /** A Jetty server with the listeners in front of a one-line site. */
     private record Running(Server server, Listeners listeners) {
         static Running start() throws Exception {
+            return start(pebble.directory(), dir.resolve("state"), httpPort, httpsPort);
+        }
+
+        static Running start(URI directory, Path state, int httpPort, int httpsPort)
+                throws Exception {
             var settings =
                     new HttpsSettings(
                             Mode.ACME,
@@ -61,10 +68,10 @@ class AcmeIT {
                             Optional.of(
                                     new HttpsSettings.Acme(
                                             "me@example.org",
-                                            pebble.directory(),
+                                            directory,
                                             Optional.of(pebble.listenerRoot()))),
                             Optional.empty(),
-                            dir.resolve("state"),
+                            state,
                             new HttpsSettings.Hsts(HttpsSettings.Hsts.ONE_YEAR, false, false));
             var listeners =
                     new Listeners(
@@ -81,7 +88,13 @@ class AcmeIT {
             }
             server.setHandler(listeners.front(new Site()));
             server.start();
-            listeners.started();
+            try {
+                listeners.started();
+            } catch (RuntimeException e) {
+                server.stop();
+                listeners.close();
+                throw e;
+            }
             return new Running(server, listeners);
         }
 
@@ -249,6 +262,23 @@ class AcmeIT {
 
     @Test
     @Order(8)
+    void aFirstStartWithTheCaUnreachableFailsSayingWhy() {
+        var nowhere = URI.create("https://127.0.0.1:" + Pebble.freePort() + "/dir");
+
+        assertThatThrownBy(
+                        () ->
+                                Running.start(
+                                        nowhere,
+                                        dir.resolve("other-state"),
+                                        Pebble.freePort(),
+                                        Pebble.freePort()))
+                .isInstanceOf(TlsException.class)
+                .hasMessageStartingWith("ACME order at " + nowhere + " failed: ");
+        assertThat(dir.resolve("other-state/certificate.pem")).doesNotExist();
+    }
+
+    @Test
+    @Order(9)
     void aTlsScannerFindsNoOldProtocolAndNoWeakSuite() {
         var report =
                 HttpsProbe.run(
