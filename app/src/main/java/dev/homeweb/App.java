@@ -20,6 +20,7 @@ import dev.homeweb.site.ContentWatcher;
 import dev.homeweb.site.Renderers;
 import dev.homeweb.site.Site;
 import dev.homeweb.site.StaticAssets;
+import dev.homeweb.tls.Listeners;
 import dev.homeweb.web.SearchPage;
 import dev.homeweb.web.SecurityHeaders;
 import dev.homeweb.web.WebServer;
@@ -133,9 +134,9 @@ public final class App implements Application {
                                             assets,
                                             health,
                                             new SearchPage(posts, renderers.pages(), clock),
-                                            new SecurityHeaders(config.baseUrl()),
-                                            config.bind(),
-                                            config.port())
+                                            new SecurityHeaders(
+                                                    config.baseUrl(), config.https().hsts()),
+                                            Listeners.of(config, clock))
                                     .start();
                     return new Server(web, watcher, db, site.current().postCount());
                 });

@@ -25,7 +25,7 @@ class ImportDirectionTest {
             List.of(
                     Set.of("internal"),
                     Set.of("config", "markdown", "routes"),
-                    Set.of("db"),
+                    Set.of("db", "tls"),
                     Set.of("content", "posts"),
                     Set.of("feeds"),
                     Set.of("site", "health"),

@@ -20,11 +20,16 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
     @Mixin ServerOptions server;
+    @Mixin HttpsOptions https;
 
     @Override
     public Integer call() throws InterruptedException {
         var out = spec.commandLine().getOut();
-        var config = parent.config(HomeWebCommand.merge(common.toMap(), server.toMap()));
+        var config =
+                parent.config(
+                        HomeWebCommand.merge(
+                                HomeWebCommand.merge(common.toMap(), server.toMap()),
+                                https.toMap()));
         var running = parent.app(config, out).serve();
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime()

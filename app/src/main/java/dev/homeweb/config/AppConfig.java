@@ -28,19 +28,24 @@ public record AppConfig(
         String baseUrl,
         String siteTitle,
         Optional<String> discussEmail,
-        Path dataDir) {
+        Path dataDir,
+        HttpsSettings https,
+        Optional<SocketActivation> sockets) {
 
     /** Option names, as on the command line without the leading dashes. */
     public static final List<String> OPTIONS =
-            List.of(
-                    "port",
-                    "bind",
-                    "database-url-file",
-                    "content",
-                    "base-url",
-                    "site-title",
-                    "discuss-email",
-                    "data-dir");
+            java.util.stream.Stream.concat(
+                            java.util.stream.Stream.of(
+                                    "port",
+                                    "bind",
+                                    "database-url-file",
+                                    "content",
+                                    "base-url",
+                                    "site-title",
+                                    "discuss-email",
+                                    "data-dir"),
+                            HttpsSettings.OPTIONS.stream())
+                    .toList();
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]+@[^@\\s<>\"]+");
 
@@ -72,6 +77,9 @@ public record AppConfig(
                     }
                 });
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(https, "https");
+        Objects.requireNonNull(sockets, "sockets");
+        sockets.ifPresent(s -> s.requireExactly(https.socketNames()));
     }
 
     /**
@@ -113,8 +121,19 @@ public record AppConfig(
         var discuss = settings.get("discuss-email");
         var dataDir =
                 settings.get("data-dir").map(Path::of).orElseGet(() -> defaultDataDir(environment));
+        var https = HttpsSettings.from(settings::get, validBaseUrl(baseUrl), dataDir, environment);
+        var sockets = SocketActivation.from(environment, ProcessHandle.current().pid());
         return new AppConfig(
-                port, bind, databaseUrlFile, content, baseUrl, title, discuss, dataDir);
+                port,
+                bind,
+                databaseUrlFile,
+                content,
+                baseUrl,
+                title,
+                discuss,
+                dataDir,
+                https,
+                sockets);
     }
 
     /** The configured database, or empty for the embedded default. */

@@ -3,6 +3,8 @@ package dev.homeweb.health;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import dev.homeweb.posts.PostRepository;
+import dev.homeweb.tls.TlsStatus;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -20,11 +22,14 @@ public final class HealthCheck {
         this.detect = detect;
     }
 
-    public Status check() {
+    /**
+     * @param tls the HTTPS certificate's state, reported as it is (empty with {@code --https off})
+     */
+    public Status check(Optional<TlsStatus> tls) {
         try {
-            return new Status(true, posts.countAll(), build());
+            return new Status(true, posts.countAll(), build(), tls);
         } catch (RuntimeException e) {
-            return new Status(false, -1, build());
+            return new Status(false, -1, build(), tls);
         }
     }
 
@@ -38,7 +43,7 @@ public final class HealthCheck {
     }
 
     /** The answer of one check; {@code posts} is -1 when the database is unreachable. */
-    public record Status(boolean databaseUp, int posts, BuildInfo build) {
+    public record Status(boolean databaseUp, int posts, BuildInfo build, Optional<TlsStatus> tls) {
         private static final Gson GSON = new Gson();
 
         /** {@code {"status":"ok","database":"up","posts":3,"version":..,"build":..}}, one line. */
@@ -50,7 +55,21 @@ public final class HealthCheck {
             json.addProperty("version", build.version());
             json.addProperty("build", build.buildId());
             build.releaseId().ifPresent(release -> json.addProperty("release", release));
+            tls.ifPresent(t -> json.add("tls", tlsJson(t)));
             return GSON.toJson(json);
+        }
+
+        /** Certificate expiry and the last failed renewal, for {@code ./deploy status}. */
+        private static JsonObject tlsJson(TlsStatus tls) {
+            var json = new JsonObject();
+            json.addProperty("mode", tls.mode());
+            tls.expires().ifPresent(t -> json.addProperty("expires", t.toString()));
+            tls.serial().ifPresent(s -> json.addProperty("serial", s));
+            tls.renewalTime().ifPresent(t -> json.addProperty("renewal", t.toString()));
+            tls.lastError().ifPresent(e -> json.addProperty("lastError", e));
+            tls.lastErrorAt().ifPresent(t -> json.addProperty("lastErrorAt", t.toString()));
+            tls.nextAttempt().ifPresent(t -> json.addProperty("nextCheck", t.toString()));
+            return json;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.homeweb.web;
 
+import dev.homeweb.config.HttpsSettings;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +26,14 @@ public final class SecurityHeaders {
     /**
      * @param baseUrl the site's public URL: HSTS is only sent when it is https
      */
-    public SecurityHeaders(String baseUrl) {
+    public SecurityHeaders(String baseUrl, HttpsSettings.Hsts hsts) {
         var list = new ArrayList<HttpField>();
         list.add(field("Content-Security-Policy", CONTENT_SECURITY_POLICY));
         list.add(field("X-Content-Type-Options", "nosniff"));
         list.add(field("Referrer-Policy", "strict-origin-when-cross-origin"));
         list.add(field("X-Frame-Options", "DENY"));
         if (baseUrl.startsWith("https://")) {
-            list.add(field("Strict-Transport-Security", "max-age=31536000; includeSubDomains"));
+            list.add(field("Strict-Transport-Security", hsts.headerValue()));
         }
         this.fields = List.copyOf(list);
     }

@@ -4,6 +4,7 @@ import dev.homeweb.health.HealthCheck;
 import dev.homeweb.routes.Routes;
 import dev.homeweb.site.Site;
 import dev.homeweb.site.StaticAssets;
+import dev.homeweb.tls.Listeners;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
@@ -33,6 +34,7 @@ public final class WebServer implements AutoCloseable {
     private final Site site;
     private final HealthCheck health;
     private final SearchPage search;
+    private final Listeners listeners;
     private final Javalin app;
 
     public WebServer(
@@ -41,11 +43,11 @@ public final class WebServer implements AutoCloseable {
             HealthCheck health,
             SearchPage search,
             SecurityHeaders security,
-            String bind,
-            int port) {
+            Listeners listeners) {
         this.site = site;
         this.health = health;
         this.search = search;
+        this.listeners = listeners;
         // The routes rendered per request; the snapshot handler hands exactly these to Javalin.
         Map<String, Handler> dynamic =
                 Map.of(Routes.HEALTH, this::healthz, Routes.SEARCH, this::search);
@@ -57,8 +59,7 @@ public final class WebServer implements AutoCloseable {
                             config.startup.showOldJavalinVersionWarning = false;
                             // Pages carry their own gzip form, compressed once; never per request.
                             config.http.compressionStrategy = CompressionStrategy.NONE;
-                            config.jetty.host = bind;
-                            config.jetty.port = port;
+                            listeners.connectors().forEach(config.jetty::addConnector);
                             var pool = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
                             pool.setName("JettyServerThreadPool");
                             config.jetty.threadPool = pool;
@@ -68,7 +69,7 @@ public final class WebServer implements AutoCloseable {
                                         // for up to 10 s.
                                         server.setStopTimeout(10_000);
                                         // Javalin's servlet context goes inside it.
-                                        server.setHandler(snapshots);
+                                        server.setHandler(listeners.front(snapshots));
                                     });
                             config.routes.before(security::apply);
                             dynamic.forEach(config.routes::get);
@@ -89,6 +90,13 @@ public final class WebServer implements AutoCloseable {
 
     public WebServer start() {
         app.start();
+        try {
+            // With ACME and no certificate yet, the first order runs here.
+            listeners.started();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         return this;
     }
 
@@ -118,7 +126,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void healthz(Context ctx) {
-        var status = health.check();
+        var status = health.check(listeners.status());
         ctx.status(status.databaseUp() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Cache-Control", "no-store")
                 .contentType("application/json")
@@ -128,5 +136,6 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        listeners.close();
     }
 }
