@@ -368,7 +368,7 @@ class CliIT {
         assertThat(result.stderr())
                 .matches(
                         "home-web: out of memory: the Java heap \\(at most \\d+ MB\\) is too"
-                                + " small for this\\. Give it more \\(java -Xmx48m -jar"
+                                + " small for this\\. Give it more \\(java -Xmx128m -jar"
                                 + " home-web\\.jar \\.\\.\\.; the systemd unit's JAVA_OPTS\\),"
                                 + " or use an external PostgreSQL with --database-url-file, which"
                                 + " needs less than the embedded one\\.\n");
