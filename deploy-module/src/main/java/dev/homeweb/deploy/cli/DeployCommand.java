@@ -14,7 +14,7 @@ import dev.homeweb.deploy.rollout.Planner;
 import dev.homeweb.deploy.rollout.Rollout;
 import dev.homeweb.deploy.rollout.RunSummary;
 import dev.homeweb.deploy.rollout.StepReporter;
-import dev.homeweb.deploy.secrets.SealedSecret;
+import dev.homeweb.deploy.secrets.SecretFiles;
 import dev.homeweb.deploy.ssh.SshConnector;
 import dev.homeweb.deploy.ssh.SshSettings;
 import dev.homeweb.deploy.units.UnitFileRenderer;
@@ -105,7 +105,7 @@ public final class DeployCommand implements Callable<Integer> {
             names = "--node-jar",
             paramLabel = "FILE",
             description =
-                    "Secrets agent shipped in each release (default: home-web-deploy-node.jar"
+                    "Secrets agent shipped in each release (default: home-web-node.jar"
                             + " beside this tool's jar).",
             scope = CommandLine.ScopeType.INHERIT)
     Path nodeJar;
@@ -298,7 +298,7 @@ public final class DeployCommand implements Callable<Integer> {
 
     /** Every secret the nodes get must have its encrypted file before anything starts. */
     static void checkSecretFiles(List<NodeConfig> selected) {
-        selected.forEach(node -> node.secrets().forEach(SealedSecret::load));
+        selected.forEach(node -> node.secrets().forEach(SecretFiles::seal));
     }
 
     /** The agent jar the build puts beside this tool's jar (or beside target/classes). */
@@ -314,9 +314,9 @@ public final class DeployCommand implements Callable<Integer> {
                                     .getCodeSource()
                                     .getLocation()
                                     .toURI());
-            return location.getParent().resolve("home-web-deploy-node.jar");
+            return location.getParent().resolve("home-web-node.jar");
         } catch (java.net.URISyntaxException | RuntimeException e) {
-            return Path.of("deploy-module/target/home-web-deploy-node.jar");
+            return Path.of("deploy-module/target/home-web-node.jar");
         }
     }
 

@@ -8,13 +8,14 @@ import dev.homeweb.deploy.lock.NodeLocked;
 import dev.homeweb.deploy.release.Release;
 import dev.homeweb.deploy.release.ReleaseUploader;
 import dev.homeweb.deploy.secrets.NodeAgent;
-import dev.homeweb.deploy.secrets.SealedSecret;
-import dev.homeweb.deploy.secrets.SecretChange;
+import dev.homeweb.deploy.secrets.SecretFiles;
 import dev.homeweb.deploy.ssh.NodeShell;
 import dev.homeweb.deploy.ssh.RemoteHost;
 import dev.homeweb.deploy.ssh.SshFailure;
 import dev.homeweb.deploy.units.NodeLayout;
 import dev.homeweb.deploy.units.UnitFileRenderer;
+import dev.homeweb.node.secrets.SealedSecret;
+import dev.homeweb.node.secrets.SecretChange;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -222,7 +223,7 @@ public final class NodeDeployer {
         private List<SecretChange> installSecrets() {
             List<SealedSecret> sealed;
             try {
-                sealed = node.secrets().stream().map(SealedSecret::load).toList();
+                sealed = node.secrets().stream().map(SecretFiles::seal).toList();
             } catch (IllegalArgumentException e) {
                 throw new DeployFailed(Outcome.FAILED_NO_CHANGE, e.getMessage(), e);
             }

@@ -3,9 +3,14 @@ package dev.homeweb.deploy.secrets;
 import dev.homeweb.deploy.config.DeployConfig;
 import dev.homeweb.deploy.config.NodeConfig;
 import dev.homeweb.deploy.config.SecretFile;
+import dev.homeweb.deploy.units.NodeLayout;
+import dev.homeweb.node.age.Age;
+import dev.homeweb.node.age.AgeIdentity;
+import dev.homeweb.node.secrets.SealedSecret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -36,6 +41,32 @@ public final class SecretFiles {
         nodesOf(secret).forEach(n -> out.add(n.requireRecipient()));
         out.addAll(config.secrets().admins());
         return new ArrayList<>(out);
+    }
+
+    /** The encrypted file a secret of the config names, as the node's agent gets it. */
+    public static SealedSecret seal(SecretFile spec) {
+        var file = spec.localFile();
+        try {
+            var bytes = Files.readAllBytes(file);
+            return new SealedSecret(
+                    spec.credential(),
+                    spec.path().orElse(NodeLayout.credential(spec.credential())),
+                    spec.owner(),
+                    spec.group(),
+                    spec.mode(),
+                    bytes);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(
+                    "secret '"
+                            + spec.credential()
+                            + "': "
+                            + file
+                            + " does not exist; create it with ./deploy secrets set "
+                            + spec.credential());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(
+                    "secret '" + spec.credential() + "': " + file + " cannot be read");
+        }
     }
 
     /** Encrypts {@code value} to the secret's recipients and replaces its file. */

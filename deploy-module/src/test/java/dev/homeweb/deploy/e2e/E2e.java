@@ -38,7 +38,7 @@ final class E2e {
         this.dir = dir;
         this.config = dir.resolve("deploy.yaml");
         this.adminIdentity = dir.resolve("admin-identity.txt");
-        var admin = dev.homeweb.deploy.secrets.AgeIdentity.generate();
+        var admin = dev.homeweb.node.age.AgeIdentity.generate();
         Files.writeString(adminIdentity, admin.fileText(java.time.Instant.now()));
         Files.writeString(
                 config,
