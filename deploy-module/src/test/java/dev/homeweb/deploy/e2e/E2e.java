@@ -246,6 +246,19 @@ final class E2e {
                 .toString();
     }
 
+    /** A failed deploy's description: its output and the server's last journal lines. */
+    java.util.function.Supplier<String> failure(Run run) {
+        return () -> {
+            try {
+                return run.all()
+                        + "\nhome-web.service journal:\n"
+                        + target.ssh("journalctl -u home-web.service -n 60 --no-pager -o cat");
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                return run.all() + "\n(no journal: " + e + ")";
+            }
+        };
+    }
+
     String healthz() throws IOException, InterruptedException {
         return target.http("/healthz");
     }

@@ -30,6 +30,8 @@ final class SecretLeaks {
     private static final List<String> NODE_DIRS =
             List.of("etc", "var/lib/home-web", "var/log", "tmp", "var/tmp", "home", "root");
 
+    private static final long PAUSE_MILLIS = 250;
+
     private final TargetHost target;
     private final Path deployerDir;
     private final Map<String, String> markers = new LinkedHashMap<>();
@@ -79,6 +81,7 @@ final class SecretLeaks {
             }
             thread = sampler;
             sampler = null;
+            notifyAll();
         }
         thread.join();
     }
@@ -98,7 +101,24 @@ final class SecretLeaks {
             } catch (Exception e) {
                 problem("a process sample failed: " + e);
             }
-        } while (stillActive());
+        } while (pausedAndStillActive());
+    }
+
+    /**
+     * A pause between samples, so that sampling does not starve the node it watches on a loaded
+     * machine (each sample is an SSH session and a read of every process); {@link #stop} ends it.
+     */
+    private synchronized boolean pausedAndStillActive() {
+        if (!stillActive()) {
+            return false;
+        }
+        try {
+            wait(PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return stillActive();
     }
 
     private synchronized boolean stillActive() {
