@@ -99,7 +99,7 @@ public final class DeployCommand implements Callable<Integer> {
             names = "--node-jar",
             paramLabel = "FILE",
             description =
-                    "Secrets agent shipped in each release (default: home-web-deploy-node.jar"
+                    "Secrets agent shipped in each release (default: home-web-node.jar"
                             + " beside this tool's jar).",
             scope = CommandLine.ScopeType.INHERIT)
     Path nodeJar;
@@ -270,6 +270,25 @@ public final class DeployCommand implements Callable<Integer> {
     /** Every secret the nodes get must have its encrypted file before anything starts. */
     static void checkSecretFiles(List<NodeConfig> selected) {
         selected.forEach(SecretFiles::sealedFor);
+    }
+
+    /** The agent jar the build puts beside this tool's jar (or beside target/classes). */
+    Path nodeJar() {
+        if (nodeJar != null) {
+            return nodeJar;
+        }
+        try {
+            var location =
+                    Path.of(
+                            DeployCommand.class
+                                    .getProtectionDomain()
+                                    .getCodeSource()
+                                    .getLocation()
+                                    .toURI());
+            return location.getParent().resolve("home-web-node.jar");
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return Path.of("deploy-module/target/home-web-node.jar");
+        }
     }
 
     InputStream in() {

@@ -29,7 +29,9 @@ public final class ReleaseBuilder {
         }
         if (!Files.isRegularFile(nodeJar)) {
             throw new UserError(
-                    "node agent jar " + nodeJar + " does not exist; build it with mvn package");
+                    "node agent jar "
+                            + nodeJar
+                            + " does not exist; build it with mvn -pl deploy-module -am package");
         }
         var files = new ArrayList<ReleaseFile>();
         files.add(file("home-web.jar", jar));

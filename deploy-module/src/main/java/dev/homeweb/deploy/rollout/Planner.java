@@ -4,11 +4,11 @@ import dev.homeweb.deploy.config.NodeConfig;
 import dev.homeweb.deploy.release.Release;
 import dev.homeweb.deploy.release.ReleaseUploader;
 import dev.homeweb.deploy.secrets.NodeAgent;
-import dev.homeweb.deploy.secrets.SealedSecret;
-import dev.homeweb.deploy.secrets.SecretChange;
+import dev.homeweb.deploy.secrets.SecretFiles;
 import dev.homeweb.deploy.ssh.NodeShell;
 import dev.homeweb.deploy.units.NodeLayout;
 import dev.homeweb.deploy.units.UnitFileRenderer;
+import dev.homeweb.node.secrets.SecretChange;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -86,7 +86,7 @@ public final class Planner {
             Release release,
             java.util.Optional<String> current,
             StringBuilder out) {
-        var sealed = node.secrets().stream().map(SealedSecret::load).toList();
+        var sealed = node.secrets().stream().map(SecretFiles::seal).toList();
         var agentRelease =
                 java.util.stream.Stream.concat(
                                 java.util.stream.Stream.of(release.id()), current.stream())

@@ -1,7 +1,7 @@
 package dev.homeweb.deploy.rollout;
 
 import dev.homeweb.deploy.config.NodeConfig;
-import dev.homeweb.deploy.secrets.SecretChange;
+import dev.homeweb.node.secrets.SecretChange;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -4,20 +4,23 @@ import dev.homeweb.deploy.config.NodeConfig;
 import dev.homeweb.deploy.ssh.ExecResult;
 import dev.homeweb.deploy.ssh.NodeShell;
 import dev.homeweb.deploy.units.NodeLayout;
+import dev.homeweb.node.secrets.SealedSecret;
+import dev.homeweb.node.secrets.SecretChange;
+import dev.homeweb.node.secrets.SecretsAgent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Runs a release's secrets agent on its node as root: {@code JAVA -cp RELEASE/lib/home-web-node.jar
- * dev.homeweb.deploy.node.SecretsAgent}. Ciphertexts go on the agent's stdin; only names and hashes
- * come back.
+ * dev.homeweb.node.secrets.SecretsAgent}. Ciphertexts go on the agent's stdin; only names and
+ * hashes come back.
  */
 public final class NodeAgent {
     /** Where the agent jar sits inside a release. */
     public static final String JAR = "lib/home-web-node.jar";
 
-    private static final String MAIN = "dev.homeweb.deploy.node.SecretsAgent";
+    private static final String MAIN = SecretsAgent.class.getName();
     private static final String JVM = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx64m";
 
     private final NodeShell shell;

@@ -4,9 +4,14 @@ import dev.homeweb.deploy.config.DeployConfig;
 import dev.homeweb.deploy.config.NodeConfig;
 import dev.homeweb.deploy.config.SecretFile;
 import dev.homeweb.deploy.config.UserError;
+import dev.homeweb.deploy.units.NodeLayout;
+import dev.homeweb.node.age.Age;
+import dev.homeweb.node.age.AgeIdentity;
+import dev.homeweb.node.secrets.SealedSecret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -26,11 +31,7 @@ public final class SecretFiles {
 
     /** The encrypted secrets a node gets, read from their files; a missing one is named. */
     public static List<SealedSecret> sealedFor(NodeConfig node) {
-        try {
-            return node.secrets().stream().map(SealedSecret::load).toList();
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage(), e);
-        }
+        return node.secrets().stream().map(SecretFiles::seal).toList();
     }
 
     /** The nodes that get {@code secret}: those it names, or every node. */
@@ -46,6 +47,31 @@ public final class SecretFiles {
         nodesOf(secret).forEach(n -> out.add(n.requireRecipient()));
         out.addAll(config.secrets().admins());
         return new ArrayList<>(out);
+    }
+
+    /** The encrypted file a secret of the config names, as the node's agent gets it. */
+    public static SealedSecret seal(SecretFile spec) {
+        var file = spec.localFile();
+        try {
+            var bytes = Files.readAllBytes(file);
+            return new SealedSecret(
+                    spec.credential(),
+                    spec.path().orElse(NodeLayout.credential(spec.credential())),
+                    spec.owner(),
+                    spec.group(),
+                    spec.mode(),
+                    bytes);
+        } catch (NoSuchFileException e) {
+            throw new UserError(
+                    "secret '"
+                            + spec.credential()
+                            + "': "
+                            + file
+                            + " does not exist; create it with ./deploy secrets set "
+                            + spec.credential());
+        } catch (IOException e) {
+            throw new UserError("secret '" + spec.credential() + "': " + file + " cannot be read");
+        }
     }
 
     /** Encrypts {@code value} to the secret's recipients and replaces its file. */

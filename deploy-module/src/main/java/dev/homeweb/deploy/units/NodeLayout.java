@@ -1,5 +1,6 @@
 package dev.homeweb.deploy.units;
 
+import dev.homeweb.node.secrets.SecretsAgent;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,7 @@ public record NodeLayout(String root) {
     public static final String IMPORT = "home-web-import.service";
     public static final String ROLLBACK = "home-web-rollback.service";
     public static final String ROLLBACK_TIMER = "home-web-rollback.timer";
-    public static final String CREDSTORE = "/etc/credstore/home-web";
+    public static final String CREDSTORE = SecretsAgent.CREDSTORE;
 
     public NodeLayout {
         Objects.requireNonNull(root, "root");

@@ -2,8 +2,8 @@ package dev.homeweb.deploy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.homeweb.deploy.secrets.Age;
-import dev.homeweb.deploy.secrets.AgeIdentity;
+import dev.homeweb.node.age.Age;
+import dev.homeweb.node.age.AgeIdentity;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -9,18 +9,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Deploys that go wrong on a real node: each starts from a healthy good release and must leave that
- * release serving.
+ * Deploys that go wrong on a real node: each starts from a healthy good release (redeployed before
+ * each test, a no-op when it still serves, so one test's failure does not become the next one's)
+ * and must leave that release serving.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestMethodOrder(MethodOrderer.Random.class)
 class DeployFailureIT {
     @TempDir static Path dir;
     static TargetHost target;
@@ -32,14 +34,21 @@ class DeployFailureIT {
         target = TargetHost.up("hwd-fail");
         e2e = new E2e(target, dir, "health_timeout: 60s\nconfirm_timeout: 75s");
         e2e.initSecrets();
-        var run =
-                e2e.deploy(
-                        "--jar",
-                        E2e.appJar().toString(),
-                        "--content",
-                        E2e.repoRoot().resolve("content").toString());
-        assertThat(run.exitCode()).as(run.all()).isZero();
+        var run = e2e.deploy(E2e.release());
+        assertThat(run.exitCode()).as(e2e.failure(run)).isZero();
         good = E2e.release(run);
+    }
+
+    @BeforeEach
+    void theGoodReleaseServes() throws Exception {
+        var run = e2e.deploy(E2e.release());
+        assertThat(run.exitCode()).as(e2e.failure(run)).isZero();
+        assertGoodReleaseServes();
+    }
+
+    @AfterEach
+    void noSecretLeaked() throws Exception {
+        e2e.assertNoSecretLeaked();
     }
 
     @AfterAll
@@ -58,7 +67,6 @@ class DeployFailureIT {
     }
 
     @Test
-    @Order(1)
     void aReleaseWhoseServerFailsItsHealthCheckIsRolledBackAutomatically() throws Exception {
         var jar = FakeServerJar.build(dir, "crash-on-serve");
 
@@ -77,7 +85,6 @@ class DeployFailureIT {
     }
 
     @Test
-    @Order(2)
     void aFailingMigrationLeavesTheOldVersionServing() throws Exception {
         var jar = FakeServerJar.build(dir, "fail-migrate");
 
@@ -98,7 +105,6 @@ class DeployFailureIT {
     }
 
     @Test
-    @Order(3)
     void killingTheDeployerRightAfterTheSwitchMakesTheNodeRollBackByItself() throws Exception {
         var content = e2e.contentWith("content-orphan", text -> text + "\nOrphaned release.\n");
         var command =
@@ -111,22 +117,9 @@ class DeployFailureIT {
         command.addAll(e2e.args("--jar", E2e.appJar().toString(), "--content", content.toString()));
         var pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().putAll(e2e.environment);
-        var deployer = pb.start();
-        var seen = new StringBuilder();
-        try (var lines =
-                new BufferedReader(
-                        new InputStreamReader(deployer.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                seen.append(line).append('\n');
-                if (line.startsWith("[e2e] switch     ok")) {
-                    deployer.destroyForcibly();
-                    break;
-                }
-            }
-        }
-        deployer.waitFor();
+        var seen = e2e.leaks.during(() -> runUntilSwitched(pb));
         System.out.println(seen);
+        e2e.history.add(new E2e.Run(-9, seen, ""));
         assertThat(seen).contains("[e2e] switch     ok");
         assertThat(e2e.currentOnNode()).isNotEqualTo(good);
 
@@ -145,6 +138,27 @@ class DeployFailureIT {
             assertThat(e2e.deploy("lock", "release").exitCode()).isZero();
         }
         assertThat(e2e.deploy("lock", "status").out()).contains("e2e: free");
+    }
+
+    /** The deployer's output until it reported the switch, when it is killed. */
+    private static String runUntilSwitched(ProcessBuilder pb) throws Exception {
+        var deployer = pb.start();
+        var seen = new StringBuilder();
+        try (var lines =
+                new BufferedReader(
+                        new InputStreamReader(deployer.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                seen.append(line).append('\n');
+                if (line.startsWith("[e2e] switch     ok")) {
+                    deployer.destroyForcibly();
+                    break;
+                }
+            }
+        } finally {
+            deployer.destroyForcibly().waitFor();
+        }
+        return seen.toString();
     }
 
     private boolean rolledBackByItself() {

@@ -12,33 +12,78 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The life of one node, deployed to for real: a systemd-nspawn container with systemd, sshd and
- * PostgreSQL, reached over SSH as the sudo user {@code deploy}. The tests run in order on the same
- * node, each starting from the state the previous one left.
+ * PostgreSQL, reached over SSH as the sudo user {@code deploy}. Booting is expensive, so the tests
+ * share the node, but none depends on another: each starts from the same baseline (the repository's
+ * release, the database URL as the only secret, the original database password), which {@link
+ * #baseline} restores, so they run in random order. After each, {@link E2e#assertNoSecretLeaked}
+ * looks for every secret value in the node's processes (sampled during each deploy command),
+ * journal and files, and in the deployer's output and files.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestMethodOrder(MethodOrderer.Random.class)
 class DeployLifecycleIT {
     @TempDir static Path dir;
     static TargetHost target;
     static E2e e2e;
+
+    /** The baseline release: the repository's server jar and content. */
     static String first;
-    static String second;
+
     static E2e.Run init;
+    static E2e.Run firstDeploy;
+    static String baseConfig;
+    static byte[] baseDatabaseUrl;
     static final Path TOKEN_UNIT = Path.of("etc/systemd/system/token-user.service");
 
     @BeforeAll
-    static void boot() throws Exception {
+    static void bootAndDeployTheBaseline() throws Exception {
         target = TargetHost.up("hwd-life");
         e2e = new E2e(target, dir, "health_timeout: 120s\nconfirm_timeout: 150s");
+        e2e.leaks.watch("the api token", TOKEN);
+        e2e.leaks.watch("the rotated database password", NEW_PASSWORD);
         init = e2e.initSecrets();
+        baseConfig = Files.readString(e2e.config);
+        baseDatabaseUrl = Files.readAllBytes(secretFile("database-url"));
+        firstDeploy = e2e.deploy(E2e.release());
+        assertThat(firstDeploy.exitCode()).as(e2e.failure(firstDeploy)).isZero();
+        first = E2e.release(firstDeploy);
+    }
+
+    /**
+     * The config and secret files as after the first deploy, the database password they hold, no
+     * token unit, and the baseline release deployed (a no-op when the node is already there).
+     */
+    @BeforeEach
+    void baseline() throws Exception {
+        target.ssh(
+                "if [ -f /"
+                        + TOKEN_UNIT
+                        + " ]; then systemctl stop token-user.service && rm /"
+                        + TOKEN_UNIT
+                        + " && systemctl daemon-reload; fi");
+        Files.writeString(e2e.config, baseConfig);
+        Files.write(secretFile("database-url"), baseDatabaseUrl);
+        Files.deleteIfExists(secretFile("api-token"));
+        setDatabasePassword(E2e.password(E2e.databaseUrl(target)));
+        var run = e2e.deploy(E2e.release());
+        assertThat(run.exitCode()).as(e2e.failure(run)).isZero();
+        assertThat(E2e.release(run)).isEqualTo(first);
+        assertThat(e2e.currentOnNode()).isEqualTo(first);
+        e2e.assertNoSecretLeaked();
+    }
+
+    @AfterEach
+    void noSecretLeaked() throws Exception {
+        e2e.assertNoSecretLeaked();
     }
 
     @AfterAll
@@ -48,8 +93,43 @@ class DeployLifecycleIT {
         }
     }
 
+    static Path secretFile(String name) {
+        return e2e.dir.resolve("secrets/" + name + ".age");
+    }
+
+    /** Sets the role's password, on PostgreSQL's stdin from a root-only file, never in argv. */
+    static void setDatabasePassword(String password) throws Exception {
+        var sql = target.root().resolve("root/password.sql");
+        Files.writeString(sql, "ALTER ROLE homeweb PASSWORD '" + password + "';\n");
+        target.ssh(
+                "chmod 600 /root/password.sql && runuser -u postgres -- psql -q"
+                        + " < /root/password.sql && rm /root/password.sql");
+    }
+
+    /** Adds the secret api-token for a second service, deploys it, and starts that service. */
+    static E2e.Run addTokenSecretAndItsUnit() throws Exception {
+        Files.writeString(
+                e2e.config,
+                Files.readString(e2e.config)
+                        .replace(
+                                "  database-url: {}\n",
+                                "  database-url: {}\n  api-token: {units: [token-user.service]}\n"));
+        e2e.setSecret("api-token", TOKEN);
+        var run = e2e.deploy(E2e.release());
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        // A second service that uses only the token, to see what a rotation restarts.
+        Files.writeString(
+                target.root().resolve(TOKEN_UNIT),
+                """
+                [Service]
+                LoadCredential=api-token:/etc/credstore/home-web/api-token
+                ExecStart=/bin/sleep infinity
+                """);
+        target.ssh("systemctl daemon-reload && systemctl start token-user.service");
+        return run;
+    }
+
     @Test
-    @Order(0)
     void secretsInitCreatesARootOnlyIdentityOnTheNodeOnceAndRecordsItsRecipient() throws Exception {
         var identity = "/etc/home-web/age/identity";
         assertThat(target.ssh("stat -c '%a %U %G' " + identity).strip()).isEqualTo("400 root root");
@@ -66,23 +146,13 @@ class DeployLifecycleIT {
         assertThat(target.ssh("sha256sum " + identity)).isEqualTo(before);
         assertThat(target.ssh("ls /var/lib/home-web/releases/*/lib/home-web-node.jar"))
                 .isNotBlank();
-        assertThat(Files.readAllBytes(e2e.dir.resolve("secrets/database-url.age")))
+        assertThat(Files.readAllBytes(secretFile("database-url")))
                 .startsWith("age-encryption.org/v1\n".getBytes(StandardCharsets.US_ASCII));
     }
 
     @Test
-    @Order(1)
     void firstDeployFromNothingServesTheSamplePostsFromTheNode() throws Exception {
-        var run =
-                e2e.deploy(
-                        "--jar",
-                        E2e.appJar().toString(),
-                        "--content",
-                        E2e.repoRoot().resolve("content").toString());
-        first = E2e.release(run);
-
-        assertThat(run.exitCode()).as(run.all()).isZero();
-        assertThat(run.out())
+        assertThat(firstDeploy.out())
                 .contains("[e2e] upload")
                 .contains("[e2e] confirm")
                 .contains(" deployed ");
@@ -90,22 +160,15 @@ class DeployLifecycleIT {
                 .contains("\"status\":\"ok\"")
                 .contains("\"release\":\"" + first + "\"");
         assertThat(target.http("/")).contains("E2E blog").contains(E2e.POST_TITLE);
-        assertThat(e2e.currentOnNode()).isEqualTo(first);
     }
 
     @Test
-    @Order(2)
     void aSecondDeployOfTheSameBuildUploadsNothingAndDoesNotRestart() throws Exception {
         var started =
                 target.ssh(
                         "systemctl show home-web.service -p ExecMainStartTimestampMonotonic -p MainPID");
 
-        var run =
-                e2e.deploy(
-                        "--jar",
-                        E2e.appJar().toString(),
-                        "--content",
-                        E2e.repoRoot().resolve("content").toString());
+        var run = e2e.deploy(E2e.release());
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(E2e.release(run)).isEqualTo(first);
@@ -120,13 +183,12 @@ class DeployLifecycleIT {
     }
 
     @Test
-    @Order(3)
     void aDeployOfAChangedPostUpdatesThePage() throws Exception {
         var content =
                 e2e.contentWith("content-changed", text -> text + "\nFreshly *edited* words.\n");
 
         var run = e2e.deploy("--jar", E2e.appJar().toString(), "--content", content.toString());
-        second = E2e.release(run);
+        var second = E2e.release(run);
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(second).isNotEqualTo(first);
@@ -149,7 +211,6 @@ class DeployLifecycleIT {
     }
 
     @Test
-    @Order(4)
     void theDeployRanWithoutAnyAdminIdentityAndTheCredentialIsRootOnly() throws Exception {
         assertThat(e2e.environment).doesNotContainKey("HOME_WEB_AGE_IDENTITY");
         assertThat(e2e.dir.resolve(".config/home-web/age-identity")).doesNotExist();
@@ -162,58 +223,31 @@ class DeployLifecycleIT {
     }
 
     @Test
-    @Order(5)
     void aNewSecretForAnotherUnitIsInstalledWithoutRestartingTheServer() throws Exception {
         var server = invocations("home-web.service");
-        Files.writeString(
-                e2e.config,
-                Files.readString(e2e.config)
-                        .replace(
-                                "  database-url: {}\n",
-                                "  database-url: {}\n  api-token: {units: [token-user.service]}\n"));
-        e2e.setSecret("api-token", TOKEN);
 
-        var run = e2e.deploy(changed());
+        var run = addTokenSecretAndItsUnit();
 
-        assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.out()).containsPattern("\\[e2e\\] secrets +ok .*api-token added");
         assertThat(invocations("home-web.service")).isEqualTo(server);
         assertThat(target.ssh("cat /etc/credstore/home-web/api-token")).isEqualTo(TOKEN);
-        // A second service that uses only the token, to see what a rotation restarts.
-        Files.writeString(
-                target.root().resolve(TOKEN_UNIT),
-                """
-                [Service]
-                LoadCredential=api-token:/etc/credstore/home-web/api-token
-                ExecStart=/bin/sleep infinity
-                """);
-        target.ssh("systemctl daemon-reload && systemctl start token-user.service");
     }
 
     @Test
-    @Order(6)
     void rotatingTheDatabaseUrlRestartsTheServerAndNothingElse() throws Exception {
-        var url = Files.readString(Path.of(target.get("TARGET_DATABASE_URL_FILE"))).strip();
-        var rotated = url.replace(password(url), NEW_PASSWORD);
-        // The new password goes to PostgreSQL on stdin from a root-only file, never in argv.
-        var sql = target.root().resolve("root/rotate.sql");
-        Files.writeString(sql, "ALTER ROLE homeweb PASSWORD '" + NEW_PASSWORD + "';\n");
-        target.ssh(
-                "chmod 600 /root/rotate.sql && runuser -u postgres -- psql -q < /root/rotate.sql"
-                        + " && rm /root/rotate.sql");
+        addTokenSecretAndItsUnit();
+        var url = E2e.databaseUrl(target);
+        var rotated = url.replace(E2e.password(url), NEW_PASSWORD);
+        setDatabasePassword(NEW_PASSWORD);
         e2e.setSecret("database-url", rotated + "\n");
         var before =
                 invocations("home-web.service", "token-user.service", "home-web-import.service");
         var current = e2e.currentOnNode();
 
-        var plan = e2e.deploy(E2e.concat(List.of("plan"), changed()));
-        var snapshots = new PsSnapshots();
-        E2e.Run run;
-        try {
-            run = e2e.deploy(changed());
-        } finally {
-            snapshots.stop();
-        }
+        var plan = e2e.deploy(E2e.concat(List.of("plan"), E2e.release()));
+        int samples = e2e.leaks.samples();
+
+        var run = e2e.deploy(E2e.release());
 
         assertThat(plan.out())
                 .containsPattern("secret: +database-url changed \\(sha256 [0-9a-f]{12}…\\)")
@@ -231,20 +265,21 @@ class DeployLifecycleIT {
         assertThat(e2e.currentOnNode()).isEqualTo(current);
         assertThat(e2e.healthz()).contains("\"status\":\"ok\"");
         assertThat(target.http("/")).contains(E2e.POST_TITLE);
-        assertThat(snapshots.seen()).isNotEmpty().noneMatch(p -> p.contains(NEW_PASSWORD));
+        assertThat(e2e.leaks.samples())
+                .as("process samples during the deploy")
+                .isGreaterThan(samples);
     }
 
     @Test
-    @Order(7)
     void anUnchangedRedeployRestartsNothingEvenWithFreshlyReencryptedFiles() throws Exception {
-        var ciphertext = Files.readAllBytes(e2e.dir.resolve("secrets/database-url.age"));
+        addTokenSecretAndItsUnit();
+        var ciphertext = Files.readAllBytes(secretFile("database-url"));
         var rekey = e2e.deploy("secrets", "rekey", "--age-identity", e2e.adminIdentity.toString());
         assertThat(rekey.exitCode()).as(rekey.all()).isZero();
-        assertThat(Files.readAllBytes(e2e.dir.resolve("secrets/database-url.age")))
-                .isNotEqualTo(ciphertext);
+        assertThat(Files.readAllBytes(secretFile("database-url"))).isNotEqualTo(ciphertext);
         var before = invocations("home-web.service", "token-user.service");
 
-        var run = e2e.deploy(changed());
+        var run = e2e.deploy(E2e.release());
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.out())
@@ -256,9 +291,9 @@ class DeployLifecycleIT {
     }
 
     @Test
-    @Order(8)
     void aSecretEncryptedToTheWrongRecipientStopsTheDeployBeforeAnyChange() throws Exception {
-        var token = e2e.dir.resolve("secrets/api-token.age");
+        addTokenSecretAndItsUnit();
+        var token = secretFile("api-token");
         var good = Files.readAllBytes(token);
         var stranger = e2e.dir.resolve("stranger.txt");
         TargetHost.run(List.of("age-keygen", "-o", stranger.toString()), 30);
@@ -295,52 +330,20 @@ class DeployLifecycleIT {
     }
 
     @Test
-    @Order(9)
-    void thePlaintextAppearsNowhere() throws Exception {
-        var url = Files.readString(Path.of(target.get("TARGET_DATABASE_URL_FILE"))).strip();
-        var markers = List.of(password(url), NEW_PASSWORD, TOKEN);
-        assertThat(password(url)).hasSizeGreaterThan(8);
-        var journal = target.ssh("journalctl --no-pager -o cat");
-        var units = target.ssh("cat /etc/systemd/system/home-web* /etc/systemd/system/token-user*");
-        var nodePs = target.ssh("ps -eo args");
-        var hostPs = TargetHost.run(List.of("ps", "-eo", "args"), 30).out();
-        for (var marker : markers) {
-            assertThat(journal).doesNotContain(marker);
-            assertThat(units).doesNotContain(marker);
-            assertThat(nodePs).doesNotContain(marker);
-            assertThat(hostPs).doesNotContain(marker);
-            assertThat(
-                            target.ssh(
-                                    "grep -rlF -- '"
-                                            + marker
-                                            + "' /var/lib/home-web /etc/systemd/system /etc/home-web"
-                                            + " || true"))
-                    .isBlank();
-            assertThat(e2e.history).noneMatch(run -> run.all().contains(marker));
-            try (var files = Files.walk(e2e.dir)) {
-                assertThat(
-                                files.filter(Files::isRegularFile)
-                                        .filter(
-                                                p ->
-                                                        !p.getFileName()
-                                                                .toString()
-                                                                .equals("admin-identity.txt"))
-                                        .filter(p -> contains(p, marker))
-                                        .toList())
-                        .as("deployer files holding a secret")
-                        .isEmpty();
-            }
-        }
+    void secretsShowPrintsAValueOnlyWhenAskedAndListShowsNone() throws Exception {
+        addTokenSecretAndItsUnit();
+
         var show =
-                e2e.deploy(
+                e2e.reveal(
                         "secrets",
                         "show",
                         "api-token",
                         "--age-identity",
                         e2e.adminIdentity.toString());
-        assertThat(show.out()).isEqualTo(TOKEN);
-        e2e.history.remove(show);
         var list = e2e.deploy("secrets", "list");
+
+        assertThat(show.exitCode()).as(show.err()).isZero();
+        assertThat(show.out()).isEqualTo(TOKEN);
         assertThat(list.out())
                 .contains("api-token")
                 .contains("token-user.service")
@@ -348,15 +351,15 @@ class DeployLifecycleIT {
     }
 
     @Test
-    @Order(10)
     void removingASecretFromTheConfigRemovesItFromTheNode() throws Exception {
+        addTokenSecretAndItsUnit();
         target.ssh("systemctl stop token-user.service");
         Files.writeString(
                 e2e.config,
                 Files.readString(e2e.config)
                         .replace("  api-token: {units: [token-user.service]}\n", ""));
 
-        var run = e2e.deploy(changed());
+        var run = e2e.deploy(E2e.release());
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.out()).contains("api-token removed");
@@ -368,64 +371,17 @@ class DeployLifecycleIT {
     private static final String NEW_PASSWORD =
             "rotated" + java.util.UUID.randomUUID().toString().replace("-", "");
 
-    /** The server jar and the content of the release serving since test 3. */
-    private static String[] changed() {
-        return new String[] {
-            "--jar",
-            E2e.appJar().toString(),
-            "--content",
-            e2e.dir.resolve("content-changed").toString()
-        };
-    }
-
-    private static String password(String url) {
-        return url.substring(url.indexOf(':', "postgresql://".length()) + 1, url.indexOf('@'));
-    }
-
-    private static boolean contains(Path file, String marker) {
-        try {
-            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)
-                    .contains(marker);
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
-
-    /** {@code ps -eo args} on the node, every ~200 ms while a deploy runs. */
-    static final class PsSnapshots {
-        private final List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
-        private volatile boolean running = true;
-        private final Thread thread;
-
-        PsSnapshots() {
-            thread =
-                    new Thread(
-                            () -> {
-                                while (running) {
-                                    try {
-                                        seen.add(target.ssh("ps -eo args"));
-                                        Thread.sleep(200);
-                                    } catch (Exception e) {
-                                        return;
-                                    }
-                                }
-                            });
-            thread.start();
-        }
-
-        void stop() throws InterruptedException {
-            running = false;
-            thread.join(30_000);
-        }
-
-        List<String> seen() {
-            return seen;
-        }
-    }
-
     @Test
-    @Order(15)
     void statusShowsReleasesAndRollbackGoesBackAndForth() throws Exception {
+        var content =
+                // Not the edit of aDeployOfAChangedPostUpdatesThePage: that release may be on the
+                // node already, and this one must be new.
+                e2e.contentWith("content-second", text -> text + "\nBack and forth.\n");
+        var deployed =
+                e2e.deploy("--jar", E2e.appJar().toString(), "--content", content.toString());
+        assertThat(deployed.exitCode()).as(deployed.all()).isZero();
+        var second = E2e.release(deployed);
+
         var status = e2e.deploy("status");
         assertThat(status.exitCode()).isZero();
         assertThat(status.out())
@@ -438,11 +394,19 @@ class DeployLifecycleIT {
         assertThat(logs.exitCode()).isZero();
         assertThat(logs.out()).contains("Started home-web.service");
 
+        // "Previous" is the newest entry of the node's good list other than the current one; the
+        // list keeps the order in which releases first became good, so with other tests' releases
+        // on the node it need not be the baseline.
+        var good = Files.readAllLines(target.root().resolve("var/lib/home-web/state/good"));
+        var previous =
+                good.stream().filter(r -> !r.isBlank() && !r.equals(second)).reduce((a, b) -> b);
+        assertThat(previous).isPresent();
+
         var back = e2e.deploy("rollback", "e2e");
         assertThat(back.exitCode()).as(back.all()).isZero();
-        assertThat(e2e.currentOnNode()).isEqualTo(first);
-        assertThat(e2e.healthz()).contains("\"release\":\"" + first + "\"");
-        assertThat(target.http("/blog/" + E2e.POST)).doesNotContain("Freshly");
+        assertThat(e2e.currentOnNode()).isEqualTo(previous.get());
+        assertThat(e2e.healthz()).contains("\"release\":\"" + previous.get() + "\"");
+        assertThat(target.http("/blog/" + E2e.POST)).doesNotContain("Back and forth");
 
         var forward = e2e.deploy("rollback", "e2e", "--to", second);
         assertThat(forward.exitCode()).as(forward.all()).isZero();
@@ -450,7 +414,6 @@ class DeployLifecycleIT {
     }
 
     @Test
-    @Order(16)
     void aConcurrentDeployIsRefusedWithTheHoldersDetails() throws Exception {
         var content = e2e.contentWith("content-third", text -> text + "\nThird version.\n");
         var lockFile = target.root().resolve("var/lib/home-web/deploy.lock");
@@ -467,19 +430,23 @@ class DeployLifecycleIT {
             Thread.sleep(50);
         }
 
-        var refused = e2e.deploy("--jar", E2e.appJar().toString(), "--content", content.toString());
+        E2e.Run refused;
+        E2e.Run holder;
+        try {
+            refused = e2e.deploy("--jar", E2e.appJar().toString(), "--content", content.toString());
+        } finally {
+            holder = running.get(); // never leave a deploy running into the next test
+        }
 
         assertThat(refused.exitCode()).as(refused.all()).isEqualTo(5);
         assertThat(refused.all())
                 .contains("node is locked by e2e@")
                 .contains("(pid " + ProcessHandle.current().pid() + ")");
-        var first = running.get();
-        assertThat(first.exitCode()).as(first.all()).isZero();
+        assertThat(holder.exitCode()).as(holder.all()).isZero();
         assertThat(Files.exists(lockFile)).isFalse();
     }
 
     @Test
-    @Order(17)
     void aChangedHostKeyIsRefusedBeforeAnythingChanges() throws Exception {
         var before = e2e.currentOnNode();
         var audit = target.ssh("cat /var/lib/home-web/audit.log");

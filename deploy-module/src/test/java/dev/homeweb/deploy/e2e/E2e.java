@@ -30,15 +30,25 @@ final class E2e {
     /** The administrator's identity; deploys never get it (only set/show/rekey/edit). */
     final Path adminIdentity;
 
+    static final String ADMIN_IDENTITY = "admin-identity.txt";
+
     /** Every run of the CLI, to check that no output ever showed a secret. */
     final List<Run> history = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /** How many runs of {@link #history} {@link #assertNoSecretLeaked} has looked at. */
+    private int checked;
+
+    /** Samples the node and this host while the CLI runs; the database password to start. */
+    final SecretLeaks leaks;
 
     E2e(TargetHost target, Path dir, String settings) throws IOException {
         this.target = target;
         this.dir = dir;
         this.config = dir.resolve("deploy.yaml");
-        this.adminIdentity = dir.resolve("admin-identity.txt");
-        var admin = dev.homeweb.deploy.secrets.AgeIdentity.generate();
+        this.adminIdentity = dir.resolve(ADMIN_IDENTITY);
+        this.leaks = new SecretLeaks(target, dir);
+        leaks.watch("the database password", password(databaseUrl(target)));
+        var admin = dev.homeweb.node.age.AgeIdentity.generate();
         Files.writeString(adminIdentity, admin.fileText(java.time.Instant.now()));
         Files.writeString(
                 config,
@@ -65,6 +75,15 @@ final class E2e {
         env.put("USER", "e2e");
         env.put("XDG_CACHE_HOME", Path.of(System.getProperty("user.home"), ".cache").toString());
         this.environment = Map.copyOf(env);
+    }
+
+    static String databaseUrl(TargetHost target) throws IOException {
+        return Files.readString(Path.of(target.get("TARGET_DATABASE_URL_FILE"))).strip();
+    }
+
+    /** The password of a {@code postgresql://user:password@host/db} URL. */
+    static String password(String url) {
+        return url.substring(url.indexOf(':', "postgresql://".length()) + 1, url.indexOf('@'));
     }
 
     static Path repoRoot() {
@@ -106,20 +125,53 @@ final class E2e {
     }
 
     Run run(byte[] stdin, List<String> args) {
+        var run = execute(stdin, args);
+        history.add(run);
+        System.out.println(
+                "deploy " + String.join(" ", args) + " -> " + run.exitCode() + "\n" + run.all());
+        return run;
+    }
+
+    /**
+     * A run whose output is meant to show a secret ({@code secrets show}): kept out of the logs.
+     */
+    Run reveal(String... args) {
+        return execute(new byte[0], args(args));
+    }
+
+    private Run execute(byte[] stdin, List<String> args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        int code =
-                DeployCommand.commandLine(
-                                environment,
-                                Clock.systemUTC(),
-                                new java.io.ByteArrayInputStream(stdin),
-                                new PrintWriter(out, true),
-                                new PrintWriter(err, true))
-                        .execute(args.toArray(String[]::new));
-        var run = new Run(code, out.toString(), err.toString());
-        history.add(run);
-        System.out.println("deploy " + String.join(" ", args) + " -> " + code + "\n" + run.all());
-        return run;
+        try {
+            int code =
+                    leaks.during(
+                            () ->
+                                    DeployCommand.commandLine(
+                                                    environment,
+                                                    Clock.systemUTC(),
+                                                    new java.io.ByteArrayInputStream(stdin),
+                                                    new PrintWriter(out, true),
+                                                    new PrintWriter(err, true))
+                                            .execute(args.toArray(String[]::new)));
+            return new Run(code, out.toString(), err.toString());
+        } catch (Exception e) {
+            throw new IllegalStateException("deploy " + args + " threw", e);
+        }
+    }
+
+    /**
+     * No secret value in what {@link SecretLeaks} sampled or finds now, nor in the output of the
+     * runs since the last call.
+     */
+    void assertNoSecretLeaked() throws IOException, InterruptedException {
+        List<String> outputs;
+        synchronized (history) {
+            outputs = history.subList(checked, history.size()).stream().map(Run::all).toList();
+            checked = history.size();
+        }
+        org.assertj.core.api.Assertions.assertThat(leaks.check(outputs))
+                .as("secret values where they must never be")
+                .isEmpty();
     }
 
     /** The repository's server jar and content: the arguments of a plain deploy. */
@@ -192,6 +244,19 @@ final class E2e {
         return Files.readSymbolicLink(target.root().resolve("var/lib/home-web/current"))
                 .getFileName()
                 .toString();
+    }
+
+    /** A failed deploy's description: its output and the server's last journal lines. */
+    java.util.function.Supplier<String> failure(Run run) {
+        return () -> {
+            try {
+                return run.all()
+                        + "\nhome-web.service journal:\n"
+                        + target.ssh("journalctl -u home-web.service -n 60 --no-pager -o cat");
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                return run.all() + "\n(no journal: " + e + ")";
+            }
+        };
     }
 
     String healthz() throws IOException, InterruptedException {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homeweb.deploy.config.DeployConfig;
 import dev.homeweb.deploy.release.ReleaseBuilder;
-import dev.homeweb.deploy.secrets.Age;
-import dev.homeweb.deploy.secrets.AgeIdentity;
 import dev.homeweb.deploy.units.UnitFileRenderer;
+import dev.homeweb.node.age.Age;
+import dev.homeweb.node.age.AgeIdentity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package dev.homeweb.deploy.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homeweb.deploy.config.DeployConfig;
-import dev.homeweb.deploy.secrets.SecretChange;
-import dev.homeweb.deploy.secrets.SecretChange.Status;
+import dev.homeweb.node.secrets.SecretChange;
+import dev.homeweb.node.secrets.SecretChange.Status;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.homeweb.deploy.secrets;
+package dev.homeweb.node.age;
 
 import com.exceptionfactory.jagged.RecipientStanzaReader;
 import com.exceptionfactory.jagged.RecipientStanzaWriter;

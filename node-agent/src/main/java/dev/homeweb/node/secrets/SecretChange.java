@@ -1,4 +1,4 @@
-package dev.homeweb.deploy.secrets;
+package dev.homeweb.node.secrets;
 
 import java.util.Optional;
 

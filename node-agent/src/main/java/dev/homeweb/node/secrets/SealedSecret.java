@@ -1,15 +1,11 @@
-package dev.homeweb.deploy.secrets;
+package dev.homeweb.node.secrets;
 
-import dev.homeweb.deploy.config.SecretFile;
-import dev.homeweb.deploy.units.NodeLayout;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -30,32 +26,6 @@ public record SealedSecret(
             }
         }
         ciphertext = ciphertext.clone();
-    }
-
-    /** Reads the encrypted file a secret of the config names. */
-    public static SealedSecret load(SecretFile spec) {
-        var file = spec.localFile();
-        try {
-            var bytes = Files.readAllBytes(file);
-            return new SealedSecret(
-                    spec.credential(),
-                    spec.path().orElse(NodeLayout.credential(spec.credential())),
-                    spec.owner(),
-                    spec.group(),
-                    spec.mode(),
-                    bytes);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(
-                    "secret '"
-                            + spec.credential()
-                            + "': "
-                            + file
-                            + " does not exist; create it with ./deploy secrets set "
-                            + spec.credential());
-        } catch (IOException e) {
-            throw new IllegalArgumentException(
-                    "secret '" + spec.credential() + "': " + file + " cannot be read");
-        }
     }
 
     @Override

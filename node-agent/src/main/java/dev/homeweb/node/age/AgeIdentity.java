@@ -1,4 +1,4 @@
-package dev.homeweb.deploy.secrets;
+package dev.homeweb.node.age;
 
 import com.exceptionfactory.jagged.x25519.X25519KeyPairGenerator;
 import java.security.GeneralSecurityException;

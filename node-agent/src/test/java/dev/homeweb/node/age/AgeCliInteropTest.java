@@ -1,4 +1,4 @@
-package dev.homeweb.deploy.secrets;
+package dev.homeweb.node.age;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

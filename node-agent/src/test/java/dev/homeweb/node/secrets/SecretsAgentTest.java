@@ -1,10 +1,9 @@
-package dev.homeweb.deploy.node;
+package dev.homeweb.node.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.homeweb.deploy.secrets.Age;
-import dev.homeweb.deploy.secrets.AgeIdentity;
-import dev.homeweb.deploy.secrets.SealedSecret;
+import dev.homeweb.node.age.Age;
+import dev.homeweb.node.age.AgeIdentity;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,7 +28,7 @@ class SecretsAgentTest {
         return new SecretsAgent(
                 dir.resolve("etc/age/identity"),
                 dir.resolve("credstore"),
-                new SecretsAgent.NodeFiles(),
+                new NodeFiles(),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }

@@ -1,18 +1,14 @@
-package dev.homeweb.deploy.node;
+package dev.homeweb.node.secrets;
 
-import dev.homeweb.deploy.secrets.Age;
-import dev.homeweb.deploy.secrets.AgeIdentity;
-import dev.homeweb.deploy.secrets.SealedSecret;
-import dev.homeweb.deploy.secrets.SecretChange;
-import dev.homeweb.deploy.secrets.SecretChange.Status;
+import dev.homeweb.node.age.Age;
+import dev.homeweb.node.age.AgeIdentity;
+import dev.homeweb.node.secrets.SecretChange.Status;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -277,73 +273,6 @@ public final class SecretsAgent {
 
         Rejected(String message) {
             super(message);
-        }
-    }
-
-    /** The file operations, root-owned and private by default. */
-    static class NodeFiles {
-        void createPrivateDirectories(Path dir) throws IOException {
-            if (Files.isDirectory(dir)) {
-                return;
-            }
-            createPrivateDirectories(dir.getParent());
-            Files.createDirectory(
-                    dir,
-                    PosixFilePermissions.asFileAttribute(
-                            PosixFilePermissions.fromString("rwx------")));
-        }
-
-        /**
-         * Creates {@code file} (failing if it exists) with {@code mode} and writes {@code bytes}.
-         */
-        void writeNew(Path file, byte[] bytes, String mode) throws IOException {
-            try (var channel =
-                    java.nio.channels.FileChannel.open(
-                            file,
-                            java.util.Set.of(
-                                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                            PosixFilePermissions.asFileAttribute(
-                                    PosixFilePermissions.fromString("rw-------")))) {
-                var buffer = java.nio.ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            setMode(file, mode);
-        }
-
-        Optional<byte[]> readIfPresent(Path file) throws IOException {
-            return Files.isRegularFile(file)
-                    ? Optional.of(Files.readAllBytes(file))
-                    : Optional.empty();
-        }
-
-        void setOwner(Path file, String owner, String group) throws IOException {
-            var lookup = file.getFileSystem().getUserPrincipalLookupService();
-            var view =
-                    Files.getFileAttributeView(
-                            file, java.nio.file.attribute.PosixFileAttributeView.class);
-            view.setOwner(lookup.lookupPrincipalByName(owner));
-            view.setGroup(lookup.lookupPrincipalByGroupName(group));
-        }
-
-        void setMode(Path file, String octal) throws IOException {
-            int bits = Integer.parseInt(octal, 8);
-            var text = new StringBuilder();
-            var letters = "rwxrwxrwx";
-            for (int i = 0; i < 9; i++) {
-                text.append((bits & (1 << (8 - i))) != 0 ? letters.charAt(i) : '-');
-            }
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(text.toString()));
-        }
-
-        void rename(Path from, Path to) throws IOException {
-            Files.move(
-                    from,
-                    to,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }
