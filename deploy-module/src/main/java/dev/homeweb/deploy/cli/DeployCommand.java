@@ -272,25 +272,6 @@ public final class DeployCommand implements Callable<Integer> {
         selected.forEach(SecretFiles::sealedFor);
     }
 
-    /** The agent jar the build puts beside this tool's jar (or beside target/classes). */
-    Path nodeJar() {
-        if (nodeJar != null) {
-            return nodeJar;
-        }
-        try {
-            var location =
-                    Path.of(
-                            DeployCommand.class
-                                    .getProtectionDomain()
-                                    .getCodeSource()
-                                    .getLocation()
-                                    .toURI());
-            return location.getParent().resolve("home-web-node.jar");
-        } catch (java.net.URISyntaxException | RuntimeException e) {
-            return Path.of("deploy-module/target/home-web-node.jar");
-        }
-    }
-
     InputStream in() {
         return in;
     }

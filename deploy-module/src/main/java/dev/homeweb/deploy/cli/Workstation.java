@@ -87,9 +87,9 @@ final class Workstation {
                                     .getCodeSource()
                                     .getLocation()
                                     .toURI());
-            return location.getParent().resolve("home-web-deploy-node.jar");
+            return location.getParent().resolve("home-web-node.jar");
         } catch (URISyntaxException | RuntimeException e) {
-            return Path.of("deploy-module/target/home-web-deploy-node.jar");
+            return Path.of("deploy-module/target/home-web-node.jar");
         }
     }
 
