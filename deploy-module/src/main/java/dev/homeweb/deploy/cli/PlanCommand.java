@@ -1,26 +1,18 @@
 package dev.homeweb.deploy.cli;
 
-import java.util.ArrayList;
+import dev.homeweb.deploy.config.DeployConfig;
+import dev.homeweb.deploy.config.NodeConfig;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 @Command(
         name = "plan",
         mixinStandardHelpOptions = true,
         description =
                 "Show what a deploy would change on each node (unit diffs, upload size, secrets by hash, new migrations); change nothing.")
-final class PlanCommand implements Callable<Integer> {
-    @ParentCommand DeployCommand parent;
-
-    @Parameters(paramLabel = "NODE", arity = "0..*", description = "Default: every node.")
-    List<String> nodes = new ArrayList<>();
-
+final class PlanCommand extends NodesCommand {
     @Override
-    public Integer call() {
-        var config = parent.config();
-        return parent.plan(config, config.select(nodes));
+    int run(DeployConfig config, List<NodeConfig> selected) {
+        return parent.plan(config, selected);
     }
 }

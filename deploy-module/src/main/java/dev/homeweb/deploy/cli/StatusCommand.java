@@ -1,28 +1,20 @@
 package dev.homeweb.deploy.cli;
 
-import java.util.ArrayList;
+import dev.homeweb.deploy.config.DeployConfig;
+import dev.homeweb.deploy.config.NodeConfig;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 @Command(
         name = "status",
         mixinStandardHelpOptions = true,
         description =
                 "Current and previous releases, unit state, lock and last deploys of each node.")
-final class StatusCommand implements Callable<Integer> {
-    @ParentCommand DeployCommand parent;
-
-    @Parameters(paramLabel = "NODE", arity = "0..*", description = "Default: every node.")
-    List<String> nodes = new ArrayList<>();
-
+final class StatusCommand extends NodesCommand {
     @Override
-    public Integer call() {
-        var config = parent.config();
+    int run(DeployConfig config, List<NodeConfig> selected) {
         var admin = parent.admin(config);
-        for (var node : config.select(nodes)) {
+        for (var node : selected) {
             parent.out().print(admin.status(node));
             parent.out().flush();
         }

@@ -1,29 +1,21 @@
 package dev.homeweb.deploy.cli;
 
+import dev.homeweb.deploy.config.DeployConfig;
+import dev.homeweb.deploy.config.NodeConfig;
 import dev.homeweb.deploy.units.UnitFileRenderer;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 @Command(
         name = "units",
         mixinStandardHelpOptions = true,
         description = "Print the generated systemd units and scripts for each node, offline.")
-final class UnitsCommand implements Callable<Integer> {
-    @ParentCommand DeployCommand parent;
-
-    @Parameters(paramLabel = "NODE", arity = "0..*", description = "Default: every node.")
-    List<String> nodes = new ArrayList<>();
-
+final class UnitsCommand extends NodesCommand {
     @Override
-    public Integer call() {
-        var config = parent.config();
+    int run(DeployConfig config, List<NodeConfig> selected) {
         var renderer = new UnitFileRenderer(config.settings().confirmTimeout());
         var out = parent.out();
-        for (var node : config.select(nodes)) {
+        for (var node : selected) {
             for (var file : renderer.render(node)) {
                 out.println(
                         "# node " + node.name() + ": " + file.path() + " (" + file.mode() + ")");

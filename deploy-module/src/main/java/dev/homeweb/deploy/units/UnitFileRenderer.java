@@ -107,32 +107,39 @@ public final class UnitFileRenderer {
 
     private String migrate(NodeConfig node, NodeLayout layout) {
         var release = layout.releases() + "/%i";
-        return """
-                [Unit]
-                Description=home-web database migrations of release %%i
-                After=network-online.target postgresql.service
-                Wants=network-online.target
-
-                [Service]
-                Type=oneshot
-                EnvironmentFile=%1$s/release.env
-                %2$s
-                ExecStart=%3$s -jar %1$s/home-web.jar migrate
-                WorkingDirectory=%1$s
-                TimeoutStartSec=15min
-                %4$s%5$s"""
-                .formatted(
-                        release,
-                        credentials(node, "home-web-migrate@.service"),
-                        java(node.service(), release, true),
-                        account(node.service()),
-                        HARDENING);
+        return oneShot(
+                node,
+                "home-web database migrations of release %i",
+                release,
+                "home-web-migrate@.service",
+                "migrate",
+                "15min");
     }
 
     private String importContent(NodeConfig node, NodeLayout layout) {
+        return oneShot(
+                node,
+                "home-web content import of the current release",
+                layout.current(),
+                NodeLayout.IMPORT,
+                "import --content " + layout.current() + "/content",
+                "5min");
+    }
+
+    /**
+     * A unit that runs the jar of release directory {@code dir} once with {@code command}, as the
+     * service account and under the same sandbox as the server: migrations and the content import.
+     */
+    private static String oneShot(
+            NodeConfig node,
+            String description,
+            String dir,
+            String unit,
+            String command,
+            String timeout) {
         return """
                 [Unit]
-                Description=home-web content import of the current release
+                Description=%6$s
                 After=network-online.target postgresql.service
                 Wants=network-online.target
 
@@ -140,16 +147,19 @@ public final class UnitFileRenderer {
                 Type=oneshot
                 EnvironmentFile=%1$s/release.env
                 %2$s
-                ExecStart=%3$s -jar %1$s/home-web.jar import --content %1$s/content
+                ExecStart=%3$s -jar %1$s/home-web.jar %7$s
                 WorkingDirectory=%1$s
-                TimeoutStartSec=5min
+                TimeoutStartSec=%8$s
                 %4$s%5$s"""
                 .formatted(
-                        layout.current(),
-                        credentials(node, NodeLayout.IMPORT),
-                        java(node.service(), layout.current(), true),
+                        dir,
+                        credentials(node, unit),
+                        java(node.service(), dir, true),
                         account(node.service()),
-                        HARDENING);
+                        HARDENING,
+                        description,
+                        command,
+                        timeout);
     }
 
     private static String rollback(NodeLayout layout) {

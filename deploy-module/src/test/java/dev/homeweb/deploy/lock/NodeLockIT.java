@@ -4,35 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.homeweb.deploy.ssh.NodeShell;
-import dev.homeweb.deploy.ssh.TestSshServer;
+import dev.homeweb.deploy.ssh.WithTestSshServer;
 import dev.homeweb.deploy.units.NodeLayout;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class NodeLockIT {
-    @TempDir static Path dir;
-    static TestSshServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestSshServer.start(Files.createDirectories(dir.resolve("ssh")));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
-
+class NodeLockIT extends WithTestSshServer {
     static LockHolder holder(long pid) {
         return new LockHolder(
                 "alice", "laptop", pid, Instant.parse("2026-11-25T10:00:00Z"), "abc123");

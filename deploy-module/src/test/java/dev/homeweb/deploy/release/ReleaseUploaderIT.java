@@ -3,33 +3,17 @@ package dev.homeweb.deploy.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homeweb.deploy.ssh.NodeShell;
-import dev.homeweb.deploy.ssh.TestSshServer;
+import dev.homeweb.deploy.ssh.WithTestSshServer;
 import dev.homeweb.deploy.units.NodeLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Uploads over real SSH into a node root that is a local temporary directory. */
-class ReleaseUploaderIT {
-    @TempDir static Path dir;
-    static TestSshServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestSshServer.start(Files.createDirectories(dir.resolve("ssh")));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
-
+class ReleaseUploaderIT extends WithTestSshServer {
     static Release release(Path base, String post) throws Exception {
         Files.createDirectories(base.resolve("content/posts"));
         Files.createDirectories(base.resolve("runtime/bin"));
