@@ -18,6 +18,7 @@ maven.buildMavenPackage {
       ../pom.xml
       ../app
       ../deploy-module/pom.xml
+      ../node-agent/pom.xml
       ../migrations
       ../content
     ];

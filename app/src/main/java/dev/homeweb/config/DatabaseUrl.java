@@ -39,6 +39,15 @@ public record DatabaseUrl(String jdbcUrl, @Nullable String user, @Nullable Strin
                     source + " holds more than one line; it should hold only the database URL");
         }
         if (value.startsWith("jdbc:postgresql://")) {
+            var hosts = value.substring("jdbc:postgresql://".length()).split("[/?]", 2)[0];
+            if (hosts.contains("@")) {
+                // The driver does not take user:password@ here, and would repeat it in its errors.
+                throw new ConfigException(
+                        source
+                                + " holds a jdbc: URL with user:password@ before the host; write"
+                                + " postgresql://user:password@host:port/database, or"
+                                + " jdbc:postgresql://host:port/database?user=...&password=...");
+            }
             return new DatabaseUrl(value, null, null);
         }
         var scheme = value.contains("://") ? value.substring(0, value.indexOf("://")) : "";

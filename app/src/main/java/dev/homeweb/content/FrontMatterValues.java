@@ -86,9 +86,10 @@ record FrontMatterValues(Map<Target, List<Field>> byTarget) {
         if (value.isEmpty()) {
             return Optional.empty();
         }
-        return switch (value.get()) {
-            case "true", "yes" -> Optional.of(true);
-            case "false", "no" -> Optional.of(false);
+        // YAML 1.1, which Jekyll and older Hugo sites were written for, also says True, On, Off.
+        return switch (value.get().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on" -> Optional.of(true);
+            case "false", "no", "off" -> Optional.of(false);
             default ->
                     throw new Problem(
                             field.get().line(),

@@ -58,15 +58,21 @@ public final class ConnectionFailed extends RuntimeException {
         return "cannot connect to "
                 + url.redacted()
                 + ": "
-                + cause(failure, unknownHost)
+                + cause(failure, unknownHost, address)
                 + "\n"
                 + check;
     }
 
     /** The driver's own words, without its generic advice, which the check above replaces. */
-    private static String cause(SQLException failure, Optional<UnknownHostException> unknown) {
+    private static String cause(
+            SQLException failure, Optional<UnknownHostException> unknown, Address address) {
         if (unknown.isPresent()) {
             return "unknown host " + unknown.get().getMessage();
+        }
+        if (failure instanceof SQLTransientConnectionException && failure.getCause() == null) {
+            // The pool timed out with no attempt to blame: the host took every packet, answered
+            // none.
+            return "no answer from " + address.host() + " within the pool's timeout";
         }
         var text = String.valueOf(failure.getMessage()).strip();
         int advice = text.indexOf(" Check that the hostname");
@@ -75,7 +81,11 @@ public final class ConnectionFailed extends RuntimeException {
         }
         var io = find(failure, java.io.IOException.class);
         if (text.startsWith("The connection attempt failed") && io.isPresent()) {
-            text += " (" + io.get().getMessage().toLowerCase(Locale.ROOT) + ")";
+            text =
+                    text.replaceFirst("\\.$", "")
+                            + " ("
+                            + io.get().getMessage().toLowerCase(Locale.ROOT)
+                            + ")";
         }
         return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }

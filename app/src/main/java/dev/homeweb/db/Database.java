@@ -43,6 +43,9 @@ public final class Database implements AutoCloseable {
         // Health checks must answer quickly when the database is gone, not after Hikari's 30 s.
         config.setConnectionTimeout(2_000);
         config.setValidationTimeout(1_000);
+        // The driver gives up on a host that does not answer before the pool does, so the pool's
+        // timeout carries the real cause ("connect timed out") instead of only its own words.
+        config.addDataSourceProperty("connectTimeout", "1");
         // Start even when the database is down; /healthz reports it and the pool retries.
         config.setInitializationFailTimeout(-1);
         this.pool = new HikariDataSource(config);

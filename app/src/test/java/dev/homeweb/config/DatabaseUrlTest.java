@@ -51,6 +51,19 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void rejectsAJdbcUrlWithUserInfoWithoutRepeatingIt() {
+        assertThatThrownBy(
+                        () ->
+                                DatabaseUrl.parse(
+                                        "jdbc:postgresql://blog:secret@db:5432/blog", "file x"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(
+                        "file x holds a jdbc: URL with user:password@ before the host")
+                .message()
+                .doesNotContain("secret");
+    }
+
+    @Test
     void rejectsMoreThanOneLine() {
         assertThatThrownBy(
                         () -> DatabaseUrl.parse("postgresql://db/a\npostgresql://db/b", "file x"))

@@ -139,6 +139,15 @@ class ForeignFrontMatterTest {
         }
 
         @Test
+        void yamlOneOneBooleansAsOldSitesWriteThemAreAccepted() {
+            content.post("a.md", "A", "2024-02-05", "published: False\n");
+            content.post("b.md", "B", "2024-02-05", "draft: On\n");
+
+            assertThat(reader.read(dir))
+                    .allSatisfy(p -> assertThat(p.frontMatter().draft()).isTrue());
+        }
+
+        @Test
         void aTomlKeyThatIsNotKnownNamesItsLineAndTheClosestKey() {
             content.post(
                     "a.md",

@@ -45,6 +45,20 @@ class ConnectionFailedTest {
     }
 
     @Test
+    void aHostThatNeverAnswersIsSaidPlainlyNotInThePoolsWords() {
+        var pool =
+                new SQLTransientConnectionException(
+                        "home-web - Connection is not available, request timed out after 2001ms"
+                                + " (total=0, active=0, idle=0, waiting=0)");
+
+        assertThat(new ConnectionFailed(URL, pool).getMessage())
+                .startsWith(
+                        "cannot connect to jdbc:postgresql://db.example.org:6543/blog: no answer"
+                                + " from db.example.org within the pool's timeout\n")
+                .doesNotContain("total=0");
+    }
+
+    @Test
     void unknownHostSaysSo() {
         var failure =
                 new PSQLException(
