@@ -195,7 +195,7 @@ install_tools() {
                 { tail -n 20 "$work/apt.log"; return 1; }
         fi
     fi
-    say "$(podman --version), $(runc --version | head -n 1), mmdebstrap $(mmdebstrap --version | awk '{print $2}')"
+    say "$(podman --version), $(runc --version | sed -n 1p), mmdebstrap $(mmdebstrap --version | awk '{print $2}')"
 }
 
 # --- lint -----------------------------------------------------------------------------------
@@ -397,10 +397,10 @@ import() {
 sample_post() {
     local file slug title
     file="$repo/content/posts/hello.md"
-    [[ -f $file ]] || file=$(find "$repo/content/posts" -name '*.md' | sort | head -n 1)
+    [[ -f $file ]] || file=$(find "$repo/content/posts" -name '*.md' | sort | sed -n 1p)
     [[ -n $file ]] || fail "no post in content/posts"
-    slug=$(sed -n 's/^slug:[[:space:]]*//p' "$file" | head -n 1)
-    title=$(sed -n 's/^title:[[:space:]]*//p' "$file" | head -n 1 | sed -E 's/^"(.*)"$/\1/; s/^'"'"'(.*)'"'"'$/\1/')
+    slug=$(sed -n 's/^slug:[[:space:]]*//p' "$file" | sed -n 1p)
+    title=$(sed -n 's/^title:[[:space:]]*//p' "$file" | sed -n 1p | sed -E 's/^"(.*)"$/\1/; s/^'"'"'(.*)'"'"'$/\1/')
     printf '%s\t%s\n' "${slug:-$(basename "$file" .md)}" "$title"
 }
 
@@ -429,7 +429,7 @@ serve() {
     if grep -Fq "<title>$escaped" <<<"$body" || grep -Eq "<h1[^>]*>$escaped</h1>" <<<"$body"; then
         say "GET /blog/${slug}: 200, title \"${title}\" in the HTML"
     else
-        printf '%s\n' "$body" | head -n 20
+        printf '%s\n' "$body" | sed -n 1,20p
         fail "GET /blog/${slug}: no title \"${title}\" in the HTML"
     fi
 }
@@ -479,7 +479,7 @@ POST
         --volume "$secret:/run/secrets/database-url:ro" \
         --volume "$content:/srv/home-web/content:ro" "$image" import
     for attempt in $(seq 20); do
-        if curl -fsS "$url/blog/container-own-content" 2>/dev/null | grep -q 'Mounted from the host'; then
+        if curl -fsS "$url/blog/container-own-content" 2>/dev/null | grep 'Mounted from the host' >/dev/null; then
             say "GET /blog/container-own-content: the new post, served without a restart"
             return 0
         fi
@@ -494,7 +494,7 @@ layers() {
     local context="$work/context" log="$work/rebuild.log" java
     mkdir -p "$context"
     tar -C "$repo" --exclude=./.git --exclude='./*/target' --exclude=./target -cf - . | tar -C "$context" -xf -
-    java=$(find "$context/app/src/main/java" -name '*.java' | sort | head -n 1)
+    java=$(find "$context/app/src/main/java" -name '*.java' | sort | sed -n 1p)
     printf '\n// Changed by tools/container/test-image.sh to check the build cache.\n' >>"$java"
     cat >"$context/content/posts/container-layer-check.md" <<'EOF'
 ---
