@@ -10,6 +10,7 @@ import dev.homeweb.content.ImportReport;
 import dev.homeweb.content.ImportRunner;
 import dev.homeweb.content.MarkdownRenderer;
 import dev.homeweb.db.ConnectedDatabase;
+import dev.homeweb.db.ConnectionFailed;
 import dev.homeweb.db.Migrations;
 import dev.homeweb.db.PackagedMigrations;
 import dev.homeweb.db.SingleConnectionDatabase;
@@ -17,8 +18,10 @@ import dev.homeweb.health.BuildInfo;
 import dev.homeweb.health.HealthCheck;
 import dev.homeweb.posts.PostRepository;
 import dev.homeweb.site.ContentWatcher;
+import dev.homeweb.site.DatabaseCatchUp;
 import dev.homeweb.site.Renderers;
 import dev.homeweb.site.Site;
+import dev.homeweb.site.SnapshotFile;
 import dev.homeweb.site.StaticAssets;
 import dev.homeweb.tls.Listeners;
 import dev.homeweb.web.SearchPage;
@@ -80,15 +83,40 @@ public final class App implements Application {
         }
     }
 
-    /** A started server; {@link Server#close()} stops it gracefully. */
+    /**
+     * A started server; {@link Server#close()} stops it gracefully. With an external database and a
+     * state directory, a start while the database cannot be reached serves the site snapshot saved
+     * there and catches up in the background; without a usable snapshot it fails as before.
+     */
     @Override
     public Server serve() {
-        var db = ConnectedDatabase.open(config);
+        var url = config.databaseUrl();
+        var snapshot = url.flatMap(u -> config.stateDir()).map(SnapshotFile::new);
+        if (url.isEmpty() || snapshot.isEmpty()) {
+            var db = ConnectedDatabase.open(config);
+            return closingOnFailure(
+                    db::close,
+                    () -> {
+                        prepare(db);
+                        return wire(db, snapshot);
+                    });
+        }
+        var db = ConnectedDatabase.unchecked(url.get());
         return closingOnFailure(
                 db::close,
                 () -> {
+                    try {
+                        db.requireConnection();
+                    } catch (ConnectionFailed e) {
+                        var saved = snapshot.get().usable();
+                        if (saved.isEmpty()) {
+                            // Nothing to serve: fail, and let systemd try again, as before.
+                            throw e;
+                        }
+                        return wireSaved(db, snapshot.get(), saved.get(), e);
+                    }
                     prepare(db);
-                    return wire(db);
+                    return wire(db, snapshot);
                 });
     }
 
@@ -96,7 +124,7 @@ public final class App implements Application {
     private void prepare(ConnectedDatabase db) {
         if (!db.isEmbedded()) {
             // One query, not Flyway: starting Flyway costs more than the rest of start-up.
-            PackagedMigrations.find().requireAppliedIn(db.database().dataSource());
+            requireCurrentSchema(db);
             return;
         }
         // The one-command demo: bring the embedded database up to date and load content/.
@@ -112,34 +140,93 @@ public final class App implements Application {
         }
     }
 
-    private Server wire(ConnectedDatabase db) {
-        var posts = new PostRepository(db.database().dataSource());
-        var assets = new StaticAssets();
-        var renderers =
-                Renderers.of(
-                        SiteSettings.from(config, assets.stylesheetPath(), assets.faviconPath()));
-        var site = new Site(posts, renderers, clock);
+    private static void requireCurrentSchema(ConnectedDatabase db) {
+        PackagedMigrations.find().requireAppliedIn(db.database().dataSource());
+    }
+
+    private Server wire(ConnectedDatabase db, Optional<SnapshotFile> snapshot) {
+        var parts = new Parts(db, snapshot);
         // Listen before the first load, so no import can fall between the two.
-        var watcher = new ContentWatcher(db.database(), site);
+        var watcher = new ContentWatcher(db.database(), parts.site);
         watcher.start();
         return closingOnFailure(
                 watcher::close,
                 () -> {
-                    site.reload();
-                    // Hashing the jar waits for the first health check, not for the first page.
-                    var health = new HealthCheck(posts, () -> BuildInfo.detect(releaseId));
-                    var web =
-                            new WebServer(
-                                            site,
-                                            assets,
-                                            health,
-                                            new SearchPage(posts, renderers.pages(), clock),
-                                            new SecurityHeaders(
-                                                    config.baseUrl(), config.https().hsts()),
-                                            Listeners.of(config, clock))
-                                    .start();
-                    return new Server(web, watcher, db, site.current().postCount());
+                    parts.site.reload();
+                    var web = parts.startWeb(Optional::empty);
+                    return new Server(
+                            web,
+                            watcher::close,
+                            db,
+                            db.describe(),
+                            parts.site.current().postCount());
                 });
+    }
+
+    /** Serves the saved posts while the database is away, and catches up when it answers. */
+    private Server wireSaved(
+            ConnectedDatabase db,
+            SnapshotFile file,
+            SnapshotFile.Found saved,
+            ConnectionFailed failure) {
+        var parts = new Parts(db, Optional.of(file));
+        parts.site.restore(saved.posts());
+        var catchUp =
+                new DatabaseCatchUp(db.database(), parts.site, () -> requireCurrentSchema(db));
+        var lag =
+                "started without the database; serving the site snapshot saved at "
+                        + saved.savedAt();
+        return closingOnFailure(
+                catchUp::close,
+                () -> {
+                    var web =
+                            parts.startWeb(
+                                    () -> catchUp.caughtUp() ? Optional.empty() : Optional.of(lag));
+                    var reason = DatabaseCatchUp.reason(failure);
+                    catchUp.start(reason);
+                    return new Server(
+                            web,
+                            catchUp::close,
+                            db,
+                            "the site snapshot "
+                                    + file.path()
+                                    + " of "
+                                    + saved.savedAt()
+                                    + ", because "
+                                    + reason
+                                    + "; retrying in the background",
+                            saved.posts().size());
+                });
+    }
+
+    /** What serving needs, whichever way the posts arrive. */
+    private final class Parts {
+        final PostRepository posts;
+        final StaticAssets assets = new StaticAssets();
+        final Renderers renderers;
+        final Site site;
+
+        Parts(ConnectedDatabase db, Optional<SnapshotFile> snapshot) {
+            posts = new PostRepository(db.database().dataSource());
+            renderers =
+                    Renderers.of(
+                            SiteSettings.from(
+                                    config, assets.stylesheetPath(), assets.faviconPath()));
+            site = new Site(posts, renderers, clock, snapshot);
+        }
+
+        WebServer startWeb(Supplier<Optional<String>> lag) {
+            // Hashing the jar waits for the first health check, not for the first page.
+            var health = new HealthCheck(posts, () -> BuildInfo.detect(releaseId), lag);
+            return new WebServer(
+                            site,
+                            assets,
+                            health,
+                            new SearchPage(posts, renderers.pages(), clock),
+                            new SecurityHeaders(config.baseUrl(), config.https().hsts()),
+                            Listeners.of(config, clock))
+                    .start();
+        }
     }
 
     /** What {@code body} returns; when it throws instead, {@code close} runs first. */
@@ -164,14 +251,25 @@ public final class App implements Application {
     /** The running server and what it holds open. */
     public static final class Server implements Application.Running {
         private final WebServer web;
-        private final ContentWatcher watcher;
+        private final Runnable stopContent;
         private final ConnectedDatabase db;
+        private final String source;
         private final int postCount;
 
-        Server(WebServer web, ContentWatcher watcher, ConnectedDatabase db, int postCount) {
+        /**
+         * @param stopContent stops what keeps the site in step with the database
+         * @param source where the posts came from, for the startup message
+         */
+        Server(
+                WebServer web,
+                Runnable stopContent,
+                ConnectedDatabase db,
+                String source,
+                int postCount) {
             this.web = web;
-            this.watcher = watcher;
+            this.stopContent = stopContent;
             this.db = db;
+            this.source = source;
             this.postCount = postCount;
         }
 
@@ -187,13 +285,13 @@ public final class App implements Application {
 
         @Override
         public String databaseDescription() {
-            return db.describe();
+            return source;
         }
 
         @Override
         public void close() {
             web.close();
-            watcher.close();
+            stopContent.run();
             db.close();
         }
     }

@@ -34,6 +34,15 @@ final class ServerOptions {
             description = "Address for the \"Want to discuss this post?\" mailto link.")
     String discussEmail;
 
+    @Option(
+            names = "--state-dir",
+            paramLabel = "DIR",
+            description =
+                    "Where the server keeps a snapshot of the published posts, to serve them when it"
+                            + " starts while the database is unreachable. Default: $STATE_DIRECTORY"
+                            + " (systemd's StateDirectory=), else none.")
+    String stateDir;
+
     Map<String, String> toMap() {
         var map = new LinkedHashMap<String, String>();
         CommonOptions.put(map, "port", port);
@@ -41,6 +50,7 @@ final class ServerOptions {
         CommonOptions.put(map, "base-url", baseUrl);
         CommonOptions.put(map, "site-title", siteTitle);
         CommonOptions.put(map, "discuss-email", discussEmail);
+        CommonOptions.put(map, "state-dir", stateDir);
         return map;
     }
 }

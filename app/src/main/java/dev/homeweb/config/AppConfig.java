@@ -30,7 +30,8 @@ public record AppConfig(
         Optional<String> discussEmail,
         Path dataDir,
         HttpsSettings https,
-        Optional<SocketActivation> sockets) {
+        Optional<SocketActivation> sockets,
+        Optional<Path> stateDir) {
 
     /** Option names, as on the command line without the leading dashes. */
     public static final List<String> OPTIONS =
@@ -43,7 +44,8 @@ public record AppConfig(
                                     "base-url",
                                     "site-title",
                                     "discuss-email",
-                                    "data-dir"),
+                                    "data-dir",
+                                    "state-dir"),
                             HttpsSettings.OPTIONS.stream())
                     .toList();
 
@@ -80,6 +82,7 @@ public record AppConfig(
         Objects.requireNonNull(https, "https");
         Objects.requireNonNull(sockets, "sockets");
         sockets.ifPresent(s -> s.requireExactly(https.socketNames()));
+        Objects.requireNonNull(stateDir, "stateDir");
     }
 
     /**
@@ -123,6 +126,18 @@ public record AppConfig(
                 settings.get("data-dir").map(Path::of).orElseGet(() -> defaultDataDir(environment));
         var https = HttpsSettings.from(settings::get, validBaseUrl(baseUrl), dataDir, environment);
         var sockets = SocketActivation.from(environment, ProcessHandle.current().pid());
+        // No default outside systemd: a server run by hand (or by a test) keeps no snapshot
+        // unless told where.
+        var stateDir =
+                settings.get("state-dir")
+                        .or(
+                                () ->
+                                        Optional.ofNullable(environment.get("STATE_DIRECTORY"))
+                                                .filter(d -> !d.isBlank())
+                                                // systemd lists several StateDirectory= entries
+                                                // colon-separated.
+                                                .map(d -> d.split(":")[0]))
+                        .map(Path::of);
         return new AppConfig(
                 port,
                 bind,
@@ -133,7 +148,8 @@ public record AppConfig(
                 discuss,
                 dataDir,
                 https,
-                sockets);
+                sockets,
+                stateDir);
     }
 
     /** The configured database, or empty for the embedded default. */

@@ -1,6 +1,7 @@
 package dev.homeweb.db;
 
 import dev.homeweb.config.AppConfig;
+import dev.homeweb.config.DatabaseUrl;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +33,21 @@ public final class ConnectedDatabase implements AutoCloseable {
         }
         var embedded = EmbeddedDatabase.start(config.dataDir());
         return new ConnectedDatabase(new Database(embedded.url(), POOL_SIZE), embedded);
+    }
+
+    /**
+     * The database the configuration names, not connected yet: its pool connects once PostgreSQL
+     * answers. For a server that starts while the database is away and serves what it saved.
+     */
+    public static ConnectedDatabase unchecked(DatabaseUrl url) {
+        return new ConnectedDatabase(new Database(url, POOL_SIZE), null);
+    }
+
+    /**
+     * @throws ConnectionFailed when no connection can be had within the pool's timeout
+     */
+    public void requireConnection() {
+        database.requireConnection();
     }
 
     public Database database() {

@@ -22,8 +22,21 @@ public final class ConnectionFailed extends RuntimeException {
     private static final Set<String> UNAVAILABLE_STATES =
             Set.of("3D000", "53300", "57P01", "57P03");
 
+    private final String reason;
+
     ConnectionFailed(DatabaseUrl url, SQLException e) {
         super(message(url, e), e);
+        var failure = deepest(e).orElse(e);
+        var address = Address.of(url.jdbcUrl());
+        this.reason = cause(failure, find(failure, UnknownHostException.class), address);
+    }
+
+    /**
+     * The cause alone, without the URL or the advice: for a line a server logs each time the cause
+     * changes while it waits for the database.
+     */
+    public String reason() {
+        return reason;
     }
 
     /** Whether {@code e} or one of its causes says no connection could be had. */

@@ -4,32 +4,55 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import dev.homeweb.posts.PostRepository;
 import dev.homeweb.tls.TlsStatus;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
-/** Whether the server can do its job: the database answers, and which build is running. */
+/**
+ * Whether the server can do its job: the database answers and the site is loaded from it, and which
+ * build is running. A server that serves pages without its database (from memory, or from the
+ * snapshot it started with) is "degraded", not down: it answers 200, so a load balancer keeps
+ * sending readers to it (with one shared database, every node is degraded at once, and taking them
+ * all out would turn a search outage into a site outage); whoever must know, such as the deploy's
+ * health gate, reads {@code status}.
+ */
 public final class HealthCheck {
+    static final String DATABASE_DOWN =
+            "the database cannot be reached; serving the posts last loaded from it";
+
     private final PostRepository posts;
     private final Supplier<BuildInfo> detect;
+    private final Supplier<Optional<String>> lag;
     private volatile @Nullable BuildInfo build;
 
     /**
      * @param detect finds the build, once, on the first check
      */
     public HealthCheck(PostRepository posts, Supplier<BuildInfo> detect) {
+        this(posts, detect, Optional::empty);
+    }
+
+    /**
+     * @param lag why the site is not (yet) the database's, while it is not: e.g. it started from
+     *     its snapshot and has not caught up
+     */
+    public HealthCheck(
+            PostRepository posts, Supplier<BuildInfo> detect, Supplier<Optional<String>> lag) {
         this.posts = posts;
         this.detect = detect;
+        this.lag = lag;
     }
 
     /**
      * @param tls the HTTPS certificate's state, reported as it is (empty with {@code --https off})
      */
     public Status check(Optional<TlsStatus> tls) {
+        var behind = lag.get();
         try {
-            return new Status(true, posts.countAll(), build(), tls);
+            return new Status(true, posts.countAll(), behind, build(), tls);
         } catch (RuntimeException e) {
-            return new Status(false, -1, build(), tls);
+            return new Status(false, -1, behind.or(() -> Optional.of(DATABASE_DOWN)), build(), tls);
         }
     }
 
@@ -42,14 +65,38 @@ public final class HealthCheck {
         return result;
     }
 
-    /** The answer of one check; {@code posts} is -1 when the database is unreachable. */
-    public record Status(boolean databaseUp, int posts, BuildInfo build, Optional<TlsStatus> tls) {
+    /**
+     * The answer of one check; {@code posts} is -1 when the database is unreachable, {@code
+     * degraded} says why the pages served are not the database's.
+     */
+    public record Status(
+            boolean databaseUp,
+            int posts,
+            Optional<String> degraded,
+            BuildInfo build,
+            Optional<TlsStatus> tls) {
         private static final Gson GSON = new Gson();
 
-        /** {@code {"status":"ok","database":"up","posts":3,"version":..,"build":..}}, one line. */
+        public Status {
+            Objects.requireNonNull(degraded, "degraded");
+            Objects.requireNonNull(build, "build");
+            Objects.requireNonNull(tls, "tls");
+        }
+
+        /** Only "ok" means the pages are the database's and imports reach them. */
+        public boolean ok() {
+            return databaseUp && degraded.isEmpty();
+        }
+
+        /**
+         * {@code {"status":"ok","database":"up","posts":3,"version":..,"build":..}}, one line;
+         * {@code "status":"degraded"} with a {@code "reason"} while pages are served without the
+         * database.
+         */
         public String toJson() {
             var json = new JsonObject();
-            json.addProperty("status", databaseUp ? "ok" : "unavailable");
+            json.addProperty("status", ok() ? "ok" : "degraded");
+            degraded.ifPresent(reason -> json.addProperty("reason", reason));
             json.addProperty("database", databaseUp ? "up" : "down");
             json.addProperty("posts", posts);
             json.addProperty("version", build.version());

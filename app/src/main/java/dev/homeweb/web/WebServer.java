@@ -73,8 +73,8 @@ public final class WebServer implements AutoCloseable {
                                     });
                             config.routes.before(security::apply);
                             dynamic.forEach(config.routes::get);
-                            // Without these Javalin answers HEAD with an empty 200, so a monitor
-                            // probing with HEAD would never see the database go down.
+                            // Without these Javalin answers HEAD with an empty 200 of its own,
+                            // without the headers GET sends (search's 503 and Retry-After).
                             dynamic.forEach(config.routes::head);
                             config.routes.error(HttpStatus.NOT_FOUND, this::notFound);
                             config.routes.exception(
@@ -127,7 +127,8 @@ public final class WebServer implements AutoCloseable {
 
     private void healthz(Context ctx) {
         var status = health.check(listeners.status());
-        ctx.status(status.databaseUp() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+        // 200 while degraded too: pages are still served (see HealthCheck); the body says which.
+        ctx.status(HttpStatus.OK)
                 .header("Cache-Control", "no-store")
                 .contentType("application/json")
                 .result(status.toJson());
