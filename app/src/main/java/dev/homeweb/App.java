@@ -172,7 +172,14 @@ public final class App implements Application {
         var parts = new Parts(db, Optional.of(file));
         parts.site.restore(saved.posts());
         var catchUp =
-                new DatabaseCatchUp(db.database(), parts.site, () -> requireCurrentSchema(db));
+                new DatabaseCatchUp(
+                        db.database(),
+                        parts.site,
+                        () -> {
+                            // First, so an outage is always said the same way, and said once.
+                            db.requireConnection();
+                            requireCurrentSchema(db);
+                        });
         var lag =
                 "started without the database; serving the site snapshot saved at "
                         + saved.savedAt();

@@ -48,11 +48,13 @@ public final class ContentWatcher implements AutoCloseable {
 
     private void run() {
         boolean reloadOnConnect = false;
+        String lastWarning = "";
         while (running) {
             try (Connection connection = database.openDedicatedConnection()) {
                 try (var statement = connection.createStatement()) {
                     statement.execute("listen " + Database.CONTENT_CHANNEL);
                 }
+                lastWarning = "";
                 if (reloadOnConnect) {
                     site.reload();
                     LOG.info("reconnected to the database; content reloaded");
@@ -73,7 +75,11 @@ public final class ContentWatcher implements AutoCloseable {
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
-                    LOG.warn("content watcher lost the database ({}); retrying", e.getMessage());
+                    // Once per cause, not once a second for as long as the database is away.
+                    if (!String.valueOf(e.getMessage()).equals(lastWarning)) {
+                        lastWarning = String.valueOf(e.getMessage());
+                        LOG.warn("content watcher lost the database ({}); retrying", lastWarning);
+                    }
                     sleep(RETRY);
                 }
             }
