@@ -209,6 +209,8 @@ in
       environment = {
         HOME_WEB_PORT = toString cfg.port;
         HOME_WEB_BIND = cfg.bind;
+        # The snapshot of the published posts, served when the server starts without its database.
+        HOME_WEB_STATE_DIR = "/var/lib/home-web-snapshot";
       }
       // optionalAttrs (cfg.baseUrl != null) { HOME_WEB_BASE_URL = cfg.baseUrl; }
       // optionalAttrs (cfg.siteTitle != null) { HOME_WEB_SITE_TITLE = cfg.siteTitle; }
@@ -219,6 +221,8 @@ in
         Restart = "on-failure";
         RestartSec = "2s";
         TimeoutStopSec = "20s";
+        StateDirectory = "home-web-snapshot";
+        StateDirectoryMode = "0700";
       };
     };
 

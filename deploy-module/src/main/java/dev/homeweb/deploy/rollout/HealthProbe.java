@@ -6,8 +6,17 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.util.Optional;
 
-/** One look at the server from the node: unit state, restart count and the /healthz body. */
-record HealthProbe(String activeState, int restarts, boolean ok, Optional<String> release) {
+/**
+ * One look at the server from the node: unit state, restart count and the /healthz body. Only
+ * {@code "status":"ok"} is healthy: a server that answers {@code "degraded"} (it serves saved pages
+ * because it cannot reach the database, HTTP 200 for load balancers) never passes a deploy.
+ */
+record HealthProbe(
+        String activeState,
+        int restarts,
+        boolean ok,
+        Optional<String> release,
+        Optional<String> degraded) {
     static HealthProbe parse(String output) {
         String state = "unknown";
         int restarts = -1;
@@ -27,7 +36,9 @@ record HealthProbe(String activeState, int restarts, boolean ok, Optional<String
                 state,
                 restarts,
                 health.map(h -> text(h, "status").filter("ok"::equals).isPresent()).orElse(false),
-                health.flatMap(h -> text(h, "release")));
+                health.flatMap(h -> text(h, "release")),
+                health.filter(h -> text(h, "status").filter("degraded"::equals).isPresent())
+                        .map(h -> text(h, "reason").orElse("no reason given")));
     }
 
     /** The {@code /healthz} document, if the body is one (a dead server answers nothing). */
@@ -63,7 +74,7 @@ record HealthProbe(String activeState, int restarts, boolean ok, Optional<String
                 + ", restarts "
                 + restarts
                 + ", healthz "
-                + (ok ? "ok" : "not ok")
+                + (ok ? "ok" : degraded.map(reason -> "degraded: " + reason).orElse("not ok"))
                 + release.map(r -> " (release " + r + ")").orElse("");
     }
 }

@@ -54,6 +54,18 @@ public final class UnitFileRenderer {
             SystemCallErrorNumber=EPERM
             """;
 
+    /**
+     * Where the server keeps the snapshot of the published posts that it serves when it starts
+     * while the database is unreachable: a state directory of its own, outside the root and every
+     * release, so each release finds the last one and no prune removes it. Named to the server
+     * explicitly, as other state directories may come first in $STATE_DIRECTORY.
+     */
+    private static final String SNAPSHOT_DIRECTORY =
+            """
+            StateDirectory=home-web-snapshot
+            StateDirectoryMode=0700
+            Environment=HOME_WEB_STATE_DIR=/var/lib/home-web-snapshot""";
+
     private final Duration confirmTimeout;
 
     public UnitFileRenderer(Duration confirmTimeout) {
@@ -92,6 +104,7 @@ public final class UnitFileRenderer {
                 Restart=on-failure
                 RestartSec=2s
                 TimeoutStopSec=20s
+                %7$s
                 %5$s%6$s
                 [Install]
                 WantedBy=multi-user.target
@@ -102,7 +115,8 @@ public final class UnitFileRenderer {
                         credentials(node, NodeLayout.SERVICE),
                         java(s, layout.current()),
                         account(s),
-                        HARDENING);
+                        HARDENING,
+                        SNAPSHOT_DIRECTORY);
     }
 
     private String migrate(NodeConfig node, NodeLayout layout) {

@@ -89,4 +89,18 @@ class HealthGateTest {
         assertThat(probe.healthyAs("r1", 0)).isFalse();
         assertThat(probe.release()).contains("r0");
     }
+
+    @Test
+    void neverPassesAReleaseThatServesWithoutItsDatabase() {
+        var commands =
+                node(
+                        "ActiveState=active\nNRestarts=0\nbody={\"status\":\"degraded\",\"reason\":\"started"
+                                + " without the database\",\"release\":\"r1\"}\n");
+
+        var probe =
+                new HealthGate(Clock.systemUTC(), Duration.ofMillis(1200)).await(commands, "r1", 0);
+
+        assertThat(probe.healthyAs("r1", 0)).isFalse();
+        assertThat(probe.describe()).contains("healthz degraded: started without the database");
+    }
 }

@@ -33,4 +33,21 @@ class HealthProbeTest {
         assertThat(silent.healthyAs("r", 2)).isFalse();
         assertThat(silent.describe()).isEqualTo("unit activating, restarts 2, healthz not ok");
     }
+
+    @Test
+    void aDegradedServerIsNotHealthyAndSaysWhy() {
+        var degraded =
+                HealthProbe.parse(
+                        """
+                        ActiveState=active
+                        NRestarts=0
+                        body={"status":"degraded","reason":"the database cannot be reached; serving the posts last loaded from it","database":"down","posts":-1,"release":"r"}
+                        """);
+
+        assertThat(degraded.healthyAs("r", 0)).isFalse();
+        assertThat(degraded.describe())
+                .isEqualTo(
+                        "unit active, restarts 0, healthz degraded: the database cannot be"
+                                + " reached; serving the posts last loaded from it (release r)");
+    }
 }

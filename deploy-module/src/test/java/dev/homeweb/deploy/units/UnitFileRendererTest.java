@@ -89,6 +89,9 @@ class UnitFileRendererTest {
                         Restart=on-failure
                         RestartSec=2s
                         TimeoutStopSec=20s
+                        StateDirectory=home-web-snapshot
+                        StateDirectoryMode=0700
+                        Environment=HOME_WEB_STATE_DIR=/var/lib/home-web-snapshot
                         DynamicUser=yes
                         """
                                 + HARDENING
@@ -143,6 +146,9 @@ class UnitFileRendererTest {
                         Restart=on-failure
                         RestartSec=2s
                         TimeoutStopSec=20s
+                        StateDirectory=home-web-snapshot
+                        StateDirectoryMode=0700
+                        Environment=HOME_WEB_STATE_DIR=/var/lib/home-web-snapshot
                         User=homeweb
                         Group=homeweb
                         UMask=0077
