@@ -176,6 +176,17 @@ final class NodeScripts {
                 .formatted(NodeLayout.ROLLBACK_TIMER, layout.rollbackScript(), reason);
     }
 
+    /** Rolls back a switch left unconfirmed by a deployer that is gone; prints nothing if none. */
+    static String recover(NodeLayout layout) {
+        return """
+                if [ -f %1$s ]; then
+                    systemctl stop %2$s || true
+                    %3$s abandoned
+                fi
+                """
+                .formatted(layout.pending(), NodeLayout.ROLLBACK_TIMER, layout.rollbackScript());
+    }
+
     /** Disarms the rollback timer; prints {@code confirmed} unless the node already rolled back. */
     static String confirm(NodeLayout layout, String release) {
         return """

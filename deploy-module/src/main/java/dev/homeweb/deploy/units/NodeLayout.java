@@ -55,6 +55,11 @@ public record NodeLayout(String root) {
         return root + "/deploy.lock";
     }
 
+    /** The file whose {@code flock} is the lock; it stays, so every holder locks the same inode. */
+    public String flock() {
+        return root + "/deploy.flock";
+    }
+
     public String audit() {
         return root + "/audit.log";
     }

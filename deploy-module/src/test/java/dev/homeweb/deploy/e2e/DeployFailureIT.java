@@ -123,21 +123,21 @@ class DeployFailureIT {
         assertThat(seen).contains("[e2e] switch     ok");
         assertThat(e2e.currentOnNode()).isNotEqualTo(good);
 
-        try {
-            long deadline = System.currentTimeMillis() + 240_000;
-            while (System.currentTimeMillis() < deadline && !rolledBackByItself()) {
-                Thread.sleep(2000);
-            }
-            assertGoodReleaseServes();
-            assertThat(target.http("/blog/" + E2e.POST)).doesNotContain("Orphaned release");
-            assertThat(target.ssh("cat /var/lib/home-web/audit.log"))
-                    .contains("action=rollback")
-                    .contains("reason=unconfirmed");
-            assertThat(e2e.deploy("lock", "status").out()).contains("e2e: e2e@");
-        } finally {
-            assertThat(e2e.deploy("lock", "release").exitCode()).isZero();
+        long deadline = System.currentTimeMillis() + 240_000;
+        while (System.currentTimeMillis() < deadline && !rolledBackByItself()) {
+            Thread.sleep(2000);
         }
+        assertGoodReleaseServes();
+        assertThat(target.http("/blog/" + E2e.POST)).doesNotContain("Orphaned release");
+        assertThat(target.ssh("cat /var/lib/home-web/audit.log"))
+                .contains("action=rollback")
+                .contains("reason=unconfirmed");
+        // The dead deployer's flock went with its connection: no one releases anything.
         assertThat(e2e.deploy("lock", "status").out()).contains("e2e: free");
+        var after = e2e.contentWith("content-after-kill", text -> text + "\nAfter the kill.\n");
+        var next = e2e.deploy("--jar", E2e.appJar().toString(), "--content", after.toString());
+        assertThat(next.exitCode()).as(e2e.failure(next)).isZero();
+        assertThat(target.http("/blog/" + E2e.POST)).contains("After the kill.");
     }
 
     /** The deployer's output until it reported the switch, when it is killed. */
