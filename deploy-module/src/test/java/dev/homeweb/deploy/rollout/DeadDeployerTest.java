@@ -79,4 +79,38 @@ class DeadDeployerTest extends OnFakeNode {
                 .contains(" release=" + next.id() + " previous=" + good.id() + " ");
         assertThat(node.current()).contains(next.id());
     }
+
+    @Test
+    void aRebootBetweenSwitchAndConfirmBootsOnTheLastConfirmedRelease() throws Exception {
+        var good = node.release("good");
+        var orphan = node.release("orphan");
+        node.deploy(good);
+        node.connections(i -> Optional.ofNullable(i == 3 ? StepFailureTest.GONE : null));
+        node.deploy(orphan);
+        node.connections(i -> Optional.empty());
+        var unit = node.root.resolve("etc/systemd/system/home-web-recover.service");
+        var boot =
+                Files.readString(unit).lines().filter(l -> l.startsWith("ExecStart=")).findFirst();
+        assertThat(Files.readString(unit))
+                .contains("ConditionPathExists=" + node.root + "/state/pending")
+                .contains("Before=home-web.service");
+        Files.delete(node.fake.resolve("calls"));
+
+        var booted = node.host().exec(boot.orElseThrow().substring("ExecStart=".length()));
+
+        assertThat(booted.stdout()).contains("home-web-rollback: rolled back to " + good.id());
+        assertThat(node.current()).contains(good.id());
+        assertThat(node.root.resolve("state/pending")).doesNotExist();
+        assertThat(Files.readString(node.fake.resolve("calls")))
+                .as(
+                        "the boot starts the server after this unit: restarting it here would wait on itself")
+                .contains("systemctl start home-web-import.service")
+                .doesNotContain("home-web.service");
+        assertThat(node.audit().get(node.audit().size() - 1))
+                .contains(" action=rollback release=" + orphan.id())
+                .contains(" reason=reboot ");
+        var next = node.deploy(node.release("next"));
+        assertThat(next.outcome()).as(node.printed()).isEqualTo(Outcome.DEPLOYED);
+        assertThat(next.previous()).contains(good.id());
+    }
 }
