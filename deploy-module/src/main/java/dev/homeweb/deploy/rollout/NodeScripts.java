@@ -78,7 +78,11 @@ final class NodeScripts {
         }
         if (files.stream().anyMatch(UnitFile::isSystemdUnit)) {
             script.append("systemctl daemon-reload\n");
-            script.append("systemctl enable --quiet ").append(NodeLayout.SERVICE).append('\n');
+            script.append("systemctl enable --quiet ")
+                    .append(NodeLayout.SERVICE)
+                    .append(' ')
+                    .append(NodeLayout.RECOVER)
+                    .append('\n');
         }
         return script.toString();
     }
@@ -96,8 +100,9 @@ final class NodeScripts {
     }
 
     /**
-     * Records the unconfirmed switch in {@code state/pending}, arms the node's rollback timer, then
-     * points {@code current} at {@code release} by renaming a new symlink over it.
+     * Records the unconfirmed switch in {@code state/pending} (on disk before anything switches:
+     * after a power cut, the boot's rollback reads it), arms the node's rollback timer, then points
+     * {@code current} at {@code release} by renaming a new symlink over it.
      */
     static String switchTo(NodeLayout layout, String release, Optional<String> previous) {
         return """
@@ -105,6 +110,7 @@ final class NodeScripts {
                 mkdir -p %2$s
                 printf 'release=%%s\\nprevious=%%s\\n' %3$s %4$s > %5$s.new
                 mv -f %5$s.new %5$s
+                sync %5$s %2$s
                 systemctl restart %6$s
                 ln -sfn releases/%3$s %7$s.new
                 mv -T %7$s.new %7$s
@@ -176,12 +182,27 @@ final class NodeScripts {
                 .formatted(NodeLayout.ROLLBACK_TIMER, layout.rollbackScript(), reason);
     }
 
-    /** Disarms the rollback timer; prints {@code confirmed} unless the node already rolled back. */
+    /** Rolls back a switch left unconfirmed by a deployer that is gone; prints nothing if none. */
+    static String recover(NodeLayout layout) {
+        return """
+                if [ -f %1$s ]; then
+                    systemctl stop %2$s || true
+                    %3$s abandoned
+                fi
+                """
+                .formatted(layout.pending(), NodeLayout.ROLLBACK_TIMER, layout.rollbackScript());
+    }
+
+    /**
+     * Disarms the rollback timer; prints {@code confirmed} unless the node already rolled back. The
+     * removal is on disk before it says so, or a power cut could roll back a confirmed release.
+     */
     static String confirm(NodeLayout layout, String release) {
         return """
                 systemctl stop %1$s
                 if [ -f %2$s ] && grep -qx 'release=%3$s' %2$s; then
                     rm -f %2$s
+                    sync "$(dirname %2$s)"
                     echo confirmed
                 fi
                 """

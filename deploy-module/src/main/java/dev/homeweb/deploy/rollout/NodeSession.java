@@ -1,6 +1,7 @@
 package dev.homeweb.deploy.rollout;
 
 import dev.homeweb.deploy.config.NodeConfig;
+import dev.homeweb.deploy.lock.Lease;
 import dev.homeweb.deploy.lock.LockHolder;
 import dev.homeweb.deploy.ssh.ExecResult;
 import dev.homeweb.deploy.ssh.NodeShell;
@@ -23,6 +24,8 @@ final class NodeSession implements AutoCloseable {
     private Optional<String> release = Optional.empty();
     private Optional<String> previous = Optional.empty();
     private Optional<LockHolder> lockedBy = Optional.empty();
+    private @Nullable RemoteHost lockHost;
+    private @Nullable Lease lease;
 
     NodeSession(NodeConnector connector, NodeConfig node) {
         this.connector = Objects.requireNonNull(connector, "connector");
@@ -85,12 +88,45 @@ final class NodeSession implements AutoCloseable {
         previous = id;
     }
 
-    Optional<LockHolder> lockedBy() {
-        return lockedBy;
+    /**
+     * A connection of its own for the deploy lock: the lock lives as long as it does, so it must
+     * outlast the renewals of the main connection (confirm opens a fresh one).
+     */
+    NodeShell lockShell() {
+        if (lockHost == null) {
+            lockHost = connector.open(node);
+        }
+        return new NodeShell(lockHost, node.needsSudo());
     }
 
-    void lockedBy(Optional<LockHolder> holder) {
-        lockedBy = holder;
+    void hold(LockHolder holder, Lease held) {
+        lease = held;
+        lockedBy = Optional.of(holder);
+    }
+
+    /** Whether the node still holds this run's lock (false once a connection drop freed it). */
+    boolean holdsLock() {
+        return lease != null && lease.isHeld();
+    }
+
+    /** Lets go of the lock and closes its connection. */
+    void unlock() {
+        try {
+            if (lease != null) {
+                lease.close();
+            }
+        } finally {
+            lease = null;
+            lockedBy = Optional.empty();
+            if (lockHost != null) {
+                lockHost.close();
+            }
+            lockHost = null;
+        }
+    }
+
+    Optional<LockHolder> lockedBy() {
+        return lockedBy;
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.homeweb.deploy.rollout;
 import dev.homeweb.deploy.audit.Auditor;
 import dev.homeweb.deploy.audit.Auditor.Field;
 import dev.homeweb.deploy.config.UserError;
-import dev.homeweb.deploy.lock.NodeLock;
 import dev.homeweb.deploy.rollout.StepFailed.Kind;
 import dev.homeweb.deploy.ssh.RemoteCommandFailed;
 import dev.homeweb.deploy.ssh.SshFailure;
@@ -165,17 +164,12 @@ final class StepRunner {
         }
     }
 
+    /** Lets the lock go; if this side cannot, the node does once the connection is gone. */
     private void unlock() {
-        var holder = session.lockedBy();
-        if (holder.isEmpty()) {
-            return;
-        }
         try {
-            reconnectIfClosed();
-            new NodeLock(session.shell(), session.layout(), clock).release(holder.get());
-            session.lockedBy(Optional.empty());
-        } catch (RemoteCommandFailed | SshFailure e) {
-            steps.failed("unlock", "lock left in place: " + e.getMessage());
+            session.unlock();
+        } catch (RuntimeException e) {
+            steps.failed("unlock", "the node frees the lock when the connection ends: " + e);
         }
     }
 

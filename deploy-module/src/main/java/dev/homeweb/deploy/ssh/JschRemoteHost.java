@@ -36,6 +36,52 @@ final class JschRemoteHost implements RemoteHost {
         return run(command, Stdin.NONE, out, err);
     }
 
+    @Override
+    public RemoteProcess start(String command) {
+        try {
+            var channel = (ChannelExec) session.openChannel("exec");
+            channel.setCommand(command);
+            channel.setErrStream(OutputStream.nullOutputStream(), true);
+            var stdout = channel.getInputStream();
+            var stdin = channel.getOutputStream();
+            channel.connect(30_000);
+            return new RemoteProcess() {
+                @Override
+                public java.io.InputStream stdout() {
+                    return stdout;
+                }
+
+                @Override
+                public OutputStream stdin() {
+                    return stdin;
+                }
+
+                @Override
+                public boolean isAlive() {
+                    return !channel.isClosed() && session.isConnected();
+                }
+
+                @Override
+                public void close() {
+                    try {
+                        stdin.close();
+                        for (int i = 0; i < 1000 && isAlive(); i++) {
+                            Thread.sleep(10);
+                        }
+                    } catch (IOException e) {
+                        // the connection is gone, and with it the command
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        channel.disconnect();
+                    }
+                }
+            };
+        } catch (JSchException | IOException e) {
+            throw new SshFailure("command on " + target + " failed: " + e.getMessage(), false, e);
+        }
+    }
+
     private int run(String command, Stdin stdin, OutputStream out, OutputStream err) {
         ChannelExec channel = null;
         try {

@@ -30,6 +30,11 @@ public final class NodeShell {
         return host.exec(prefix() + "sh -c " + quote("set -eu; " + script), input);
     }
 
+    /** Starts a script as root that keeps running while the caller talks to it. */
+    public RemoteProcess start(String script) {
+        return host.start(prefix() + "sh -c " + quote("set -eu\n" + script));
+    }
+
     /** Runs a script as root, passing its output on as it arrives. */
     public int stream(String script, OutputStream out, OutputStream err) {
         return host.stream(prefix() + "sh -c " + quote(script), out, err);

@@ -24,6 +24,12 @@ public interface RemoteHost extends AutoCloseable {
         return exec(command, Stdin.NONE);
     }
 
+    /**
+     * Starts a command that runs until its input closes or the connection drops; the caller reads
+     * and writes it as it runs.
+     */
+    RemoteProcess start(String command);
+
     /** Runs a command whose output is passed on as it arrives; returns its exit code. */
     int stream(String command, OutputStream out, OutputStream err);
 

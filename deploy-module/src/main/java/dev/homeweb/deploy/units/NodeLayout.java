@@ -12,6 +12,7 @@ public record NodeLayout(String root) {
     public static final String IMPORT = "home-web-import.service";
     public static final String ROLLBACK = "home-web-rollback.service";
     public static final String ROLLBACK_TIMER = "home-web-rollback.timer";
+    public static final String RECOVER = "home-web-recover.service";
     public static final String CREDSTORE = SecretsAgent.CREDSTORE;
 
     public NodeLayout {
@@ -53,6 +54,11 @@ public record NodeLayout(String root) {
 
     public String lock() {
         return root + "/deploy.lock";
+    }
+
+    /** The file whose {@code flock} is the lock; it stays, so every holder locks the same inode. */
+    public String flock() {
+        return root + "/deploy.flock";
     }
 
     public String audit() {

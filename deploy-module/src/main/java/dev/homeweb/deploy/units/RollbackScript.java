@@ -8,7 +8,10 @@ import java.util.Map;
  * The node-side half of the magic rollback. A deploy writes {@code state/pending} (the previous and
  * the new release) and arms {@code home-web-rollback.timer} before it switches; confirming removes
  * the file and stops the timer. If the deployer dies or cannot reach the node again, the timer runs
- * this script, which switches {@code current} back by renaming a new symlink over it.
+ * this script, which switches {@code current} back by renaming a new symlink over it. The timer
+ * does not survive a reboot, so {@code home-web-recover.service} runs it at boot with reason {@code
+ * reboot}, before the server starts: then it only switches and imports, for the boot starts the
+ * server next (restarting it from a unit it is ordered before would wait on itself).
  */
 final class RollbackScript {
     private RollbackScript() {}
@@ -32,14 +35,15 @@ final class RollbackScript {
                     ln -sfn "releases/$previous" "$root/current.rollback"
                     mv -T "$root/current.rollback" "$root/current"
                     systemctl start %3$s || echo "home-web-rollback: content import failed"
-                    systemctl restart %4$s
+                    if [ "$reason" != reboot ]; then systemctl restart %4$s; fi
                     outcome="rolled back to $previous"
                 else
-                    systemctl stop %4$s || true
+                    if [ "$reason" != reboot ]; then systemctl stop %4$s || true; fi
                     rm -f "$root/current"
                     outcome="stopped: no previous release"
                 fi
                 rm -f "$pending"
+                sync "$root" "$root/state" 2>/dev/null || sync
                 %5$secho "home-web-rollback: $outcome"
                 """
                 .formatted(

@@ -80,6 +80,7 @@ public final class UnitFileRenderer {
                 UnitFile.unit(NodeLayout.IMPORT, importContent(node, layout)),
                 UnitFile.unit(NodeLayout.ROLLBACK, rollback(layout)),
                 UnitFile.unit(NodeLayout.ROLLBACK_TIMER, rollbackTimer()),
+                UnitFile.unit(NodeLayout.RECOVER, recover(layout)),
                 new UnitFile(
                         node.root() + "/bin",
                         "home-web-rollback",
@@ -186,6 +187,30 @@ public final class UnitFileRenderer {
                 ExecStart=%s unconfirmed
                 """
                 .formatted(layout.rollbackScript());
+    }
+
+    /**
+     * The dead-man switch across a reboot or a power cut: the timer is gone after one, so at boot,
+     * before the server starts, an unconfirmed switch (its {@code state/pending}) is rolled back
+     * and the server comes up on the last confirmed release.
+     */
+    private static String recover(NodeLayout layout) {
+        return """
+                [Unit]
+                Description=home-web rollback at boot of a deploy that was not confirmed
+                ConditionPathExists=%1$s
+                After=local-fs.target network-online.target postgresql.service
+                Wants=network-online.target
+                Before=%2$s
+
+                [Service]
+                Type=oneshot
+                ExecStart=%3$s reboot
+
+                [Install]
+                WantedBy=multi-user.target
+                """
+                .formatted(layout.pending(), NodeLayout.SERVICE, layout.rollbackScript());
     }
 
     private String rollbackTimer() {

@@ -2,20 +2,10 @@ package dev.homeweb.deploy.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Deploys that go wrong on a real node: each starts from a healthy good release (redeployed before
@@ -23,47 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
  * and must leave that release serving.
  */
 @TestMethodOrder(MethodOrderer.Random.class)
-class DeployFailureIT {
-    @TempDir static Path dir;
-    static TargetHost target;
-    static E2e e2e;
-    static String good;
-
+class DeployFailureIT extends FromAGoodRelease {
     @BeforeAll
     static void bootAndDeployAGoodRelease() throws Exception {
-        target = TargetHost.up("hwd-fail");
-        e2e = new E2e(target, dir, "health_timeout: 60s\nconfirm_timeout: 75s");
-        e2e.initSecrets();
-        var run = e2e.deploy(E2e.release());
-        assertThat(run.exitCode()).as(e2e.failure(run)).isZero();
-        good = E2e.release(run);
-    }
-
-    @BeforeEach
-    void theGoodReleaseServes() throws Exception {
-        var run = e2e.deploy(E2e.release());
-        assertThat(run.exitCode()).as(e2e.failure(run)).isZero();
-        assertGoodReleaseServes();
-    }
-
-    @AfterEach
-    void noSecretLeaked() throws Exception {
-        e2e.assertNoSecretLeaked();
-    }
-
-    @AfterAll
-    static void shutDown() {
-        if (target != null) {
-            target.close();
-        }
-    }
-
-    private void assertGoodReleaseServes() throws Exception {
-        assertThat(e2e.currentOnNode()).isEqualTo(good);
-        assertThat(e2e.healthz())
-                .contains("\"status\":\"ok\"")
-                .contains("\"release\":\"" + good + "\"");
-        assertThat(target.http("/blog/" + E2e.POST)).contains(E2e.POST_TITLE);
+        bootWithAGoodRelease("hwd-fail", "health_timeout: 60s\nconfirm_timeout: 75s");
     }
 
     @Test
@@ -106,59 +59,23 @@ class DeployFailureIT {
 
     @Test
     void killingTheDeployerRightAfterTheSwitchMakesTheNodeRollBackByItself() throws Exception {
-        var content = e2e.contentWith("content-orphan", text -> text + "\nOrphaned release.\n");
-        var command =
-                new ArrayList<>(
-                        List.of(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                "dev.homeweb.deploy.Main"));
-        command.addAll(e2e.args("--jar", E2e.appJar().toString(), "--content", content.toString()));
-        var pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().putAll(e2e.environment);
-        var seen = e2e.leaks.during(() -> runUntilSwitched(pb));
-        System.out.println(seen);
-        e2e.history.add(new E2e.Run(-9, seen, ""));
-        assertThat(seen).contains("[e2e] switch     ok");
-        assertThat(e2e.currentOnNode()).isNotEqualTo(good);
+        switchedAndAbandoned("content-orphan", "Orphaned release.");
 
-        try {
-            long deadline = System.currentTimeMillis() + 240_000;
-            while (System.currentTimeMillis() < deadline && !rolledBackByItself()) {
-                Thread.sleep(2000);
-            }
-            assertGoodReleaseServes();
-            assertThat(target.http("/blog/" + E2e.POST)).doesNotContain("Orphaned release");
-            assertThat(target.ssh("cat /var/lib/home-web/audit.log"))
-                    .contains("action=rollback")
-                    .contains("reason=unconfirmed");
-            assertThat(e2e.deploy("lock", "status").out()).contains("e2e: e2e@");
-        } finally {
-            assertThat(e2e.deploy("lock", "release").exitCode()).isZero();
+        long deadline = System.currentTimeMillis() + 240_000;
+        while (System.currentTimeMillis() < deadline && !rolledBackByItself()) {
+            Thread.sleep(2000);
         }
+        assertGoodReleaseServes();
+        assertThat(target.http("/blog/" + E2e.POST)).doesNotContain("Orphaned release");
+        assertThat(target.ssh("cat /var/lib/home-web/audit.log"))
+                .contains("action=rollback")
+                .contains("reason=unconfirmed");
+        // The dead deployer's flock went with its connection: no one releases anything.
         assertThat(e2e.deploy("lock", "status").out()).contains("e2e: free");
-    }
-
-    /** The deployer's output until it reported the switch, when it is killed. */
-    private static String runUntilSwitched(ProcessBuilder pb) throws Exception {
-        var deployer = pb.start();
-        var seen = new StringBuilder();
-        try (var lines =
-                new BufferedReader(
-                        new InputStreamReader(deployer.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                seen.append(line).append('\n');
-                if (line.startsWith("[e2e] switch     ok")) {
-                    deployer.destroyForcibly();
-                    break;
-                }
-            }
-        } finally {
-            deployer.destroyForcibly().waitFor();
-        }
-        return seen.toString();
+        var after = e2e.contentWith("content-after-kill", text -> text + "\nAfter the kill.\n");
+        var next = e2e.deploy("--jar", E2e.appJar().toString(), "--content", after.toString());
+        assertThat(next.exitCode()).as(e2e.failure(next)).isZero();
+        assertThat(target.http("/blog/" + E2e.POST)).contains("After the kill.");
     }
 
     private boolean rolledBackByItself() {

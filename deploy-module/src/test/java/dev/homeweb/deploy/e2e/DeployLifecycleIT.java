@@ -11,14 +11,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The life of one node, deployed to for real: a systemd-nspawn container with systemd, sshd and
@@ -30,11 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * journal and files, and in the deployer's output and files.
  */
 @TestMethodOrder(MethodOrderer.Random.class)
-class DeployLifecycleIT {
-    @TempDir static Path dir;
-    static TargetHost target;
-    static E2e e2e;
-
+class DeployLifecycleIT extends OnTargetHost {
     /** The baseline release: the repository's server jar and content. */
     static String first;
 
@@ -79,18 +72,6 @@ class DeployLifecycleIT {
         assertThat(E2e.release(run)).isEqualTo(first);
         assertThat(e2e.currentOnNode()).isEqualTo(first);
         e2e.assertNoSecretLeaked();
-    }
-
-    @AfterEach
-    void noSecretLeaked() throws Exception {
-        e2e.assertNoSecretLeaked();
-    }
-
-    @AfterAll
-    static void shutDown() {
-        if (target != null) {
-            target.close();
-        }
     }
 
     static Path secretFile(String name) {

@@ -259,6 +259,49 @@ final class E2e {
         };
     }
 
+    /**
+     * Deploys {@code content} with the deployer in a process of its own and SIGKILLs it once it
+     * reported the switch; returns what it printed until then (recorded in {@link #history}).
+     */
+    String killedAfterTheSwitch(Path content) throws Exception {
+        var command =
+                new ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                "dev.homeweb.deploy.Main"));
+        command.addAll(args("--jar", appJar().toString(), "--content", content.toString()));
+        var pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().putAll(environment);
+        var seen = leaks.during(() -> runUntilSwitched(pb));
+        System.out.println(seen);
+        history.add(new Run(-9, seen, ""));
+        return seen;
+    }
+
+    private static String runUntilSwitched(ProcessBuilder pb) throws Exception {
+        var deployer = pb.start();
+        var seen = new StringBuilder();
+        try (var lines =
+                new java.io.BufferedReader(
+                        new java.io.InputStreamReader(
+                                deployer.getInputStream(),
+                                java.nio.charset.StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                seen.append(line).append('\n');
+                if (line.startsWith("[e2e] switch     ok")) {
+                    deployer.destroyForcibly();
+                    break;
+                }
+            }
+        } finally {
+            deployer.destroyForcibly().waitFor();
+        }
+        return seen.toString();
+    }
+
     String healthz() throws IOException, InterruptedException {
         return target.http("/healthz");
     }

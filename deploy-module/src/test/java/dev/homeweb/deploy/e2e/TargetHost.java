@@ -115,6 +115,23 @@ final class TargetHost implements AutoCloseable {
         return ssh("curl -sS --max-time 5 http://127.0.0.1:8080" + path);
     }
 
+    /**
+     * {@code systemctl reboot} inside, then the same root booted again ({@code target-host
+     * reboot}): what a node that reboots keeps and loses.
+     */
+    void reboot() throws IOException, InterruptedException {
+        var result = run(List.of(script.toString(), "reboot", name), 300);
+        if (result.code != 0) {
+            throw new IllegalStateException(
+                    "target-host reboot "
+                            + name
+                            + " failed (exit "
+                            + result.code
+                            + "):\n"
+                            + result.err);
+        }
+    }
+
     void down() {
         try {
             run(List.of(script.toString(), "down", name), 120);

@@ -6,37 +6,57 @@ import dev.homeweb.deploy.units.NodeLayout;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The lock step's scripts in full. */
+/** The lock's scripts in full. */
 class NodeLockScriptsTest {
     static final NodeLayout LAYOUT = new NodeLayout("/srv/blog");
     static final LockHolder ME =
             new LockHolder("ann", "desk", 4242, Instant.parse("2026-12-01T21:00:00Z"), "r2");
 
     @Test
-    void takesTheLockWithNoclobberOrPrintsTheHolder() {
-        assertThat(NodeLock.acquireScript(LAYOUT, ME))
+    void holdsAFlockWhileItsInputLastsOrPrintsTheHolder() {
+        assertThat(NodeLock.holdScript(LAYOUT, ME))
                 .isEqualTo(
                         """
                         mkdir -p /srv/blog
-                        if ( set -C; cat > /srv/blog/deploy.lock ) 2>/dev/null <<'HOME_WEB_EOF'
+                        exec 9>>/srv/blog/deploy.flock
+                        if ! flock -n 9; then
+                            echo held
+                            cat /srv/blog/deploy.lock 2>/dev/null || true
+                            exit 0
+                        fi
+                        if [ -s /srv/blog/deploy.lock ]; then echo "stale $(tr '\\n' ' ' < /srv/blog/deploy.lock)"; fi
+                        cat > /srv/blog/deploy.lock.new <<'HOME_WEB_EOF'
                         user=ann
                         host=desk
                         pid=4242
                         since=2026-12-01T21:00:00Z
                         release=r2
                         HOME_WEB_EOF
-                        then echo acquired; else cat /srv/blog/deploy.lock 2>/dev/null || true; fi
+                        echo "holder_pid=$$" >> /srv/blog/deploy.lock.new
+                        mv -f /srv/blog/deploy.lock.new /srv/blog/deploy.lock
+                        echo acquired
+                        while [ -n "$(exec 9>&-; timeout 60 head -c 1)" ]; do :; done
+                        if grep -qx "holder_pid=$$" /srv/blog/deploy.lock 2>/dev/null; then rm -f /srv/blog/deploy.lock; fi
                         """);
     }
 
     @Test
-    void releasesOnlyItsOwnLock() {
-        assertThat(NodeLock.releaseScript(LAYOUT, ME))
+    void releaseStopsALiveHolderAndRemovesTheFile() {
+        assertThat(NodeLock.releaseScript(LAYOUT))
                 .isEqualTo(
                         """
-                        if grep -qx 'pid=4242' /srv/blog/deploy.lock 2>/dev/null && grep -qx 'host=desk' /srv/blog/deploy.lock; then
-                            rm -f /srv/blog/deploy.lock
-                        fi
+                        pid=$(sed -n 's/^holder_pid=//p' /srv/blog/deploy.lock 2>/dev/null || true)
+                        if [ -n "$pid" ] && ! flock -n /srv/blog/deploy.flock true; then kill "$pid" 2>/dev/null || true; fi
+                        rm -f /srv/blog/deploy.lock
+                        """);
+    }
+
+    @Test
+    void statusShowsAHolderOnlyWhileItsFlockIsHeld() {
+        assertThat(NodeLock.statusScript(LAYOUT))
+                .isEqualTo(
+                        """
+                        if [ -f /srv/blog/deploy.lock ] && ! flock -n /srv/blog/deploy.flock true 2>/dev/null; then cat /srv/blog/deploy.lock; fi
                         """);
     }
 }

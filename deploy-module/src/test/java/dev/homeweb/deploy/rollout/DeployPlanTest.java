@@ -4,22 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homeweb.deploy.release.Release;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The deploy plan end to end on a {@link FakeNode}: what goes well. */
-class DeployPlanTest {
-    @TempDir Path dir;
-    FakeNode node;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        node = new FakeNode(dir);
-    }
-
+class DeployPlanTest extends OnFakeNode {
     @Test
     void aFirstDeployRunsEveryStepAndLeavesOneAuditLine() throws Exception {
         var release = node.release("first");

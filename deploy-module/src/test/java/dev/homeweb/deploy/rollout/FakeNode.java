@@ -3,11 +3,15 @@ package dev.homeweb.deploy.rollout;
 import dev.homeweb.deploy.config.DeployConfig;
 import dev.homeweb.deploy.config.DeploySettings;
 import dev.homeweb.deploy.config.NodeConfig;
+import dev.homeweb.deploy.lock.Lease;
 import dev.homeweb.deploy.lock.LockHolder;
+import dev.homeweb.deploy.lock.NodeLock;
 import dev.homeweb.deploy.release.Release;
 import dev.homeweb.deploy.release.ReleaseBuilder;
+import dev.homeweb.deploy.ssh.NodeShell;
 import dev.homeweb.deploy.ssh.RemoteHost;
 import dev.homeweb.deploy.ssh.SshFailure;
+import dev.homeweb.deploy.units.NodeLayout;
 import dev.homeweb.deploy.units.UnitFile;
 import dev.homeweb.deploy.units.UnitFileRenderer;
 import java.io.IOException;
@@ -50,6 +54,7 @@ final class FakeNode {
     private final List<String> shell;
     private final Map<String, String> environment;
     private final StringWriter printed = new StringWriter();
+    private final List<Lease> leases = new ArrayList<>();
     private int opens;
     private IntFunction<Optional<SshFailure>> connections = n -> Optional.empty();
 
@@ -185,6 +190,15 @@ final class FakeNode {
         return new StepRunner(session, steps(), CLOCK, settings.confirmTimeout()).execute(plan);
     }
 
+    /** Another deploy, alive, holding the node's lock until {@link #restore} (or the test) ends. */
+    Lease holdLock(LockHolder other) {
+        var lease =
+                new NodeLock(new NodeShell(host(), false), new NodeLayout(root.toString()), CLOCK)
+                        .acquire(other, Duration.ZERO);
+        leases.add(lease);
+        return lease;
+    }
+
     /** Keeps the node as it is now (hard links, symlinks and all) for {@link #restore}. */
     void snapshot() throws IOException, InterruptedException {
         sh("rm -rf snapshot && mkdir snapshot && cp -a node fake snapshot/");
@@ -192,6 +206,8 @@ final class FakeNode {
 
     /** Puts the node back as {@link #snapshot} kept it: no markers, fresh connections. */
     void restore() throws IOException, InterruptedException {
+        leases.forEach(Lease::close);
+        leases.clear();
         sh("rm -rf node fake && cp -a snapshot/node snapshot/fake .");
         connections(n -> Optional.empty());
         printed.getBuffer().setLength(0);

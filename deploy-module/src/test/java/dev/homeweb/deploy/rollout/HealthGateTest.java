@@ -32,6 +32,11 @@ class HealthGateTest {
         }
 
         @Override
+        public dev.homeweb.deploy.ssh.RemoteProcess start(String command) {
+            throw new UnsupportedOperationException("a probe starts nothing");
+        }
+
+        @Override
         public int stream(String command, OutputStream out, OutputStream err) {
             return 0;
         }

@@ -2,7 +2,9 @@ package dev.homeweb.deploy.rollout;
 
 import dev.homeweb.deploy.ssh.ExecResult;
 import dev.homeweb.deploy.ssh.RemoteHost;
+import dev.homeweb.deploy.ssh.RemoteProcess;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A hand-written fake node: runs each command with the local {@code /bin/sh}, no network; {@code
@@ -50,9 +53,53 @@ final class LocalShellHost implements RemoteHost {
         }
     }
 
-    private static String read(java.io.InputStream in) {
+    private static String read(InputStream in) {
         try {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public RemoteProcess start(String command) {
+        try {
+            var argv = new ArrayList<>(shell);
+            argv.add(command);
+            var builder = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().putAll(environment);
+            var process = builder.start();
+            return new RemoteProcess() {
+                @Override
+                public InputStream stdout() {
+                    return process.getInputStream();
+                }
+
+                @Override
+                public OutputStream stdin() {
+                    return process.getOutputStream();
+                }
+
+                @Override
+                public boolean isAlive() {
+                    return process.isAlive();
+                }
+
+                @Override
+                public void close() {
+                    try {
+                        process.getOutputStream().close();
+                        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                            process.destroyForcibly();
+                        }
+                    } catch (IOException e) {
+                        process.destroyForcibly();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        process.destroyForcibly();
+                    }
+                }
+            };
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

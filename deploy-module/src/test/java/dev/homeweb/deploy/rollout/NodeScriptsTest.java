@@ -83,7 +83,7 @@ class NodeScriptsTest {
                             chmod 0755 /srv/blog/bin/home-web-rollback.new
                             mv -fT /srv/blog/bin/home-web-rollback.new /srv/blog/bin/home-web-rollback
                             systemctl daemon-reload
-                            systemctl enable --quiet home-web.service
+                            systemctl enable --quiet home-web.service home-web-recover.service
                             """);
             assertThat(NodeScripts.install(List.of(script))).doesNotContain("daemon-reload");
         }
@@ -111,6 +111,7 @@ class NodeScriptsTest {
                         mkdir -p /srv/blog/state
                         printf 'release=%s\\nprevious=%s\\n' r2 r1 > /srv/blog/state/pending.new
                         mv -f /srv/blog/state/pending.new /srv/blog/state/pending
+                        sync /srv/blog/state/pending /srv/blog/state
                         systemctl restart home-web-rollback.timer
                         ln -sfn releases/r2 /srv/blog/current.new
                         mv -T /srv/blog/current.new /srv/blog/current
@@ -161,6 +162,18 @@ class NodeScriptsTest {
     }
 
     @Test
+    void recoversOnlyWhenASwitchIsPending() {
+        assertThat(NodeScripts.recover(LAYOUT))
+                .isEqualTo(
+                        """
+                        if [ -f /srv/blog/state/pending ]; then
+                            systemctl stop home-web-rollback.timer || true
+                            /srv/blog/bin/home-web-rollback abandoned
+                        fi
+                        """);
+    }
+
+    @Test
     void confirmsOnlyTheReleaseStillPending() {
         assertThat(NodeScripts.confirm(LAYOUT, "r2"))
                 .isEqualTo(
@@ -168,6 +181,7 @@ class NodeScriptsTest {
                         systemctl stop home-web-rollback.timer
                         if [ -f /srv/blog/state/pending ] && grep -qx 'release=r2' /srv/blog/state/pending; then
                             rm -f /srv/blog/state/pending
+                            sync "$(dirname /srv/blog/state/pending)"
                             echo confirmed
                         fi
                         """);

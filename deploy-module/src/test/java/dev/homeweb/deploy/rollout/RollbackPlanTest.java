@@ -132,7 +132,7 @@ class RollbackPlanTest {
                         "step=health result=rolled-back"),
                 new Case(
                         "confirm: the node is unreachable",
-                        (n, a, b) -> n.connections(i -> Optional.ofNullable(i == 2 ? gone : null)),
+                        (n, a, b) -> n.connections(i -> Optional.ofNullable(i == 3 ? gone : null)),
                         Optional.empty(),
                         Outcome.NEEDS_ATTENTION,
                         true,

@@ -2,10 +2,12 @@ package dev.homeweb.deploy.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.homeweb.deploy.lock.LockHolder;
 import dev.homeweb.deploy.release.Release;
 import dev.homeweb.deploy.ssh.SshFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,6 +66,9 @@ class StepFailureTest {
         Files.createDirectories(file);
     }
 
+    static final LockHolder OTHER =
+            new LockHolder("other", "elsewhere", 1, Instant.parse("2026-01-01T00:00:00Z"), "x");
+
     static final SshFailure GONE = new SshFailure("connection refused (fake)", false, null);
 
     static Stream<Case> failures() {
@@ -77,11 +82,8 @@ class StepFailureTest {
                         (n, a, b) -> n.connections(i -> Optional.of(GONE)),
                         Outcome.FAILED_NO_CHANGE),
                 unaudited(
-                        "lock: held by another deploy",
-                        (n, a, b) ->
-                                Files.writeString(
-                                        n.root.resolve("deploy.lock"),
-                                        "user=other\nhost=elsewhere\npid=1\nsince=2026-01-01T00:00:00Z\nrelease=x\n"),
+                        "lock: held by another live deploy",
+                        (n, a, b) -> n.holdLock(OTHER),
                         Outcome.LOCKED),
                 failure(
                         "upload: the tar stream breaks",
@@ -135,7 +137,7 @@ class StepFailureTest {
                         "step=health result=rolled-back"),
                 failure(
                         "confirm: the node is unreachable",
-                        (n, a, b) -> n.connections(i -> Optional.ofNullable(i == 2 ? GONE : null)),
+                        (n, a, b) -> n.connections(i -> Optional.ofNullable(i == 3 ? GONE : null)),
                         Outcome.NEEDS_ATTENTION,
                         "new",
                         "step=confirm result=needs-attention"),
@@ -144,7 +146,7 @@ class StepFailureTest {
                         (n, a, b) ->
                                 n.connections(
                                         i -> {
-                                            if (i == 2) {
+                                            if (i == 3) {
                                                 n.host()
                                                         .exec(
                                                                 n.root

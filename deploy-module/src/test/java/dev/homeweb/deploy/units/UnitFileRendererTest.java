@@ -212,6 +212,23 @@ class UnitFileRendererTest {
                         AccuracySec=1s
                         RemainAfterElapse=no
                         """);
+        assertThat(text(files, "home-web-recover.service"))
+                .isEqualTo(
+                        """
+                        [Unit]
+                        Description=home-web rollback at boot of a deploy that was not confirmed
+                        ConditionPathExists=/var/lib/home-web/state/pending
+                        After=local-fs.target network-online.target postgresql.service
+                        Wants=network-online.target
+                        Before=home-web.service
+
+                        [Service]
+                        Type=oneshot
+                        ExecStart=/var/lib/home-web/bin/home-web-rollback reboot
+
+                        [Install]
+                        WantedBy=multi-user.target
+                        """);
         assertThat(text(files, "home-web-rollback.service"))
                 .isEqualTo(
                         """
@@ -256,14 +273,15 @@ class UnitFileRendererTest {
                             ln -sfn "releases/$previous" "$root/current.rollback"
                             mv -T "$root/current.rollback" "$root/current"
                             systemctl start home-web-import.service || echo "home-web-rollback: content import failed"
-                            systemctl restart home-web.service
+                            if [ "$reason" != reboot ]; then systemctl restart home-web.service; fi
                             outcome="rolled back to $previous"
                         else
-                            systemctl stop home-web.service || true
+                            if [ "$reason" != reboot ]; then systemctl stop home-web.service || true; fi
                             rm -f "$root/current"
                             outcome="stopped: no previous release"
                         fi
                         rm -f "$pending"
+                        sync "$root" "$root/state" 2>/dev/null || sync
                         printf '%s node=%s action=%s release=%s reason=%s result=%s\\n' \\
                             "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \\
                             "$(audit_word "$(hostname)")" \\
