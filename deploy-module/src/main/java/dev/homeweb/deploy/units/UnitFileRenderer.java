@@ -62,8 +62,27 @@ public final class UnitFileRenderer {
 
     public List<UnitFile> render(NodeConfig node) {
         var layout = new NodeLayout(node.root());
+        var files = new ArrayList<UnitFile>();
+        files.add(UnitFile.unit(NodeLayout.SERVICE, server(node, layout)));
+        files.addAll(releaseUnits(node, layout));
+        node.service()
+                .https()
+                .acmeCaRoot()
+                .ifPresent(
+                        root ->
+                                files.add(
+                                        new UnitFile(
+                                                layout.etc(),
+                                                NodeLayout.ACME_CA_ROOT,
+                                                root.pem().endsWith("\n")
+                                                        ? root.pem()
+                                                        : root.pem() + "\n",
+                                                "0644")));
+        return List.copyOf(files);
+    }
+
+    private List<UnitFile> releaseUnits(NodeConfig node, NodeLayout layout) {
         return List.of(
-                UnitFile.unit(NodeLayout.SERVICE, server(node, layout)),
                 UnitFile.unit("home-web-migrate@.service", migrate(node, layout)),
                 UnitFile.unit(NodeLayout.IMPORT, importContent(node, layout)),
                 UnitFile.unit(NodeLayout.ROLLBACK, rollback(layout)),
@@ -87,7 +106,7 @@ public final class UnitFileRenderer {
                 Type=exec
                 EnvironmentFile=%1$s/release.env
                 %2$s%3$s
-                ExecStart=%4$s -jar %1$s/home-web.jar serve
+                %7$sExecStart=%4$s -jar %1$s/home-web.jar serve%8$s
                 WorkingDirectory=%1$s
                 Restart=on-failure
                 RestartSec=2s
@@ -102,7 +121,9 @@ public final class UnitFileRenderer {
                         credentials(node, NodeLayout.SERVICE),
                         java(s, layout.current()),
                         account(s),
-                        HARDENING);
+                        HARDENING,
+                        HttpsArguments.stateDirectory(s.https()),
+                        HttpsArguments.of(s.https(), layout));
     }
 
     private String migrate(NodeConfig node, NodeLayout layout) {
