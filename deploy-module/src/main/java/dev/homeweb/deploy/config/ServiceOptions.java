@@ -89,6 +89,14 @@ public record ServiceOptions(
                 });
     }
 
+    /**
+     * The sockets the server listens on, each held by a socket unit: plain HTTP on {@code bind} and
+     * {@code port}. A listener of another name (https) is one more entry here.
+     */
+    public List<Listener> listeners() {
+        return List.of(new Listener("http", bind, port));
+    }
+
     /** The address the node itself uses to reach the server (a wildcard bind means loopback). */
     public String localAddress() {
         return switch (bind) {

@@ -1,5 +1,6 @@
 package dev.homeweb.deploy.units;
 
+import dev.homeweb.deploy.config.Listener;
 import dev.homeweb.deploy.config.NodeConfig;
 import dev.homeweb.deploy.config.SecretFile;
 import dev.homeweb.deploy.config.ServiceOptions;
@@ -54,6 +55,12 @@ public final class UnitFileRenderer {
             SystemCallErrorNumber=EPERM
             """;
 
+    /**
+     * Connections the kernel queues per socket while no process accepts (a restart takes seconds):
+     * Linux's default cap, {@code net.core.somaxconn}, since 5.4.
+     */
+    static final int BACKLOG = 4096;
+
     private final Duration confirmTimeout;
 
     public UnitFileRenderer(Duration confirmTimeout) {
@@ -62,26 +69,34 @@ public final class UnitFileRenderer {
 
     public List<UnitFile> render(NodeConfig node) {
         var layout = new NodeLayout(node.root());
-        return List.of(
-                UnitFile.unit(NodeLayout.SERVICE, server(node, layout)),
-                UnitFile.unit("home-web-migrate@.service", migrate(node, layout)),
-                UnitFile.unit(NodeLayout.IMPORT, importContent(node, layout)),
-                UnitFile.unit(NodeLayout.ROLLBACK, rollback(layout)),
-                UnitFile.unit(NodeLayout.ROLLBACK_TIMER, rollbackTimer()),
-                new UnitFile(
-                        node.root() + "/bin",
-                        "home-web-rollback",
-                        RollbackScript.render(layout),
-                        "0755"));
+        var files = new ArrayList<UnitFile>();
+        files.add(UnitFile.unit(NodeLayout.SERVICE, server(node, layout)));
+        for (var listener : node.service().listeners()) {
+            files.add(UnitFile.unit(listener.socketUnit(), socket(listener)));
+        }
+        files.addAll(
+                List.of(
+                        UnitFile.unit("home-web-migrate@.service", migrate(node, layout)),
+                        UnitFile.unit(NodeLayout.IMPORT, importContent(node, layout)),
+                        UnitFile.unit(NodeLayout.ROLLBACK, rollback(layout)),
+                        UnitFile.unit(NodeLayout.ROLLBACK_TIMER, rollbackTimer()),
+                        new UnitFile(
+                                node.root() + "/bin",
+                                "home-web-rollback",
+                                RollbackScript.render(layout),
+                                "0755")));
+        return List.copyOf(files);
     }
 
     private String server(NodeConfig node, NodeLayout layout) {
         var s = node.service();
+        var sockets = String.join(" ", s.listeners().stream().map(Listener::socketUnit).toList());
         return """
                 [Unit]
                 Description=home-web blog server
-                After=network-online.target postgresql.service
+                After=network-online.target postgresql.service%7$s
                 Wants=network-online.target
+                Requires=%8$s
 
                 [Service]
                 Type=exec
@@ -102,7 +117,33 @@ public final class UnitFileRenderer {
                         credentials(node, NodeLayout.SERVICE),
                         java(s, layout.current()),
                         account(s),
-                        HARDENING);
+                        HARDENING,
+                        " " + sockets,
+                        sockets);
+    }
+
+    /**
+     * A listening socket that systemd opens and keeps: the server adopts it by its {@code
+     * FileDescriptorName=}, and while the server restarts the kernel queues new connections in its
+     * backlog instead of refusing them. Deliberately not {@code PartOf=} the server, so stopping or
+     * restarting the server never closes it.
+     */
+    private static String socket(Listener listener) {
+        return """
+                [Unit]
+                Description=home-web %1$s socket, held while the server restarts
+
+                [Socket]
+                ListenStream=%2$s
+                FileDescriptorName=%1$s
+                Service=%3$s
+                Backlog=%4$d
+                NoDelay=yes
+
+                [Install]
+                WantedBy=sockets.target
+                """
+                .formatted(listener.name(), listener.listenStream(), NodeLayout.SERVICE, BACKLOG);
     }
 
     private String migrate(NodeConfig node, NodeLayout layout) {
