@@ -144,6 +144,19 @@ public record ServiceOptions(
         }
     }
 
+    /**
+     * The sockets the server listens on, each held by a socket unit: plain HTTP on {@code bind} and
+     * {@code port}. A listener of another name (https) is one more entry here.
+     */
+    public List<Listener> listeners() {
+        var http = new Listener("http", bind, port);
+        // With https the plain port only redirects and answers ACME challenges; the server
+        // adopts both sockets by name, so it never binds 80 or 443 itself (no privilege).
+        return https.enabled()
+                ? List.of(http, new Listener("https", bind, HTTPS_PORT))
+                : List.of(http);
+    }
+
     /** The address the node itself uses to reach the server (a wildcard bind means loopback). */
     public String localAddress() {
         return switch (bind) {

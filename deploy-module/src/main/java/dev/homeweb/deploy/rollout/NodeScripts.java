@@ -80,7 +80,32 @@ final class NodeScripts {
             script.append("systemctl daemon-reload\n");
             script.append("systemctl enable --quiet ").append(NodeLayout.SERVICE).append('\n');
         }
+        var sockets = files.stream().filter(UnitFile::isSocket).map(UnitFile::name).toList();
+        if (!sockets.isEmpty()) {
+            script.append(openSockets(sockets));
+        }
         return script.toString();
+    }
+
+    /**
+     * Enables and opens changed socket units. A socket that is open already listens on its old
+     * address, so it is restarted (the only refusing moment: a changed listener). One that cannot
+     * open has its port held by a server from before socket activation, which binds the port
+     * itself: that server stops, the socket opens, and the next connection starts the server on it.
+     */
+    private static String openSockets(List<String> sockets) {
+        return """
+                for s in %1$s; do
+                    systemctl enable --quiet "$s"
+                    if systemctl is-active --quiet "$s"; then
+                        systemctl restart "$s"
+                    elif ! systemctl start "$s" 2>/dev/null; then
+                        systemctl stop %2$s
+                        systemctl start "$s"
+                    fi
+                done
+                """
+                .formatted(String.join(" ", sockets), NodeLayout.SERVICE);
     }
 
     /** Runs a oneshot unit; on failure prints the tail of its journal on stderr and exits 1. */

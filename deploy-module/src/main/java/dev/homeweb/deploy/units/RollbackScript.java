@@ -35,7 +35,7 @@ final class RollbackScript {
                     systemctl restart %4$s
                     outcome="rolled back to $previous"
                 else
-                    systemctl stop %4$s || true
+                    systemctl stop %4$s 'home-web-*.socket' || true
                     rm -f "$root/current"
                     outcome="stopped: no previous release"
                 fi

@@ -1,5 +1,6 @@
 package dev.homeweb.deploy.units;
 
+import dev.homeweb.deploy.config.Listener;
 import dev.homeweb.deploy.config.NodeConfig;
 import dev.homeweb.deploy.config.SecretFile;
 import dev.homeweb.deploy.config.ServiceOptions;
@@ -54,6 +55,12 @@ public final class UnitFileRenderer {
             SystemCallErrorNumber=EPERM
             """;
 
+    /**
+     * Connections the kernel queues per socket while no process accepts (a restart takes seconds):
+     * Linux's default cap, {@code net.core.somaxconn}, since 5.4.
+     */
+    static final int BACKLOG = 4096;
+
     private final Duration confirmTimeout;
 
     public UnitFileRenderer(Duration confirmTimeout) {
@@ -64,7 +71,20 @@ public final class UnitFileRenderer {
         var layout = new NodeLayout(node.root());
         var files = new ArrayList<UnitFile>();
         files.add(UnitFile.unit(NodeLayout.SERVICE, server(node, layout)));
-        files.addAll(releaseUnits(node, layout));
+        for (var listener : node.service().listeners()) {
+            files.add(UnitFile.unit(listener.socketUnit(), socket(listener)));
+        }
+        files.addAll(
+                List.of(
+                        UnitFile.unit("home-web-migrate@.service", migrate(node, layout)),
+                        UnitFile.unit(NodeLayout.IMPORT, importContent(node, layout)),
+                        UnitFile.unit(NodeLayout.ROLLBACK, rollback(layout)),
+                        UnitFile.unit(NodeLayout.ROLLBACK_TIMER, rollbackTimer()),
+                        new UnitFile(
+                                node.root() + "/bin",
+                                "home-web-rollback",
+                                RollbackScript.render(layout),
+                                "0755")));
         node.service()
                 .https()
                 .acmeCaRoot()
@@ -81,32 +101,21 @@ public final class UnitFileRenderer {
         return List.copyOf(files);
     }
 
-    private List<UnitFile> releaseUnits(NodeConfig node, NodeLayout layout) {
-        return List.of(
-                UnitFile.unit("home-web-migrate@.service", migrate(node, layout)),
-                UnitFile.unit(NodeLayout.IMPORT, importContent(node, layout)),
-                UnitFile.unit(NodeLayout.ROLLBACK, rollback(layout)),
-                UnitFile.unit(NodeLayout.ROLLBACK_TIMER, rollbackTimer()),
-                new UnitFile(
-                        node.root() + "/bin",
-                        "home-web-rollback",
-                        RollbackScript.render(layout),
-                        "0755"));
-    }
-
     private String server(NodeConfig node, NodeLayout layout) {
         var s = node.service();
+        var sockets = String.join(" ", s.listeners().stream().map(Listener::socketUnit).toList());
         return """
                 [Unit]
                 Description=home-web blog server
-                After=network-online.target postgresql.service
+                After=network-online.target postgresql.service%7$s
                 Wants=network-online.target
+                Requires=%8$s
 
                 [Service]
                 Type=exec
                 EnvironmentFile=%1$s/release.env
                 %2$s%3$s
-                %7$sExecStart=%4$s -jar %1$s/home-web.jar serve%8$s
+                %9$sExecStart=%4$s -jar %1$s/home-web.jar serve%10$s
                 WorkingDirectory=%1$s
                 Restart=on-failure
                 RestartSec=2s
@@ -122,8 +131,34 @@ public final class UnitFileRenderer {
                         java(s, layout.current()),
                         account(s),
                         HARDENING,
+                        " " + sockets,
+                        sockets,
                         HttpsArguments.stateDirectory(s.https()),
                         HttpsArguments.of(s.https(), layout));
+    }
+
+    /**
+     * A listening socket that systemd opens and keeps: the server adopts it by its {@code
+     * FileDescriptorName=}, and while the server restarts the kernel queues new connections in its
+     * backlog instead of refusing them. Deliberately not {@code PartOf=} the server, so stopping or
+     * restarting the server never closes it.
+     */
+    private static String socket(Listener listener) {
+        return """
+                [Unit]
+                Description=home-web %1$s socket, held while the server restarts
+
+                [Socket]
+                ListenStream=%2$s
+                FileDescriptorName=%1$s
+                Service=%3$s
+                Backlog=%4$d
+                NoDelay=yes
+
+                [Install]
+                WantedBy=sockets.target
+                """
+                .formatted(listener.name(), listener.listenStream(), NodeLayout.SERVICE, BACKLOG);
     }
 
     private String migrate(NodeConfig node, NodeLayout layout) {

@@ -69,7 +69,7 @@ class SystemdAnalyzeTest {
         try (Stream<Path> files = Files.list(stage.resolve("etc/systemd/system"))) {
             units = files.map(p -> p.getFileName().toString()).sorted().toList();
         }
-        assertThat(units).hasSize(5);
+        assertThat(units).hasSize(6);
         var command = new ArrayList<>(List.of("systemd-analyze", "verify", "--root=" + stage));
         command.addAll(units);
 
