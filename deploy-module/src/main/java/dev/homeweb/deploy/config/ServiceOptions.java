@@ -157,6 +157,14 @@ public record ServiceOptions(
                 : List.of(http);
     }
 
+    /** The host name of {@code base_url} (lower case), the one the certificate is for. */
+    public String canonicalHost() {
+        return baseUrl.map(java.net.URI::create)
+                .map(java.net.URI::getHost)
+                .map(h -> h.toLowerCase(java.util.Locale.ROOT))
+                .orElse("localhost");
+    }
+
     /** The address the node itself uses to reach the server (a wildcard bind means loopback). */
     public String localAddress() {
         return switch (bind) {

@@ -6,8 +6,39 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.util.Optional;
 
-/** One look at the server from the node: unit state, restart count and the /healthz body. */
-record HealthProbe(String activeState, int restarts, boolean ok, Optional<String> release) {
+/**
+ * One look at the server from the node: unit state, restart count and the /healthz body, with its
+ * {@code tls} object when the server speaks HTTPS itself.
+ */
+record HealthProbe(
+        String activeState,
+        int restarts,
+        boolean ok,
+        Optional<String> release,
+        Optional<Certificate> certificate) {
+
+    /** The certificate served ({@code tls.expires}) and the last failed order, if the newest. */
+    record Certificate(
+            String mode,
+            Optional<String> expires,
+            Optional<String> lastError,
+            Optional<String> lastErrorAt) {
+        String describe() {
+            return "certificate ("
+                    + mode
+                    + ") "
+                    + expires.map(e -> "valid until " + e).orElse("not obtained yet")
+                    + lastError
+                            .map(
+                                    e ->
+                                            "; last error"
+                                                    + lastErrorAt.map(t -> " at " + t).orElse("")
+                                                    + ": "
+                                                    + e)
+                            .orElse("");
+        }
+    }
+
     static HealthProbe parse(String output) {
         String state = "unknown";
         int restarts = -1;
@@ -27,7 +58,17 @@ record HealthProbe(String activeState, int restarts, boolean ok, Optional<String
                 state,
                 restarts,
                 health.map(h -> text(h, "status").filter("ok"::equals).isPresent()).orElse(false),
-                health.flatMap(h -> text(h, "release")));
+                health.flatMap(h -> text(h, "release")),
+                health.map(h -> h.get("tls"))
+                        .filter(JsonElement::isJsonObject)
+                        .map(JsonElement::getAsJsonObject)
+                        .map(
+                                tls ->
+                                        new Certificate(
+                                                text(tls, "mode").orElse("?"),
+                                                text(tls, "expires"),
+                                                text(tls, "lastError"),
+                                                text(tls, "lastErrorAt"))));
     }
 
     /** The {@code /healthz} document, if the body is one (a dead server answers nothing). */
@@ -64,6 +105,7 @@ record HealthProbe(String activeState, int restarts, boolean ok, Optional<String
                 + restarts
                 + ", healthz "
                 + (ok ? "ok" : "not ok")
-                + release.map(r -> " (release " + r + ")").orElse("");
+                + release.map(r -> " (release " + r + ")").orElse("")
+                + certificate.map(c -> ", " + c.describe()).orElse("");
     }
 }
