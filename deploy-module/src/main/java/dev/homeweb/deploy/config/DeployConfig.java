@@ -34,7 +34,15 @@ public record DeployConfig(
                     "site_title",
                     "discuss_email",
                     "jvm_options",
-                    "java_home");
+                    "java_home",
+                    "https",
+                    "acme_email",
+                    "acme_directory",
+                    "acme_ca_root",
+                    "redirect_hosts",
+                    "hsts_max_age",
+                    "hsts_include_subdomains",
+                    "hsts_preload");
 
     public DeployConfig {
         Objects.requireNonNull(settings, "settings");
@@ -94,7 +102,7 @@ public record DeployConfig(
                                                             + "' is empty; it needs at least a"
                                                             + " hostname"));
             checkNodeKeys(node, true);
-            nodes.put(name, node(name, node, defaults, secrets.forNode(name)));
+            nodes.put(name, node(name, node, defaults, secrets.forNode(name), base));
         }
         return new DeployConfig(settings.orElse(DeploySettings.DEFAULTS), nodes, secrets);
     }
@@ -137,7 +145,11 @@ public record DeployConfig(
     }
 
     private static NodeConfig node(
-            String name, Section node, Optional<Section> defaults, List<SecretFile> secrets) {
+            String name,
+            Section node,
+            Optional<Section> defaults,
+            List<SecretFile> secrets,
+            Path base) {
         var layered = new Layered(node, defaults);
         var hostname = node.requiredString("hostname");
         return new NodeConfig(
@@ -147,24 +159,91 @@ public record DeployConfig(
                 layered.get(s -> s.string("ssh_user")),
                 layered.get(s -> s.bool("sudo")).orElse(true),
                 layered.get(s -> s.string("root")).orElse("/var/lib/home-web"),
-                service(layered),
+                serviceOf(name, layered, base),
                 secrets,
                 node.string("age_recipient"));
     }
 
-    private static ServiceOptions service(Layered node) {
+    /** The node's service options; a check of their combination names the node. */
+    private static ServiceOptions serviceOf(String name, Layered node, Path base) {
+        try {
+            return service(node, base);
+        } catch (ConfigException e) {
+            if (e.getMessage().startsWith("service ")) {
+                throw new ConfigException("node '" + name + "': " + e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    private static ServiceOptions service(Layered node, Path base) {
         var s = node.sub("service");
         var d = ServiceOptions.DEFAULTS;
+        var https = https(s, base);
         return new ServiceOptions(
-                s.get(x -> x.integer("port", 1, 65535)).orElse(d.port()),
-                s.get(x -> x.string("bind")).orElse(d.bind()),
+                s.get(x -> x.integer("port", 1, 65535))
+                        .orElse(https.enabled() ? ServiceOptions.HTTPS_MODE_PORT : d.port()),
+                s.get(x -> x.string("bind"))
+                        .orElse(https.enabled() ? ServiceOptions.HTTPS_MODE_BIND : d.bind()),
                 s.get(x -> x.string("user")).filter(u -> !u.equals("dynamic")),
                 s.get(x -> x.string("group")),
                 s.get(x -> x.string("base_url")),
                 s.get(x -> x.string("site_title")),
                 s.get(x -> x.string("discuss_email")),
                 s.get(x -> x.strings("jvm_options")).orElse(d.jvmOptions()),
-                s.get(x -> x.string("java_home")));
+                s.get(x -> x.string("java_home")),
+                https);
+    }
+
+    private static HttpsService https(Layered s, Path base) {
+        var d = HttpsService.OFF;
+        var mode =
+                s.get(x -> x.word("https").map(w -> HttpsService.Mode.parse(x.path("https"), w)))
+                        .orElse(d.mode());
+        return new HttpsService(
+                mode,
+                s.get(x -> x.string("acme_email")),
+                s.get(x -> x.string("acme_directory").map(u -> uri(x.path("acme_directory"), u)))
+                        .orElse(d.acmeDirectory()),
+                s.get(x -> x.string("acme_ca_root").map(f -> caRoot(x, base.resolve(f)))),
+                s.get(x -> x.strings("redirect_hosts")).orElse(List.of()).stream()
+                        .map(h -> h.strip().toLowerCase(java.util.Locale.ROOT))
+                        .toList(),
+                new HttpsService.Hsts(
+                        s.get(x -> x.integer("hsts_max_age", 0, Integer.MAX_VALUE))
+                                .map(Integer::longValue)
+                                .orElse(d.hsts().maxAgeSeconds()),
+                        s.get(x -> x.bool("hsts_include_subdomains")).orElse(false),
+                        s.get(x -> x.bool("hsts_preload")).orElse(false)));
+    }
+
+    private static java.net.URI uri(String key, String value) {
+        try {
+            return new java.net.URI(value);
+        } catch (java.net.URISyntaxException e) {
+            throw new ConfigException(
+                    "'"
+                            + key
+                            + "' is '"
+                            + value
+                            + "', not a URL such as "
+                            + HttpsService.LETS_ENCRYPT);
+        }
+    }
+
+    /** The CA root is read now: a missing file fails before any connection. */
+    private static HttpsService.CaRoot caRoot(Section service, Path file) {
+        try {
+            return new HttpsService.CaRoot(file, Files.readString(file));
+        } catch (IOException e) {
+            throw new ConfigException(
+                    "'"
+                            + service.path("acme_ca_root")
+                            + "' file "
+                            + file
+                            + " cannot be read: "
+                            + e);
+        }
     }
 
     /** A node section over the defaults section: the node's own value wins. */

@@ -65,8 +65,36 @@ public record NodeConfig(
                             + "' gets no secret named database-url; declare it under 'secrets'"
                             + " (and create it with ./deploy secrets set database-url)");
         }
+        if (service.https().mode() == HttpsService.Mode.SECRETS) {
+            requireServerSecret(
+                    name, secrets, HttpsService.CERTIFICATE_SECRET, "the PEM certificate chain");
+            requireServerSecret(name, secrets, HttpsService.KEY_SECRET, "the PEM private key");
+        }
         Objects.requireNonNull(ageRecipient, "ageRecipient");
         ageRecipient.ifPresent(r -> AgeRecipient.require("nodes." + name + ".age_recipient", r));
+    }
+
+    /** With {@code https: secrets}, the server loads the chain and key as these credentials. */
+    private static void requireServerSecret(
+            String name, List<SecretFile> secrets, String secret, String what) {
+        boolean delivered =
+                secrets.stream()
+                        .anyMatch(
+                                s -> s.credential().equals(secret) && s.usedBy("home-web.service"));
+        if (!delivered) {
+            throw new ConfigException(
+                    "node '"
+                            + name
+                            + "' has service https: secrets but gets no secret "
+                            + secret
+                            + " for home-web.service; declare it under 'secrets' ("
+                            + secret
+                            + ": {units: [home-web.service]}) and store "
+                            + what
+                            + " with ./deploy secrets set "
+                            + secret
+                            + " < FILE");
+        }
     }
 
     /** The node's age recipient, or a message saying how to create it. */

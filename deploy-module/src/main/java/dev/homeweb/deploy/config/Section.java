@@ -77,6 +77,18 @@ final class Section {
         return Optional.of(text);
     }
 
+    /**
+     * A one-word choice such as {@code off}; YAML 1.1 reads a bare {@code off}/{@code on} as a
+     * boolean, which is given back as the word written.
+     */
+    Optional<String> word(String key) {
+        var value = values.get(key);
+        if (value instanceof Boolean b) {
+            return Optional.of(b ? "on" : "off");
+        }
+        return string(key).map(w -> w.toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** A value that must be written as a YAML string ({@code "0400"}, not the octal number). */
     Optional<String> quotedString(String key, String example) {
         var value = values.get(key);

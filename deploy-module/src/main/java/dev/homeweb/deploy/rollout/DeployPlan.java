@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code deploy}: preflight, lock, upload, secrets, units, migrate, switch, import, restart,
- * health, confirm, finalize. Two shortcuts after the units: the same release with nothing changed
- * is left alone, and a secret-only change restarts just the units that use it.
+ * {@code deploy}: preflight (and https with {@code service.https} on), lock, upload, secrets,
+ * units, migrate, switch, import, restart, health, confirm, finalize. Two shortcuts after the
+ * units: the same release with nothing changed is left alone, and a secret-only change restarts
+ * just the units that use it.
  */
 record DeployPlan(
         NodeConfig node,
@@ -38,6 +39,9 @@ record DeployPlan(
     public Done run(StepRunner r) {
         var id = release.id();
         r.run(before.preflight(release.totalBytes()));
+        if (node.service().https().enabled()) {
+            r.run(before.https());
+        }
         r.run(before.lock(holder, lockWait));
         r.run(before.upload(release, migrations));
         var restarts = SecretRestarts.of(node, r.run(before.secrets(id)));

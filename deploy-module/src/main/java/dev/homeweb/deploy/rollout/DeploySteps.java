@@ -59,6 +59,49 @@ final class DeploySteps {
                 description -> description);
     }
 
+    /**
+     * With {@code https} on: curl on the node, and with {@code acme} an ACME directory the node
+     * reaches. Without a stored certificate an unreachable CA fails the deploy here, before
+     * anything changed: the server could not order its first certificate and would not serve.
+     */
+    Step<String> https() {
+        var https = node.service().https();
+        return Step.before(
+                "https",
+                Step.Action.script(
+                        NodeScripts.httpsPreflight(https),
+                        result -> {
+                            if (result.ok()) {
+                                return result.stdout().strip();
+                            }
+                            if (result.exitCode() == 5) {
+                                throw StepFailed.failed(
+                                        "the node cannot reach the ACME directory "
+                                                + https.acmeDirectory()
+                                                + " ("
+                                                + result.stderr().strip().replace('\n', ' ')
+                                                + ") and holds no certificate yet, so the server"
+                                                + " could not get one; nothing was changed on the"
+                                                + " node. Check the node's outbound HTTPS and"
+                                                + " service.acme_directory");
+                            }
+                            throw StepFailed.failed(result.lastLine());
+                        }),
+                status ->
+                        switch (https.mode()) {
+                            case ACME ->
+                                    status.startsWith("reachable")
+                                            ? "ACME directory " + https.acmeDirectory() + " answers"
+                                            : "ACME directory "
+                                                    + https.acmeDirectory()
+                                                    + " unreachable ("
+                                                    + status.substring("unreachable ".length())
+                                                    + "); serving the stored certificate, the"
+                                                    + " server retries";
+                            default -> "curl present";
+                        });
+    }
+
     static long freeKilobytes(ExecResult result) {
         return Step.Parser.number(result, "preflight");
     }

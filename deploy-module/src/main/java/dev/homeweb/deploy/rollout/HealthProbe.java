@@ -7,16 +7,41 @@ import com.google.gson.JsonParser;
 import java.util.Optional;
 
 /**
- * One look at the server from the node: unit state, restart count and the /healthz body. Only
- * {@code "status":"ok"} is healthy: a server that answers {@code "degraded"} (it serves saved pages
- * because it cannot reach the database, HTTP 200 for load balancers) never passes a deploy.
+ * One look at the server from the node: unit state, restart count and the /healthz body, with its
+ * {@code tls} object when the server speaks HTTPS itself. Only {@code "status":"ok"} is healthy: a
+ * server that answers {@code "degraded"} (it serves saved pages because it cannot reach the
+ * database, HTTP 200 for load balancers) never passes a deploy.
  */
 record HealthProbe(
         String activeState,
         int restarts,
         boolean ok,
         Optional<String> release,
-        Optional<String> degraded) {
+        Optional<String> degraded,
+        Optional<Certificate> certificate) {
+
+    /** The certificate served ({@code tls.expires}) and the last failed order, if the newest. */
+    record Certificate(
+            String mode,
+            Optional<String> expires,
+            Optional<String> lastError,
+            Optional<String> lastErrorAt) {
+        String describe() {
+            return "certificate ("
+                    + mode
+                    + ") "
+                    + expires.map(e -> "valid until " + e).orElse("not obtained yet")
+                    + lastError
+                            .map(
+                                    e ->
+                                            "; last error"
+                                                    + lastErrorAt.map(t -> " at " + t).orElse("")
+                                                    + ": "
+                                                    + e)
+                            .orElse("");
+        }
+    }
+
     static HealthProbe parse(String output) {
         String state = "unknown";
         int restarts = -1;
@@ -38,7 +63,17 @@ record HealthProbe(
                 health.map(h -> text(h, "status").filter("ok"::equals).isPresent()).orElse(false),
                 health.flatMap(h -> text(h, "release")),
                 health.filter(h -> text(h, "status").filter("degraded"::equals).isPresent())
-                        .map(h -> text(h, "reason").orElse("no reason given")));
+                        .map(h -> text(h, "reason").orElse("no reason given")),
+                health.map(h -> h.get("tls"))
+                        .filter(JsonElement::isJsonObject)
+                        .map(JsonElement::getAsJsonObject)
+                        .map(
+                                tls ->
+                                        new Certificate(
+                                                text(tls, "mode").orElse("?"),
+                                                text(tls, "expires"),
+                                                text(tls, "lastError"),
+                                                text(tls, "lastErrorAt"))));
     }
 
     /** The {@code /healthz} document, if the body is one (a dead server answers nothing). */
@@ -75,6 +110,7 @@ record HealthProbe(
                 + restarts
                 + ", healthz "
                 + (ok ? "ok" : degraded.map(reason -> "degraded: " + reason).orElse("not ok"))
-                + release.map(r -> " (release " + r + ")").orElse("");
+                + release.map(r -> " (release " + r + ")").orElse("")
+                + certificate.map(c -> ", " + c.describe()).orElse("");
     }
 }

@@ -1,5 +1,6 @@
 package dev.homeweb.deploy.rollout;
 
+import dev.homeweb.deploy.config.HttpsService;
 import dev.homeweb.deploy.config.ServiceOptions;
 import dev.homeweb.deploy.units.NodeLayout;
 import dev.homeweb.deploy.units.UnitFile;
@@ -25,6 +26,56 @@ final class NodeScripts {
                 df -Pk "$d" | awk 'NR==2 {print $4}'
                 """
                 .formatted(layout.root());
+    }
+
+    /**
+     * For {@code https}: curl must be there (the health probe speaks https through it). With {@code
+     * acme}, asks the ACME directory from the node itself, trusting {@code acme_ca_root} if set;
+     * prints {@code reachable}, or {@code unreachable} plus curl's error when the node has a stored
+     * certificate to serve meanwhile; exits 5 with curl's error when it has none.
+     */
+    static String httpsPreflight(HttpsService https) {
+        var script =
+                new StringBuilder(
+                        """
+                        if ! command -v curl >/dev/null; then
+                            echo "https: %s needs curl on the node (apt-get install curl)" >&2
+                            exit 4
+                        fi
+                        """
+                                .formatted(https.mode().word()));
+        if (https.mode() != HttpsService.Mode.ACME) {
+            return script.append("echo reachable\n").toString();
+        }
+        var cacert = "";
+        if (https.acmeCaRoot().isPresent()) {
+            cacert = " --cacert \"$ca\"";
+            script.append(
+                    """
+                    ca=$(mktemp)
+                    trap 'rm -f "$ca"' EXIT
+                    cat > "$ca" <<'HOME_WEB_EOF'
+                    %sHOME_WEB_EOF
+                    """
+                            .formatted(withNewline(https.acmeCaRoot().get().pem())));
+        }
+        return script.append(
+                        """
+                        if out=$(curl -sS --fail --max-time 10%1$s -o /dev/null %2$s 2>&1); then
+                            echo reachable
+                        elif [ -s %3$s/certificate.pem ]; then
+                            echo "unreachable $out"
+                        else
+                            echo "$out" >&2
+                            exit 5
+                        fi
+                        """
+                                .formatted(cacert, https.acmeDirectory(), NodeLayout.TLS_STATE))
+                .toString();
+    }
+
+    private static String withNewline(String text) {
+        return text.endsWith("\n") ? text : text + "\n";
     }
 
     /** Prints the release {@code current} points at, or nothing. */
@@ -84,7 +135,32 @@ final class NodeScripts {
                     .append(NodeLayout.RECOVER)
                     .append('\n');
         }
+        var sockets = files.stream().filter(UnitFile::isSocket).map(UnitFile::name).toList();
+        if (!sockets.isEmpty()) {
+            script.append(openSockets(sockets));
+        }
         return script.toString();
+    }
+
+    /**
+     * Enables and opens changed socket units. A socket that is open already listens on its old
+     * address, so it is restarted (the only refusing moment: a changed listener). One that cannot
+     * open has its port held by a server from before socket activation, which binds the port
+     * itself: that server stops, the socket opens, and the next connection starts the server on it.
+     */
+    private static String openSockets(List<String> sockets) {
+        return """
+                for s in %1$s; do
+                    systemctl enable --quiet "$s"
+                    if systemctl is-active --quiet "$s"; then
+                        systemctl restart "$s"
+                    elif ! systemctl start "$s" 2>/dev/null; then
+                        systemctl stop %2$s
+                        systemctl start "$s"
+                    fi
+                done
+                """
+                .formatted(String.join(" ", sockets), NodeLayout.SERVICE);
     }
 
     /** Runs a oneshot unit; on failure prints the tail of its journal on stderr and exits 1. */
@@ -151,6 +227,9 @@ final class NodeScripts {
 
     /** One look at the server from the node: unit state, restart count, {@code /healthz} body. */
     static String probe(NodeLayout layout, ServiceOptions service) {
+        if (service.https().enabled()) {
+            return httpsProbe(service);
+        }
         var address = service.localAddress();
         var url =
                 "http://"
@@ -171,6 +250,26 @@ final class NodeScripts {
                 fi
                 """
                 .formatted(NodeLayout.SERVICE, url, java, layout.current());
+    }
+
+    /**
+     * With {@code https} on, plain HTTP only redirects, so the probe asks the https listener for
+     * the canonical host on the node's own address. It does not check the certificate: the node
+     * need not trust its CA (a test CA), and expiry and errors are in the {@code tls} object.
+     * Preflight made sure curl is there.
+     */
+    private static String httpsProbe(ServiceOptions service) {
+        var address = service.localAddress();
+        var host = service.canonicalHost();
+        return """
+                systemctl show %1$s -p ActiveState -p NRestarts
+                echo "body=$(curl -sS --insecure --max-time 3 --resolve %2$s:%3$d:%4$s https://%2$s/healthz 2>/dev/null || true)"
+                """
+                .formatted(
+                        NodeLayout.SERVICE,
+                        host,
+                        ServiceOptions.HTTPS_PORT,
+                        address.contains(":") ? "[" + address + "]" : address);
     }
 
     /** Runs the node's rollback script now, the one its timer runs. */

@@ -15,6 +15,14 @@ public record NodeLayout(String root) {
     public static final String RECOVER = "home-web-recover.service";
     public static final String CREDSTORE = SecretsAgent.CREDSTORE;
 
+    /**
+     * The server's {@code StateDirectory=} for the ACME account key and certificates: outside every
+     * release and outside the root, so deploys, rollbacks and pruning never touch it.
+     */
+    public static final String TLS_STATE_DIRECTORY = "home-web-tls";
+
+    public static final String TLS_STATE = "/var/lib/" + TLS_STATE_DIRECTORY;
+
     public NodeLayout {
         Objects.requireNonNull(root, "root");
     }
@@ -63,6 +71,19 @@ public record NodeLayout(String root) {
 
     public String audit() {
         return root + "/audit.log";
+    }
+
+    /**
+     * Files the deploy ships beside the releases: the ACME server's root ({@code acme_ca_root}).
+     */
+    public String etc() {
+        return root + "/etc";
+    }
+
+    public static final String ACME_CA_ROOT = "acme-ca-root.pem";
+
+    public String acmeCaRoot() {
+        return etc() + "/" + ACME_CA_ROOT;
     }
 
     public String rollbackScript() {

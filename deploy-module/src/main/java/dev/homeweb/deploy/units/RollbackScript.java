@@ -38,7 +38,7 @@ final class RollbackScript {
                     if [ "$reason" != reboot ]; then systemctl restart %4$s; fi
                     outcome="rolled back to $previous"
                 else
-                    if [ "$reason" != reboot ]; then systemctl stop %4$s || true; fi
+                    if [ "$reason" != reboot ]; then systemctl stop %4$s 'home-web-*.socket' || true; fi
                     rm -f "$root/current"
                     outcome="stopped: no previous release"
                 fi

@@ -33,4 +33,9 @@ public record UnitFile(String directory, String name, String text, String mode) 
     public boolean isSystemdUnit() {
         return directory.equals(SYSTEMD_DIRECTORY);
     }
+
+    /** A socket unit: systemd holds its listening socket for the server. */
+    public boolean isSocket() {
+        return isSystemdUnit() && name.endsWith(".socket");
+    }
 }

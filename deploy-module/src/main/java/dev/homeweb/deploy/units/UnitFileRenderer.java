@@ -1,5 +1,6 @@
 package dev.homeweb.deploy.units;
 
+import dev.homeweb.deploy.config.Listener;
 import dev.homeweb.deploy.config.NodeConfig;
 import dev.homeweb.deploy.config.SecretFile;
 import dev.homeweb.deploy.config.ServiceOptions;
@@ -66,6 +67,12 @@ public final class UnitFileRenderer {
             StateDirectoryMode=0700
             Environment=HOME_WEB_STATE_DIR=/var/lib/home-web-snapshot""";
 
+    /**
+     * Connections the kernel queues per socket while no process accepts (a restart takes seconds):
+     * Linux's default cap, {@code net.core.somaxconn}, since 5.4.
+     */
+    static final int BACKLOG = 4096;
+
     private final Duration confirmTimeout;
 
     public UnitFileRenderer(Duration confirmTimeout) {
@@ -74,38 +81,59 @@ public final class UnitFileRenderer {
 
     public List<UnitFile> render(NodeConfig node) {
         var layout = new NodeLayout(node.root());
-        return List.of(
-                UnitFile.unit(NodeLayout.SERVICE, server(node, layout)),
-                UnitFile.unit("home-web-migrate@.service", migrate(node, layout)),
-                UnitFile.unit(NodeLayout.IMPORT, importContent(node, layout)),
-                UnitFile.unit(NodeLayout.ROLLBACK, rollback(layout)),
-                UnitFile.unit(NodeLayout.ROLLBACK_TIMER, rollbackTimer()),
-                UnitFile.unit(NodeLayout.RECOVER, recover(layout)),
-                new UnitFile(
-                        node.root() + "/bin",
-                        "home-web-rollback",
-                        RollbackScript.render(layout),
-                        "0755"));
+        var files = new ArrayList<UnitFile>();
+        files.add(UnitFile.unit(NodeLayout.SERVICE, server(node, layout)));
+        for (var listener : node.service().listeners()) {
+            files.add(UnitFile.unit(listener.socketUnit(), socket(listener)));
+        }
+        files.addAll(
+                List.of(
+                        UnitFile.unit("home-web-migrate@.service", migrate(node, layout)),
+                        UnitFile.unit(NodeLayout.IMPORT, importContent(node, layout)),
+                        UnitFile.unit(NodeLayout.ROLLBACK, rollback(layout)),
+                        UnitFile.unit(NodeLayout.ROLLBACK_TIMER, rollbackTimer()),
+                        UnitFile.unit(NodeLayout.RECOVER, recover(layout)),
+                        new UnitFile(
+                                node.root() + "/bin",
+                                "home-web-rollback",
+                                RollbackScript.render(layout),
+                                "0755")));
+        node.service()
+                .https()
+                .acmeCaRoot()
+                .ifPresent(
+                        root ->
+                                files.add(
+                                        new UnitFile(
+                                                layout.etc(),
+                                                NodeLayout.ACME_CA_ROOT,
+                                                root.pem().endsWith("\n")
+                                                        ? root.pem()
+                                                        : root.pem() + "\n",
+                                                "0644")));
+        return List.copyOf(files);
     }
 
     private String server(NodeConfig node, NodeLayout layout) {
         var s = node.service();
+        var sockets = String.join(" ", s.listeners().stream().map(Listener::socketUnit).toList());
         return """
                 [Unit]
                 Description=home-web blog server
-                After=network-online.target postgresql.service
+                After=network-online.target postgresql.service%7$s
                 Wants=network-online.target
+                Requires=%8$s
 
                 [Service]
                 Type=exec
                 EnvironmentFile=%1$s/release.env
                 %2$s%3$s
-                ExecStart=%4$s -jar %1$s/home-web.jar serve
+                %9$sExecStart=%4$s -jar %1$s/home-web.jar serve%10$s
                 WorkingDirectory=%1$s
                 Restart=on-failure
                 RestartSec=2s
                 TimeoutStopSec=20s
-                %7$s
+                %11$s
                 %5$s%6$s
                 [Install]
                 WantedBy=multi-user.target
@@ -117,7 +145,35 @@ public final class UnitFileRenderer {
                         java(s, layout.current()),
                         account(s),
                         HARDENING,
+                        " " + sockets,
+                        sockets,
+                        HttpsArguments.stateDirectory(s.https()),
+                        HttpsArguments.of(s.https(), layout),
                         SNAPSHOT_DIRECTORY);
+    }
+
+    /**
+     * A listening socket that systemd opens and keeps: the server adopts it by its {@code
+     * FileDescriptorName=}, and while the server restarts the kernel queues new connections in its
+     * backlog instead of refusing them. Deliberately not {@code PartOf=} the server, so stopping or
+     * restarting the server never closes it.
+     */
+    private static String socket(Listener listener) {
+        return """
+                [Unit]
+                Description=home-web %1$s socket, held while the server restarts
+
+                [Socket]
+                ListenStream=%2$s
+                FileDescriptorName=%1$s
+                Service=%3$s
+                Backlog=%4$d
+                NoDelay=yes
+
+                [Install]
+                WantedBy=sockets.target
+                """
+                .formatted(listener.name(), listener.listenStream(), NodeLayout.SERVICE, BACKLOG);
     }
 
     private String migrate(NodeConfig node, NodeLayout layout) {

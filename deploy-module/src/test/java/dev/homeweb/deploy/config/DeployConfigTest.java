@@ -330,7 +330,8 @@ class DeployConfigTest {
                                             Optional.empty(),
                                             Optional.empty(),
                                             List.of("-Dx=a b"),
-                                            Optional.empty()))
+                                            Optional.empty(),
+                                            HttpsService.OFF))
                     .hasMessageContaining("jvm_options entry '-Dx=a b'");
         }
     }

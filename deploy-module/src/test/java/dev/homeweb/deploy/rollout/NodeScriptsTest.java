@@ -87,6 +87,33 @@ class NodeScriptsTest {
                             """);
             assertThat(NodeScripts.install(List.of(script))).doesNotContain("daemon-reload");
         }
+
+        @Test
+        void opensAChangedSocketAndStopsAServerThatStillHoldsItsPortItself() {
+            var socket =
+                    new UnitFile(
+                            UnitFile.SYSTEMD_DIRECTORY,
+                            "home-web-http.socket",
+                            "[Socket]\nListenStream=127.0.0.1:8080\n",
+                            "0644");
+
+            assertThat(NodeScripts.install(List.of(socket)))
+                    .endsWith(
+                            """
+                            systemctl daemon-reload
+                            systemctl enable --quiet home-web.service
+                            for s in home-web-http.socket; do
+                                systemctl enable --quiet "$s"
+                                if systemctl is-active --quiet "$s"; then
+                                    systemctl restart "$s"
+                                elif ! systemctl start "$s" 2>/dev/null; then
+                                    systemctl stop home-web.service
+                                    systemctl start "$s"
+                                fi
+                            done
+                            """);
+            assertThat(NodeScripts.install(List.of(unit))).doesNotContain("socket");
+        }
     }
 
     @Test

@@ -28,14 +28,23 @@ class SystemdAnalyzeTest {
 
     @TempDir static Path stage;
 
+    /** The units of a node with {@code https: acme}: two sockets, a state directory. */
+    @TempDir static Path httpsStage;
+
     @BeforeAll
     static void stageUnits() throws IOException, InterruptedException {
-        var node =
+        stage(
+                stage,
                 UnitFileRendererTest.node(
                         """
                         hostname: h
                         service: {base_url: https://b.example.org, site_title: My blog}
-                        """);
+                        """));
+        stage(httpsStage, UnitFileRendererTest.node(HttpsUnitsTest.ACME_NODE));
+    }
+
+    private static void stage(Path stage, dev.homeweb.deploy.config.NodeConfig node)
+            throws IOException, InterruptedException {
         var unitDir = Files.createDirectories(stage.resolve("etc/systemd/system"));
         for (var file : UnitFileRendererTest.render(node)) {
             var target = stage.resolve(file.path().substring(1));
@@ -65,11 +74,28 @@ class SystemdAnalyzeTest {
 
     @Test
     void everyRenderedUnitVerifiesWithoutWarnings() throws Exception {
+        assertVerifies(stage, 7);
+    }
+
+    @Test
+    void everyUnitOfAnHttpsNodeVerifiesWithoutWarnings() throws Exception {
+        assertVerifies(httpsStage, 8);
+    }
+
+    @Test
+    void httpsServerUnitExposureIsAtMostTwoWithoutAnyCapability() throws Exception {
+        var unit = httpsStage.resolve("etc/systemd/system/home-web.service");
+
+        assertThat(Files.readString(unit)).contains("CapabilityBoundingSet=\n");
+        assertThat(exposure(unit)).isLessThanOrEqualTo(2.0);
+    }
+
+    private static void assertVerifies(Path stage, int count) throws Exception {
         List<String> units;
         try (Stream<Path> files = Files.list(stage.resolve("etc/systemd/system"))) {
             units = files.map(p -> p.getFileName().toString()).sorted().toList();
         }
-        assertThat(units).hasSize(6);
+        assertThat(units).hasSize(count);
         var command = new ArrayList<>(List.of("systemd-analyze", "verify", "--root=" + stage));
         command.addAll(units);
 

@@ -3,6 +3,7 @@ package dev.homeweb.deploy.units;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homeweb.deploy.config.DeployConfig;
+import dev.homeweb.deploy.config.Listener;
 import dev.homeweb.deploy.config.NodeConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,8 +76,9 @@ class UnitFileRendererTest {
                         """
                         [Unit]
                         Description=home-web blog server
-                        After=network-online.target postgresql.service
+                        After=network-online.target postgresql.service home-web-http.socket
                         Wants=network-online.target
+                        Requires=home-web-http.socket
 
                         [Service]
                         Type=exec
@@ -128,8 +130,9 @@ class UnitFileRendererTest {
                         """
                         [Unit]
                         Description=home-web blog server
-                        After=network-online.target postgresql.service
+                        After=network-online.target postgresql.service home-web-http.socket
                         Wants=network-online.target
+                        Requires=home-web-http.socket
 
                         [Service]
                         Type=exec
@@ -153,6 +156,49 @@ class UnitFileRendererTest {
                         Group=homeweb
                         UMask=0077
                         """);
+    }
+
+    @Test
+    void rendersTheHttpSocketThatOutlivesTheServerAndPassesItByName() {
+        var files = render(node("hostname: h\nservice: {port: 9000, bind: '::'}\n"));
+
+        assertThat(text(files, "home-web-http.socket"))
+                .isEqualTo(
+                        """
+                        [Unit]
+                        Description=home-web http socket, held while the server restarts
+
+                        [Socket]
+                        ListenStream=[::]:9000
+                        FileDescriptorName=http
+                        Service=home-web.service
+                        Backlog=4096
+                        NoDelay=yes
+
+                        [Install]
+                        WantedBy=sockets.target
+                        """);
+        assertThat(files.stream().map(UnitFile::name))
+                .containsSubsequence("home-web.service", "home-web-http.socket");
+    }
+
+    @Test
+    void theSocketListensOnTheNumericAddressSystemdNeeds() {
+        assertThat(new Listener("http", "127.0.0.1", 8080).listenStream())
+                .isEqualTo("127.0.0.1:8080");
+        assertThat(new Listener("http", "localhost", 8080).listenStream())
+                .isEqualTo("127.0.0.1:8080");
+        assertThat(new Listener("https", "::1", 443).listenStream()).isEqualTo("[::1]:443");
+        assertThat(new Listener("https", "::1", 443).socketUnit())
+                .isEqualTo("home-web-https.socket");
+    }
+
+    @Test
+    void theServerRequiresEverySocketItsConfigListensOn() {
+        var server = UnitSections.parse(text(render(node("hostname: h\n")), "home-web.service"));
+
+        assertThat(server.value("Unit", "Requires")).isEqualTo("home-web-http.socket");
+        assertThat(server.value("Unit", "After")).endsWith(" home-web-http.socket");
     }
 
     @Test
@@ -276,7 +322,7 @@ class UnitFileRendererTest {
                             if [ "$reason" != reboot ]; then systemctl restart home-web.service; fi
                             outcome="rolled back to $previous"
                         else
-                            if [ "$reason" != reboot ]; then systemctl stop home-web.service || true; fi
+                            if [ "$reason" != reboot ]; then systemctl stop home-web.service 'home-web-*.socket' || true; fi
                             rm -f "$root/current"
                             outcome="stopped: no previous release"
                         fi
