@@ -27,8 +27,7 @@ class DeployPlanTest {
         var result = node.deploy(release);
 
         assertThat(result.outcome()).as(node.printed()).isEqualTo(Outcome.DEPLOYED);
-        assertThat(result.steps())
-                .extracting(StepResult::step)
+        assertThat(FakeNode.stepsOf(result))
                 .containsExactly(
                         "preflight",
                         "lock",
@@ -63,8 +62,7 @@ class DeployPlanTest {
         var again = node.deploy(release);
 
         assertThat(again.outcome()).as(node.printed()).isEqualTo(Outcome.UNCHANGED);
-        assertThat(again.steps())
-                .extracting(StepResult::step)
+        assertThat(FakeNode.stepsOf(again))
                 .containsExactly("preflight", "lock", "upload", "secrets", "units", "health");
         assertThat(node.audit()).hasSize(2).last().asString().contains(" result=unchanged ");
     }
@@ -76,8 +74,7 @@ class DeployPlanTest {
         var rotated = node.deploy(release);
 
         assertThat(rotated.outcome()).as(node.printed()).isEqualTo(Outcome.DEPLOYED);
-        assertThat(rotated.steps())
-                .extracting(StepResult::step)
+        assertThat(FakeNode.stepsOf(rotated))
                 .containsExactly(
                         "preflight", "lock", "upload", "secrets", "units", "restart", "health");
         assertThat(rotated.message())
@@ -116,8 +113,7 @@ class DeployPlanTest {
                         .initSecrets(node.node, release, List.of(), FakeNode.ME, node.steps());
 
         assertThat(init.recipient()).as(node.printed()).contains("age1fakefakefake");
-        assertThat(init.node().steps())
-                .extracting(StepResult::step)
+        assertThat(FakeNode.stepsOf(init.node()))
                 .containsExactly("preflight", "lock", "upload", "identity");
         assertThat(node.current()).isEmpty();
         assertThat(node.audit())
