@@ -1,7 +1,5 @@
 package dev.homeweb.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Options of the HTTP server. */
@@ -33,14 +31,4 @@ final class ServerOptions {
             paramLabel = "ADDRESS",
             description = "Address for the \"Want to discuss this post?\" mailto link.")
     String discussEmail;
-
-    Map<String, String> toMap() {
-        var map = new LinkedHashMap<String, String>();
-        CommonOptions.put(map, "port", port);
-        CommonOptions.put(map, "bind", bind);
-        CommonOptions.put(map, "base-url", baseUrl);
-        CommonOptions.put(map, "site-title", siteTitle);
-        CommonOptions.put(map, "discuss-email", discussEmail);
-        return map;
-    }
 }
