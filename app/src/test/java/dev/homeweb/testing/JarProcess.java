@@ -10,17 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the packaged {@code home-web.jar} as a separate process, as a user would. */
-public final class JarProcess {
-    private final Process process;
-    private final Path stdout;
-    private final Path stderr;
-
-    private JarProcess(Process process, Path stdout, Path stderr) {
-        this.process = process;
-        this.stdout = stdout;
-        this.stderr = stderr;
-    }
+/**
+ * The packaged {@code home-web.jar} run as a separate process, as a user would: the process and the
+ * files its output goes to.
+ */
+public record JarProcess(Process process, Path stdoutFile, Path stderrFile) {
 
     /** Result of a finished run. */
     public record Result(int exitCode, String stdout, String stderr) {}
@@ -88,15 +82,11 @@ public final class JarProcess {
     }
 
     public String stdout() {
-        return read(stdout);
+        return read(stdoutFile);
     }
 
     public String stderr() {
-        return read(stderr);
-    }
-
-    public Process process() {
-        return process;
+        return read(stderrFile);
     }
 
     private static String read(Path file) {
