@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.homeweb.testing.ContentDir;
+import dev.homeweb.testing.FreePort;
 import dev.homeweb.testing.Http;
 import dev.homeweb.testing.JarProcess;
 import dev.homeweb.testing.PostgresExtension;
@@ -102,10 +103,7 @@ class CliIT {
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"migrate", "migrate --status", "import", "serve --port 0"})
         void unreachableDatabaseIsOneClearMessageFromEveryCommand(String command) throws Exception {
-            int port;
-            try (var socket = new java.net.ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
+            int port = FreePort.find();
             var file =
                     privateFile(
                             "url", "postgresql://blog:TopSecret99@127.0.0.1:" + port + "/blog\n");

@@ -10,6 +10,7 @@ import dev.homeweb.content.ContentReader;
 import dev.homeweb.content.MarkdownRenderer;
 import dev.homeweb.db.PendingMigrations;
 import dev.homeweb.testing.ContentDir;
+import dev.homeweb.testing.FreePort;
 import dev.homeweb.testing.Http;
 import dev.homeweb.testing.PostgresExtension;
 import dev.homeweb.testing.TestDatabase;
@@ -182,9 +183,7 @@ class ServerIT {
 
         StoppablePostgres(Path data) throws java.io.IOException {
             this.data = data;
-            try (var socket = new java.net.ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
+            port = FreePort.find();
             start();
         }
 
