@@ -5,10 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 
 /**
  * The packaged {@code home-web.jar} run as a separate process, as a user would: the process and the
@@ -63,6 +66,11 @@ public record JarProcess(Process process, Path stdoutFile, Path stderrFile) {
         }
     }
 
+    /** Runs {@code home-web ARGS} in {@code workDir}, with no HOME_WEB_ variables, to its end. */
+    public static Result run(Path workDir, String... args) {
+        return run(workDir, Map.of(), args);
+    }
+
     public static Result run(Path workDir, Map<String, String> environment, String... args) {
         return start(workDir, environment, args).await(120);
     }
@@ -79,6 +87,30 @@ public record JarProcess(Process process, Path stdoutFile, Path stderrFile) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Waits (up to a minute) for {@code serve} to say "listening on HOST:PORT" and returns the
+     * port; fails at once, with its stderr, if the server exits first.
+     */
+    public int awaitListeningPort() {
+        var listening = Pattern.compile("listening on [^:]+:(\\d+)");
+        var port = new int[1];
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> {
+                            if (!process.isAlive()) {
+                                throw new AssertionError("server exited: " + stderr());
+                            }
+                            var m = listening.matcher(stdout());
+                            if (m.find()) {
+                                port[0] = Integer.parseInt(m.group(1));
+                                return true;
+                            }
+                            return false;
+                        });
+        return port[0];
     }
 
     public String stdout() {
