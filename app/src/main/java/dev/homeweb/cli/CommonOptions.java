@@ -2,6 +2,7 @@ package dev.homeweb.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** Options every command takes; each also reads HOME_WEB_<NAME> from the environment. */
@@ -26,17 +27,21 @@ final class CommonOptions {
             description = "Content folder holding posts/*.md. Default: content.")
     String content;
 
-    Map<String, String> toMap() {
+    /**
+     * The config options given to {@code command}: those of its mixins (this class, {@link
+     * ServerOptions}, {@link HttpsOptions}) that hold a string, keyed by the option's name without
+     * its dashes, as {@code AppConfig} and HOME_WEB_<NAME> key them. picocli's own --help and
+     * --version hold booleans, and a command's own options are not config.
+     */
+    static Map<String, String> given(CommandSpec command) {
         var map = new LinkedHashMap<String, String>();
-        put(map, "database-url-file", databaseUrlFile);
-        put(map, "data-dir", dataDir);
-        put(map, "content", content);
-        return map;
-    }
-
-    static void put(Map<String, String> map, String key, String value) {
-        if (value != null) {
-            map.put(key, value);
+        for (var mixin : command.mixins().values()) {
+            for (var option : mixin.options()) {
+                if (option.getValue() instanceof String value) {
+                    map.put(option.longestName().replaceFirst("^--", ""), value);
+                }
+            }
         }
+        return map;
     }
 }

@@ -7,7 +7,6 @@ import dev.homeweb.content.ContentException;
 import dev.homeweb.db.ConnectionFailed;
 import dev.homeweb.db.PendingMigrations;
 import java.io.PrintWriter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.api.FlywayException;
@@ -127,12 +126,6 @@ public final class HomeWebCommand implements Runnable {
 
     Map<String, String> environment() {
         return environment;
-    }
-
-    static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
-        var merged = new HashMap<>(a);
-        merged.putAll(b);
-        return merged;
     }
 
     private static int handle(

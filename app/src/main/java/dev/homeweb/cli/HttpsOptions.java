@@ -1,7 +1,5 @@
 package dev.homeweb.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Options of the server's own HTTPS (dev.homeweb.tls); each also as HOME_WEB_<OPTION>. */
@@ -86,21 +84,4 @@ final class HttpsOptions {
             paramLabel = "true|false",
             description = "Add preload to HSTS. Default: false.")
     String hstsPreload;
-
-    Map<String, String> toMap() {
-        var map = new LinkedHashMap<String, String>();
-        CommonOptions.put(map, "https", https);
-        CommonOptions.put(map, "https-port", httpsPort);
-        CommonOptions.put(map, "redirect-hosts", redirectHosts);
-        CommonOptions.put(map, "acme-email", acmeEmail);
-        CommonOptions.put(map, "acme-directory", acmeDirectory);
-        CommonOptions.put(map, "acme-ca-root", acmeCaRoot);
-        CommonOptions.put(map, "tls-state-dir", stateDir);
-        CommonOptions.put(map, "tls-certificate", certificate);
-        CommonOptions.put(map, "tls-key", key);
-        CommonOptions.put(map, "hsts-max-age", hstsMaxAge);
-        CommonOptions.put(map, "hsts-include-subdomains", hstsIncludeSubdomains);
-        CommonOptions.put(map, "hsts-preload", hstsPreload);
-        return map;
-    }
 }

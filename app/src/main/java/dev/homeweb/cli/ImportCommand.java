@@ -52,7 +52,7 @@ final class ImportCommand implements Callable<Integer> {
             listOldAddresses(out);
             return 0;
         }
-        var report = parent.app(common.toMap(), out).importContent();
+        var report = parent.app(CommonOptions.given(spec), out).importContent();
         out.println("Imported: " + report);
         return 0;
     }
@@ -70,7 +70,8 @@ final class ImportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
-        var contentDir = AppConfig.from(common.toMap(), parent.environment()).contentDir();
+        var contentDir =
+                AppConfig.from(CommonOptions.given(spec), parent.environment()).contentDir();
         var posts = new ContentReader().read(contentDir);
         var missing = permalinks.missingAliases(posts);
         if (missing.isEmpty()) {

@@ -28,7 +28,7 @@ final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        var app = parent.app(common.toMap(), out);
+        var app = parent.app(CommonOptions.given(spec), out);
         if (status) {
             for (var m : app.migrationStatus()) {
                 out.printf("V%-4s %-10s %s%n", m.version(), m.state(), m.description());

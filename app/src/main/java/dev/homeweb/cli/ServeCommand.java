@@ -25,11 +25,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         var out = spec.commandLine().getOut();
-        var config =
-                parent.config(
-                        HomeWebCommand.merge(
-                                HomeWebCommand.merge(common.toMap(), server.toMap()),
-                                https.toMap()));
+        var config = parent.config(CommonOptions.given(spec));
         var running = parent.app(config, out).serve();
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime()

@@ -1,7 +1,5 @@
 package dev.homeweb.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Options of the HTTP server. */
@@ -42,15 +40,4 @@ final class ServerOptions {
                             + " starts while the database is unreachable. Default: $STATE_DIRECTORY"
                             + " (systemd's StateDirectory=), else none.")
     String stateDir;
-
-    Map<String, String> toMap() {
-        var map = new LinkedHashMap<String, String>();
-        CommonOptions.put(map, "port", port);
-        CommonOptions.put(map, "bind", bind);
-        CommonOptions.put(map, "base-url", baseUrl);
-        CommonOptions.put(map, "site-title", siteTitle);
-        CommonOptions.put(map, "discuss-email", discussEmail);
-        CommonOptions.put(map, "state-dir", stateDir);
-        return map;
-    }
 }

@@ -70,12 +70,7 @@ final class PostgresBinaries implements PgBinaryResolver {
 
     /** Where zonky will look: {@code PG-<md5 of what getPgBinary returns>}. */
     Path directory() {
-        try {
-            var hex = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(token));
-            return workingDirectory.resolve("PG-" + hex);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has MD5", e);
-        }
+        return workingDirectory.resolve("PG-" + HexFormat.of().formatHex(md5().digest(token)));
     }
 
     Path workingDirectory() {
@@ -101,9 +96,16 @@ final class PostgresBinaries implements PgBinaryResolver {
     }
 
     private static String md5(InputStream stream) throws IOException {
-        try (var digesting = new DigestInputStream(stream, MessageDigest.getInstance("MD5"))) {
+        try (var digesting = new DigestInputStream(stream, md5())) {
             digesting.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(digesting.getMessageDigest().digest());
+        }
+    }
+
+    /** Zonky's digest (it names directories by it, so nothing stronger would do). */
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has MD5", e);
         }

@@ -3,6 +3,7 @@ package dev.homeweb.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -113,10 +114,21 @@ class AppConfigTest {
 
     @Nested
     class DatabaseUrlFile {
+        @TempDir Path dir;
+
+        AppConfig reading(Path file) {
+            return AppConfig.from(Map.of("database-url-file", file.toString()), Map.of());
+        }
+
+        /** The config of a database-URL file holding {@code text}. */
+        AppConfig readingAFileOf(String text) throws IOException {
+            return reading(Files.writeString(dir.resolve("url"), text));
+        }
+
         @Test
-        void missingFileNamesThePath(@TempDir Path dir) {
+        void missingFileNamesThePath() {
             var file = dir.resolve("nope");
-            var config = AppConfig.from(Map.of("database-url-file", file.toString()), Map.of());
+            var config = reading(file);
 
             assertThatThrownBy(config::databaseUrl)
                     .isInstanceOf(ConfigException.class)
@@ -127,9 +139,8 @@ class AppConfigTest {
         }
 
         @Test
-        void emptyFileSaysWhatBelongsInIt(@TempDir Path dir) throws Exception {
-            var file = Files.writeString(dir.resolve("url"), "  \n");
-            var config = AppConfig.from(Map.of("database-url-file", file.toString()), Map.of());
+        void emptyFileSaysWhatBelongsInIt() throws Exception {
+            var config = readingAFileOf("  \n");
 
             assertThatThrownBy(config::databaseUrl)
                     .isInstanceOf(ConfigException.class)
@@ -137,9 +148,8 @@ class AppConfigTest {
         }
 
         @Test
-        void badUrlIsRejectedWithoutEchoingThePassword(@TempDir Path dir) throws Exception {
-            var file = Files.writeString(dir.resolve("url"), "mysql://admin:s3cret@db/blog");
-            var config = AppConfig.from(Map.of("database-url-file", file.toString()), Map.of());
+        void badUrlIsRejectedWithoutEchoingThePassword() throws Exception {
+            var config = readingAFileOf("mysql://admin:s3cret@db/blog");
 
             assertThatThrownBy(config::databaseUrl)
                     .isInstanceOf(ConfigException.class)
@@ -149,11 +159,8 @@ class AppConfigTest {
         }
 
         @Test
-        void surroundingWhitespaceIsIgnored(@TempDir Path dir) throws Exception {
-            var file =
-                    Files.writeString(
-                            dir.resolve("url"), "\n  jdbc:postgresql://db/blog?user=x  \n\n");
-            var config = AppConfig.from(Map.of("database-url-file", file.toString()), Map.of());
+        void surroundingWhitespaceIsIgnored() throws Exception {
+            var config = readingAFileOf("\n  jdbc:postgresql://db/blog?user=x  \n\n");
 
             assertThat(config.databaseUrl())
                     .map(DatabaseUrl::jdbcUrl)

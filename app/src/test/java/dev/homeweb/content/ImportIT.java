@@ -17,6 +17,7 @@ import dev.homeweb.testing.TestDatabase;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,31 @@ class ImportIT {
 
     ContentImporter importer(TestDatabase db) {
         return new ContentImporter(db.dsl(), new ContentReader(), new MarkdownRenderer());
+    }
+
+    /**
+     * A migrated database into which posts a (dated 2026-01-01, with these front-matter lines) and
+     * b (2026-01-02) were imported from {@link #dir}; change the returned folder for the next
+     * import.
+     */
+    ContentDir aAndBImported(TestDatabase db, String aFrontMatter) {
+        return imported(
+                db,
+                content -> {
+                    content.post("a.md", "A", "2026-01-01", aFrontMatter);
+                    content.post("b.md", "B", "2026-01-02", "");
+                });
+    }
+
+    /**
+     * A migrated database into which the posts {@code write} puts in {@link #dir} were imported.
+     */
+    ContentDir imported(TestDatabase db, Consumer<ContentDir> write) {
+        db.migrate();
+        var content = new ContentDir(dir);
+        write.accept(content);
+        importer(db).importFrom(dir);
+        return content;
     }
 
     /** Row versions: any write to a row changes its xmin. */
@@ -71,11 +97,7 @@ class ImportIT {
 
     @Test
     void rerunWithoutChangesWritesNothing(TestDatabase db) {
-        db.migrate();
-        var content = new ContentDir(dir);
-        content.post("a.md", "A", "2026-01-01", "tags: [x]\n");
-        content.post("b.md", "B", "2026-01-02", "");
-        importer(db).importFrom(dir);
+        aAndBImported(db, "tags: [x]\n");
         var before = rowVersions(db);
 
         var report = importer(db).importFrom(dir);
@@ -87,11 +109,7 @@ class ImportIT {
 
     @Test
     void anEditUpdatesOnlyThatPost(TestDatabase db) {
-        db.migrate();
-        var content = new ContentDir(dir);
-        content.post("a.md", "A", "2026-01-01", "tags: [old]\n");
-        content.post("b.md", "B", "2026-01-02", "");
-        importer(db).importFrom(dir);
+        var content = aAndBImported(db, "tags: [old]\n");
         var before = rowVersions(db);
 
         content.post("a.md", "A edited", "2026-01-01", "tags: [new]\n");
@@ -100,12 +118,7 @@ class ImportIT {
         assertThat(report).isEqualTo(new ImportReport(0, 1, 0, 1));
         assertThat(rowVersions(db).get("b")).isEqualTo(before.get("b"));
         assertThat(rowVersions(db).get("a")).isNotEqualTo(before.get("a"));
-        var a =
-                new PostRepository(db.dsl())
-                        .allNonDraft().stream()
-                                .filter(p -> p.slug().equals("a"))
-                                .findFirst()
-                                .orElseThrow();
+        var a = post(db, "a");
         assertThat(a.title()).isEqualTo("A edited");
         assertThat(a.tags()).extracting(t -> t.slug()).containsExactly("new");
         assertThat(db.dsl().select(TAGS.SLUG).from(TAGS).fetch(TAGS.SLUG)).containsExactly("new");
@@ -113,11 +126,7 @@ class ImportIT {
 
     @Test
     void aRemovedFileRemovesItsPost(TestDatabase db) {
-        db.migrate();
-        var content = new ContentDir(dir);
-        content.post("a.md", "A", "2026-01-01", "");
-        content.post("b.md", "B", "2026-01-02", "");
-        importer(db).importFrom(dir);
+        var content = aAndBImported(db, "");
 
         content.delete("a.md");
         var report = importer(db).importFrom(dir);
@@ -138,11 +147,7 @@ class ImportIT {
                 "---\ntitle: X\ndate: 2026-01-01\nslug: Bad Slug\n---\n"
             })
     void anyBadFileLeavesTheDatabaseAsItWas(String badFile, TestDatabase db) {
-        db.migrate();
-        var content = new ContentDir(dir);
-        content.post("a.md", "A", "2026-01-01", "");
-        content.post("b.md", "B", "2026-01-02", "");
-        importer(db).importFrom(dir);
+        var content = aAndBImported(db, "");
         var before = rowVersions(db);
 
         content.delete("b.md");
@@ -160,10 +165,7 @@ class ImportIT {
 
     @Test
     void unreadableFileLeavesTheDatabaseAsItWas(TestDatabase db) throws Exception {
-        db.migrate();
-        var content = new ContentDir(dir);
-        content.post("a.md", "A", "2026-01-01", "");
-        importer(db).importFrom(dir);
+        imported(db, c -> c.post("a.md", "A", "2026-01-01", ""));
         java.nio.file.Files.write(
                 dir.resolve("posts/bin.md"),
                 new byte[] {'-', '-', '-', '\n', (byte) 0xff, (byte) 0xfe, '\n'});
@@ -196,11 +198,7 @@ class ImportIT {
 
     @Test
     void anAliasCanMoveFromOnePostToAnother(TestDatabase db) {
-        db.migrate();
-        var content = new ContentDir(dir);
-        content.post("a.md", "A", "2026-01-01", "aliases: [/old.html]\n");
-        content.post("b.md", "B", "2026-01-02", "");
-        importer(db).importFrom(dir);
+        var content = aAndBImported(db, "aliases: [/old.html]\n");
 
         content.post("a.md", "A", "2026-01-01", "");
         content.post("b.md", "B", "2026-01-02", "aliases: [/old.html, /older.html]\n");
@@ -240,11 +238,7 @@ class ImportIT {
 
     @Test
     void aFileChangedAndChangedBackIsUpdatedBothTimes(TestDatabase db) {
-        db.migrate();
-        var content = new ContentDir(dir);
-        content.post("a.md", "A", "2026-01-01", "tags: [one]\n");
-        content.post("b.md", "B", "2026-01-02", "");
-        importer(db).importFrom(dir);
+        var content = aAndBImported(db, "tags: [one]\n");
 
         content.post("a.md", "A two", "2026-01-01", "tags: [two]\n");
         var there = importer(db).importFrom(dir);
@@ -304,10 +298,7 @@ class ImportIT {
 
     @Test
     void aStaleLookBeforeTheLockIsWorkedOutAgainUnderIt(TestDatabase db) {
-        db.migrate();
-        var content = new ContentDir(dir);
-        content.post("a.md", "A", "2026-01-01", "");
-        importer(db).importFrom(dir);
+        var content = imported(db, c -> c.post("a.md", "A", "2026-01-01", ""));
         var before = rowVersions(db);
         content.post("b.md", "B", "2026-01-02", "");
         var reader = new ContentReader();
@@ -326,11 +317,7 @@ class ImportIT {
     class OnOneConnection {
         @Test
         void aNoChangeRunWritesNothingAndNeverStartsTheImporter(TestDatabase db) {
-            db.migrate();
-            var content = new ContentDir(dir);
-            content.post("a.md", "A", "2026-01-01", "tags: [x]\naliases: [/a.html]\n");
-            content.post("b.md", "B", "2026-01-02", "");
-            importer(db).importFrom(dir);
+            aAndBImported(db, "tags: [x]\naliases: [/a.html]\n");
             var before = rowVersions(db);
 
             try (var single = SingleConnectionDatabase.open(db.url())) {
@@ -349,11 +336,7 @@ class ImportIT {
 
         @Test
         void anyChangeGoesThroughTheImporterOnTheSameConnection(TestDatabase db) {
-            db.migrate();
-            var content = new ContentDir(dir);
-            content.post("a.md", "A", "2026-01-01", "");
-            content.post("b.md", "B", "2026-01-02", "");
-            importer(db).importFrom(dir);
+            var content = aAndBImported(db, "");
 
             content.delete("b.md");
             content.post("c.md", "C", "2026-01-03", "");
@@ -371,10 +354,7 @@ class ImportIT {
 
         @Test
         void aBadFileNextToUnchangedOnesLeavesTheDatabaseAsItWas(TestDatabase db) {
-            db.migrate();
-            var content = new ContentDir(dir);
-            content.post("a.md", "A", "2026-01-01", "");
-            importer(db).importFrom(dir);
+            var content = imported(db, c -> c.post("a.md", "A", "2026-01-01", ""));
             var before = rowVersions(db);
 
             content.post("new.md", "---\ntitle: X\ndate: 2026-01-01\nslug: a\n---\n");

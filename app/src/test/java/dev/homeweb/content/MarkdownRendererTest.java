@@ -89,20 +89,15 @@ class MarkdownRendererTest {
         void isRenderedApartFromTheBodyWhenAskedFor() {
             var rendered = RENDERER.render(POST, true);
 
+            // How the list nests and escapes is TableOfContentsTest's; here: these sections, in
+            // order.
             assertThat(rendered.tocHtml())
-                    .isEqualTo(
-                            """
-                            <nav class="toc" aria-label="Table of contents">
-                            <ol>
-                            <li><a href="#install">Install</a>
-                            <ol>
-                            <li><a href="#on-debian">On Debian</a></li>
-                            </ol>
-                            </li>
-                            <li><a href="#use">Use</a></li>
-                            </ol>
-                            </nav>
-                            """);
+                    .startsWith("<nav class=\"toc\" aria-label=\"Table of contents\">\n")
+                    .containsSubsequence(
+                            "<a href=\"#install\">Install</a>",
+                            "<a href=\"#on-debian\">On Debian</a>",
+                            "<a href=\"#use\">Use</a>")
+                    .endsWith("</nav>\n");
             assertThat(rendered.bodyHtml()).isEqualTo(render(POST));
             assertThat(rendered.html()).isEqualTo(rendered.tocHtml() + rendered.bodyHtml());
         }

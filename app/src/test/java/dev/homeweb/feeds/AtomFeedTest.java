@@ -31,8 +31,6 @@ class AtomFeedTest {
     void writesTheWholeSiteAsAtom() {
         var feed = atom(FeedScope.site(SITE), POSTS);
 
-        assertThat(feed.contentType()).isEqualTo("application/atom+xml; charset=utf-8");
-        assertThat(feed.lastModified()).isEqualTo(Instant.parse("2026-05-03T10:00:00Z"));
         assertThat(feed.text())
                 .isEqualTo(
                         """

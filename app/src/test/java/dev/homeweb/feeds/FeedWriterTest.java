@@ -24,6 +24,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class FeedWriterTest {
@@ -34,6 +35,23 @@ class FeedWriterTest {
         return IntStream.range(0, count)
                 .mapToObj(i -> post("post-" + i, start.plusSeconds(60L * i)))
                 .toList();
+    }
+
+    // The golden-text tests of each format check its body; this, what the HTTP headers come from.
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "ATOM      | application/atom+xml; charset=utf-8",
+                "RSS       | application/rss+xml; charset=utf-8",
+                "JSON_FEED | application/feed+json"
+            })
+    void eachFormatHasItsMediaTypeAndIsAsRecentAsItsNewestPost(
+            FeedFormat format, String contentType) {
+        var feed = writer.write(format, FeedScope.site(SITE), POSTS);
+
+        assertThat(feed.contentType()).isEqualTo(contentType);
+        assertThat(feed.lastModified()).isEqualTo(Instant.parse("2026-05-03T10:00:00Z"));
     }
 
     @Nested

@@ -20,8 +20,6 @@ class JsonFeedTest {
     void writesTheWholeSiteAsJsonFeed() {
         var feed = writer.write(FeedFormat.JSON_FEED, FeedScope.site(SITE), POSTS);
 
-        assertThat(feed.contentType()).isEqualTo("application/feed+json");
-        assertThat(feed.lastModified()).isEqualTo(Instant.parse("2026-05-03T10:00:00Z"));
         assertThat(feed.text())
                 .isEqualTo(
                         """

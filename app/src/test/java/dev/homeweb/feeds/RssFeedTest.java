@@ -25,8 +25,6 @@ class RssFeedTest {
     void writesTheWholeSiteAsRss() {
         var feed = writer.write(FeedFormat.RSS, FeedScope.site(SITE), POSTS);
 
-        assertThat(feed.contentType()).isEqualTo("application/rss+xml; charset=utf-8");
-        assertThat(feed.lastModified()).isEqualTo(Instant.parse("2026-05-03T10:00:00Z"));
         assertThat(feed.text())
                 .isEqualTo(
                         """

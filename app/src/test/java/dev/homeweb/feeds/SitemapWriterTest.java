@@ -14,6 +14,27 @@ class SitemapWriterTest {
 
     final SitemapWriter writer = new SitemapWriter(SITE);
 
+    /** A whole sitemap document holding these {@code <url>} elements. */
+    static String urlset(String urls) {
+        return """
+                <?xml version="1.0" encoding="utf-8"?>
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                """
+                + urls
+                + "</urlset>\n";
+    }
+
+    /** One page of the sitemap, at this path of the site, last modified then. */
+    static String url(String path, String lastModified) {
+        return """
+                  <url>
+                    <loc>https://blog.example.org%s</loc>
+                    <lastmod>%s</lastmod>
+                  </url>
+                """
+                .formatted(path, lastModified);
+    }
+
     @Test
     void listsHomePostsAndTagsWithTheirOwnLastModifiedDates() {
         var sitemap = writer.sitemap(POSTS);
@@ -22,31 +43,12 @@ class SitemapWriterTest {
         assertThat(sitemap.lastModified()).isEqualTo(Instant.parse("2026-05-03T10:00:00Z"));
         assertThat(sitemap.text())
                 .isEqualTo(
-                        """
-                        <?xml version="1.0" encoding="utf-8"?>
-                        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-                          <url>
-                            <loc>https://blog.example.org/</loc>
-                            <lastmod>2026-05-03T10:00:00Z</lastmod>
-                          </url>
-                          <url>
-                            <loc>https://blog.example.org/blog/second</loc>
-                            <lastmod>2026-05-03T10:00:00Z</lastmod>
-                          </url>
-                          <url>
-                            <loc>https://blog.example.org/blog/first</loc>
-                            <lastmod>2026-05-01T08:00:00Z</lastmod>
-                          </url>
-                          <url>
-                            <loc>https://blog.example.org/tags/java-17</loc>
-                            <lastmod>2026-05-03T10:00:00Z</lastmod>
-                          </url>
-                          <url>
-                            <loc>https://blog.example.org/tags/web</loc>
-                            <lastmod>2026-05-03T10:00:00Z</lastmod>
-                          </url>
-                        </urlset>
-                        """);
+                        urlset(
+                                url("/", "2026-05-03T10:00:00Z")
+                                        + url("/blog/second", "2026-05-03T10:00:00Z")
+                                        + url("/blog/first", "2026-05-01T08:00:00Z")
+                                        + url("/tags/java-17", "2026-05-03T10:00:00Z")
+                                        + url("/tags/web", "2026-05-03T10:00:00Z")));
     }
 
     @Test
@@ -66,12 +68,7 @@ class SitemapWriterTest {
 
         var text = writer.sitemap(List.of(older, tagged)).text();
 
-        assertThat(text)
-                .contains(
-                        """
-                            <loc>https://blog.example.org/tags/java-17</loc>
-                            <lastmod>2025-12-01T00:00:00Z</lastmod>
-                        """);
+        assertThat(text).contains(url("/tags/java-17", "2025-12-01T00:00:00Z"));
     }
 
     @Test
@@ -94,14 +91,12 @@ class SitemapWriterTest {
         assertThat(sitemap.lastModified()).isEqualTo(Instant.EPOCH);
         assertThat(sitemap.text())
                 .isEqualTo(
-                        """
-                        <?xml version="1.0" encoding="utf-8"?>
-                        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                        urlset(
+                                """
                           <url>
                             <loc>https://blog.example.org/</loc>
                           </url>
-                        </urlset>
-                        """);
+                        """));
     }
 
     @Test

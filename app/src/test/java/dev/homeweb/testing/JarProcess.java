@@ -5,22 +5,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 
-/** Runs the packaged {@code home-web.jar} as a separate process, as a user would. */
-public final class JarProcess {
-    private final Process process;
-    private final Path stdout;
-    private final Path stderr;
-
-    private JarProcess(Process process, Path stdout, Path stderr) {
-        this.process = process;
-        this.stdout = stdout;
-        this.stderr = stderr;
-    }
+/**
+ * The packaged {@code home-web.jar} run as a separate process, as a user would: the process and the
+ * files its output goes to.
+ */
+public record JarProcess(Process process, Path stdoutFile, Path stderrFile) {
 
     /** Result of a finished run. */
     public record Result(int exitCode, String stdout, String stderr) {}
@@ -69,6 +66,11 @@ public final class JarProcess {
         }
     }
 
+    /** Runs {@code home-web ARGS} in {@code workDir}, with no HOME_WEB_ variables, to its end. */
+    public static Result run(Path workDir, String... args) {
+        return run(workDir, Map.of(), args);
+    }
+
     public static Result run(Path workDir, Map<String, String> environment, String... args) {
         return start(workDir, environment, args).await(120);
     }
@@ -87,16 +89,36 @@ public final class JarProcess {
         }
     }
 
+    /**
+     * Waits (up to a minute) for {@code serve} to say "listening on HOST:PORT" and returns the
+     * port; fails at once, with its stderr, if the server exits first.
+     */
+    public int awaitListeningPort() {
+        var listening = Pattern.compile("listening on [^:]+:(\\d+)");
+        var port = new int[1];
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> {
+                            if (!process.isAlive()) {
+                                throw new AssertionError("server exited: " + stderr());
+                            }
+                            var m = listening.matcher(stdout());
+                            if (m.find()) {
+                                port[0] = Integer.parseInt(m.group(1));
+                                return true;
+                            }
+                            return false;
+                        });
+        return port[0];
+    }
+
     public String stdout() {
-        return read(stdout);
+        return read(stdoutFile);
     }
 
     public String stderr() {
-        return read(stderr);
-    }
-
-    public Process process() {
-        return process;
+        return read(stderrFile);
     }
 
     private static String read(Path file) {

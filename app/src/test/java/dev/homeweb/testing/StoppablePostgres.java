@@ -3,7 +3,6 @@ package dev.homeweb.testing;
 import dev.homeweb.config.DatabaseUrl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 
 /**
@@ -17,9 +16,7 @@ public final class StoppablePostgres implements AutoCloseable {
 
     public StoppablePostgres(Path data) throws IOException {
         this.data = data;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        port = FreePort.find();
         start();
     }
 

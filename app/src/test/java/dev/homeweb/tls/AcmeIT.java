@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.homeweb.config.HttpsSettings;
 import dev.homeweb.config.HttpsSettings.Mode;
+import dev.homeweb.testing.FreePort;
 import dev.homeweb.testing.MutableClock;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -47,8 +48,8 @@ class AcmeIT {
     private static Pebble pebble;
     private static HttpsProbe probe;
     private static final MutableClock clock = new MutableClock(Instant.now());
-    private static final int httpPort = Pebble.freePort();
-    private static final int httpsPort = Pebble.freePort();
+    private static final int httpPort = FreePort.find();
+    private static final int httpsPort = FreePort.find();
     private static Running running;
 
     /** A Jetty server with the listeners in front of a one-line site. */
@@ -263,15 +264,15 @@ class AcmeIT {
     @Test
     @Order(8)
     void aFirstStartWithTheCaUnreachableFailsSayingWhy() {
-        var nowhere = URI.create("https://127.0.0.1:" + Pebble.freePort() + "/dir");
+        var nowhere = URI.create("https://127.0.0.1:" + FreePort.find() + "/dir");
 
         assertThatThrownBy(
                         () ->
                                 Running.start(
                                         nowhere,
                                         dir.resolve("other-state"),
-                                        Pebble.freePort(),
-                                        Pebble.freePort()))
+                                        FreePort.find(),
+                                        FreePort.find()))
                 .isInstanceOf(TlsException.class)
                 .hasMessageStartingWith("ACME order at " + nowhere + " failed: ");
         assertThat(dir.resolve("other-state/certificate.pem")).doesNotExist();

@@ -1,8 +1,8 @@
 package dev.homeweb.tls;
 
+import dev.homeweb.testing.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +28,9 @@ final class Pebble implements AutoCloseable {
     private Pebble(Path dir, int httpPort) {
         this.dir = dir;
         this.httpPort = httpPort;
-        this.acmePort = freePort();
-        this.managementPort = freePort();
-        this.dnsPort = freePort();
+        this.acmePort = FreePort.find();
+        this.managementPort = FreePort.find();
+        this.dnsPort = FreePort.find();
     }
 
     static Pebble start(Path dir, int httpPort) {
@@ -123,7 +123,7 @@ final class Pebble implements AutoCloseable {
                 "-tlsalpn01",
                 "",
                 "-management",
-                "127.0.0.1:" + freePort());
+                "127.0.0.1:" + FreePort.find());
     }
 
     private void startCa() {
@@ -148,7 +148,7 @@ final class Pebble implements AutoCloseable {
                                 listenerRoot(),
                                 dir.resolve("pebble-key.pem"),
                                 httpPort,
-                                freePort()));
+                                FreePort.find()));
         // Deterministic: no random validation sleeps, no rejected nonces, no reused
         // authorizations (every order validates for real).
         spawn(
@@ -213,14 +213,6 @@ final class Pebble implements AutoCloseable {
     private static void write(Path file, String text) {
         try {
             Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

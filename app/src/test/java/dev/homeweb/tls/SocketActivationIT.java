@@ -2,6 +2,7 @@ package dev.homeweb.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.homeweb.testing.FreePort;
 import dev.homeweb.testing.JarProcess;
 import java.io.File;
 import java.nio.file.Files;
@@ -24,8 +25,8 @@ class SocketActivationIT {
     @TempDir static Path dir;
     private static Process server;
     private static HttpsProbe probe;
-    private static final int httpPort = Pebble.freePort();
-    private static final int httpsPort = Pebble.freePort();
+    private static final int httpPort = FreePort.find();
+    private static final int httpsPort = FreePort.find();
     private static HttpsProbe.Answer first;
 
     @BeforeAll

@@ -5,6 +5,7 @@ import dev.homeweb.deploy.config.SecretFile;
 import dev.homeweb.deploy.config.UserError;
 import dev.homeweb.deploy.release.ReleaseBuilder;
 import dev.homeweb.deploy.rollout.StepReporter;
+import dev.homeweb.deploy.secrets.Plaintext;
 import dev.homeweb.deploy.secrets.SecretEditor;
 import dev.homeweb.deploy.secrets.SecretFiles;
 import dev.homeweb.node.age.AgeIdentity;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -141,14 +141,17 @@ final class SecretsCommand implements Callable<Integer> {
             var root = parent.root;
             var config = root.config();
             var secret = config.secrets().secret(name);
-            var value = fromFile != null ? Files.readAllBytes(fromFile) : root.in().readAllBytes();
-            try {
-                if (value.length == 0) {
+            try (var value =
+                    new Plaintext(
+                            fromFile != null
+                                    ? Files.readAllBytes(fromFile)
+                                    : root.in().readAllBytes())) {
+                if (value.isEmpty()) {
                     throw new UserError(
                             "the value of secret '" + name + "' is empty; nothing written");
                 }
                 var files = new SecretFiles(config);
-                files.write(secret, value, armor);
+                files.write(secret, value.bytes(), armor);
                 root.out()
                         .println(
                                 "secret '"
@@ -158,8 +161,6 @@ final class SecretsCommand implements Callable<Integer> {
                                         + " recipient(s) in "
                                         + secret.localFile());
                 return ExitCode.OK;
-            } finally {
-                Arrays.fill(value, (byte) 0);
             }
         }
     }
@@ -179,19 +180,20 @@ final class SecretsCommand implements Callable<Integer> {
             var files = new SecretFiles(config);
             files.recipients(secret);
             var admin = parent.admin();
-            var value = SecretFiles.exists(secret) ? files.read(secret, admin) : new byte[0];
-            try {
-                var edited = new SecretEditor(root.environment()).edit(name, value);
+            try (var value =
+                    SecretFiles.exists(secret)
+                            ? files.read(secret, admin)
+                            : new Plaintext(new byte[0])) {
+                var edited = new SecretEditor(root.environment()).edit(name, value.bytes());
                 if (edited.isEmpty()) {
                     root.out().println("secret '" + name + "' unchanged");
                     return ExitCode.OK;
                 }
-                files.write(secret, edited.get(), false);
-                Arrays.fill(edited.get(), (byte) 0);
+                try (var changed = new Plaintext(edited.get())) {
+                    files.write(secret, changed.bytes(), false);
+                }
                 root.out().println("secret '" + name + "' re-encrypted in " + secret.localFile());
                 return ExitCode.OK;
-            } finally {
-                Arrays.fill(value, (byte) 0);
             }
         }
     }
@@ -206,10 +208,10 @@ final class SecretsCommand implements Callable<Integer> {
             var root = parent.root;
             var config = root.config();
             var secret = config.secrets().secret(name);
-            var value = new SecretFiles(config).read(secret, parent.admin());
-            root.out().print(new String(value, StandardCharsets.UTF_8));
-            root.out().flush();
-            Arrays.fill(value, (byte) 0);
+            try (var value = new SecretFiles(config).read(secret, parent.admin())) {
+                root.out().print(new String(value.bytes(), StandardCharsets.UTF_8));
+                root.out().flush();
+            }
             return ExitCode.OK;
         }
     }
@@ -269,29 +271,20 @@ final class SecretsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            var root = parent.root;
-            var config = root.config();
+            var config = parent.root.config();
             var files = new SecretFiles(config);
             var admin = parent.admin();
+            var out = parent.root.out();
             for (SecretFile secret : config.secrets().secrets()) {
-                if (!SecretFiles.exists(secret)) {
-                    root.out().println(secret.credential() + ": no file yet, skipped");
-                    continue;
-                }
-                var value = files.read(secret, admin);
-                try {
-                    files.write(secret, value, false);
-                } finally {
-                    Arrays.fill(value, (byte) 0);
-                }
-                root.out()
-                        .println(
-                                secret.credential()
-                                        + ": re-encrypted to "
-                                        + files.recipients(secret).size()
-                                        + " recipient(s)");
+                out.println(
+                        secret.credential()
+                                + (files.rekey(secret, admin)
+                                        ? ": re-encrypted to "
+                                                + files.recipients(secret).size()
+                                                + " recipient(s)"
+                                        : ": no file yet, skipped"));
             }
-            root.out().flush();
+            out.flush();
             return ExitCode.OK;
         }
     }

@@ -89,8 +89,22 @@ public final class SecretFiles {
         }
     }
 
-    /** Decrypts the secret's file with an admin identity. */
-    public byte[] read(SecretFile secret, AgeIdentity admin) {
+    /**
+     * Re-encrypts the secret's file to its current recipients; false when it has no file yet. The
+     * plaintext lives only inside this method.
+     */
+    public boolean rekey(SecretFile secret, AgeIdentity admin) {
+        if (!exists(secret)) {
+            return false;
+        }
+        try (var value = read(secret, admin)) {
+            write(secret, value.bytes(), false);
+        }
+        return true;
+    }
+
+    /** Decrypts the secret's file with an admin identity; close the result to wipe it. */
+    public Plaintext read(SecretFile secret, AgeIdentity admin) {
         var file = secret.localFile();
         byte[] bytes;
         try {
@@ -105,7 +119,7 @@ public final class SecretFiles {
                             + secret.credential());
         }
         try {
-            return Age.decrypt(bytes, admin.secretKeys());
+            return new Plaintext(Age.decrypt(bytes, admin.secretKeys()));
         } catch (Age.AgeException e) {
             throw new UserError(
                     "secret '" + secret.credential() + "' (" + file + "): " + e.getMessage());

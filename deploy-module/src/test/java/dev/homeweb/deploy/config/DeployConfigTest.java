@@ -17,6 +17,11 @@ class DeployConfigTest {
         return DeployConfig.parse(yaml, BASE);
     }
 
+    /** A config with the one secret every node needs and one node, blog, with these fields. */
+    private static DeployConfig parseBlog(String fields) {
+        return parse("secrets: {database-url: {}}\nnodes:\n  blog: {" + fields + "}\n");
+    }
+
     @Test
     void smallestConfigIsAHostnameAndADatabaseUrlFile() {
         var config =
@@ -141,32 +146,14 @@ class DeployConfigTest {
     class Rejects {
         @Test
         void anUnknownNodeKeyNamingItsPath() {
-            assertThatThrownBy(
-                            () ->
-                                    parse(
-                                            """
-                                            secrets: {database-url: {}}
-                                            nodes:
-                                              blog:
-                                                hostname: h
-                                                hostnme: typo
-                                            """))
+            assertThatThrownBy(() -> parseBlog("hostname: h, hostnme: typo"))
                     .isInstanceOf(ConfigException.class)
                     .hasMessageStartingWith("unknown key 'nodes.blog.hostnme'");
         }
 
         @Test
         void anUnknownServiceKey() {
-            assertThatThrownBy(
-                            () ->
-                                    parse(
-                                            """
-                                            secrets: {database-url: {}}
-                                            nodes:
-                                              blog:
-                                                hostname: h
-                                                service: {prot: 80}
-                                            """))
+            assertThatThrownBy(() -> parseBlog("hostname: h, service: {prot: 80}"))
                     .hasMessageStartingWith("unknown key 'nodes.blog.service.prot'");
         }
 
@@ -178,10 +165,7 @@ class DeployConfigTest {
 
         @Test
         void aMissingHostname() {
-            assertThatThrownBy(
-                            () ->
-                                    parse(
-                                            "secrets: {database-url: {}}\nnodes:\n  blog:\n    ssh_port: 22\n"))
+            assertThatThrownBy(() -> parseBlog("ssh_port: 22"))
                     .isInstanceOf(ConfigException.class)
                     .hasMessage("'nodes.blog.hostname' is missing");
         }
@@ -231,53 +215,27 @@ class DeployConfigTest {
 
         @Test
         void aBadRecipient() {
-            assertThatThrownBy(
-                            () ->
-                                    parse(
-                                            """
-                                            secrets: {database-url: {}}
-                                            nodes:
-                                              blog: {hostname: h, age_recipient: age1nope}
-                                            """))
+            assertThatThrownBy(() -> parseBlog("hostname: h, age_recipient: age1nope"))
                     .hasMessageStartingWith(
                             "'nodes.blog.age_recipient' is 'age1nope', not an age recipient");
         }
 
         @Test
         void aNodeWithoutRecipientWhenOneIsNeeded() {
-            var node =
-                    parse("secrets: {database-url: {}}\nnodes:\n  blog: {hostname: h}\n")
-                            .nodes()
-                            .get("blog");
+            var node = parseBlog("hostname: h").nodes().get("blog");
             assertThatThrownBy(node::requireRecipient)
                     .hasMessage("node 'blog' has no age_recipient; run ./deploy secrets init blog");
         }
 
         @Test
         void aPortOutOfRange() {
-            assertThatThrownBy(
-                            () ->
-                                    parse(
-                                            """
-                                            secrets: {database-url: {}}
-                                            nodes:
-                                              blog: {hostname: h, ssh_port: 70000}
-                                            """))
+            assertThatThrownBy(() -> parseBlog("hostname: h, ssh_port: 70000"))
                     .hasMessage("'nodes.blog.ssh_port' is 70000, outside 1-65535");
         }
 
         @Test
         void aPortThatIsNotANumber() {
-            assertThatThrownBy(
-                            () ->
-                                    parse(
-                                            """
-                                            secrets: {database-url: {}}
-                                            nodes:
-                                              blog:
-                                                hostname: h
-                                                service: {port: http}
-                                            """))
+            assertThatThrownBy(() -> parseBlog("hostname: h, service: {port: http}"))
                     .hasMessage(
                             "'nodes.blog.service.port' is 'http', not a whole number between 1"
                                     + " and 65535");
@@ -285,14 +243,7 @@ class DeployConfigTest {
 
         @Test
         void aHostnameThatCouldBeReadAsAnSshOption() {
-            assertThatThrownBy(
-                            () ->
-                                    parse(
-                                            """
-                                            secrets: {database-url: {}}
-                                            nodes:
-                                              blog: {hostname: -oProxyCommand=x}
-                                            """))
+            assertThatThrownBy(() -> parseBlog("hostname: -oProxyCommand=x"))
                     .hasMessageContaining("nodes.blog.hostname '-oProxyCommand=x'");
         }
 
@@ -320,18 +271,7 @@ class DeployConfigTest {
         @Test
         void jvmOptionsThatWouldNeedQuoting() {
             assertThatThrownBy(
-                            () ->
-                                    new ServiceOptions(
-                                            8080,
-                                            "127.0.0.1",
-                                            Optional.empty(),
-                                            Optional.empty(),
-                                            Optional.empty(),
-                                            Optional.empty(),
-                                            Optional.empty(),
-                                            List.of("-Dx=a b"),
-                                            Optional.empty(),
-                                            HttpsService.OFF))
+                            () -> parseBlog("hostname: h, service: {jvm_options: [\"-Dx=a b\"]}"))
                     .hasMessageContaining("jvm_options entry '-Dx=a b'");
         }
     }

@@ -27,20 +27,8 @@ class RecipientRecorderTest {
                 """;
 
         assertThat(RecipientRecorder.record(text, "other", R1, FILE))
-                .isEqualTo(
-                        """
-                        # my blogs
-                        secrets:
-                          database-url: {}   # the URL
-                        nodes:
-                          blog:  # the main one
-                            # where it lives
-                            hostname: blog.example.org
-                          other:
-                            age_recipient: %s
-                            hostname: o
-                        """
-                                .formatted(R1));
+                .as("the text with one line more, under 'other:'")
+                .isEqualTo(text.replace("  other:\n", "  other:\n    age_recipient: " + R1 + "\n"));
     }
 
     @Test

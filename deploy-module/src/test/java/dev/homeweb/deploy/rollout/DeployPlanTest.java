@@ -16,8 +16,7 @@ class DeployPlanTest extends OnFakeNode {
         var result = node.deploy(release);
 
         assertThat(result.outcome()).as(node.printed()).isEqualTo(Outcome.DEPLOYED);
-        assertThat(result.steps())
-                .extracting(StepResult::step)
+        assertThat(FakeNode.stepsOf(result))
                 .containsExactly(
                         "preflight",
                         "lock",
@@ -52,8 +51,7 @@ class DeployPlanTest extends OnFakeNode {
         var again = node.deploy(release);
 
         assertThat(again.outcome()).as(node.printed()).isEqualTo(Outcome.UNCHANGED);
-        assertThat(again.steps())
-                .extracting(StepResult::step)
+        assertThat(FakeNode.stepsOf(again))
                 .containsExactly("preflight", "lock", "upload", "secrets", "units", "health");
         assertThat(node.audit()).hasSize(2).last().asString().contains(" result=unchanged ");
     }
@@ -65,8 +63,7 @@ class DeployPlanTest extends OnFakeNode {
         var rotated = node.deploy(release);
 
         assertThat(rotated.outcome()).as(node.printed()).isEqualTo(Outcome.DEPLOYED);
-        assertThat(rotated.steps())
-                .extracting(StepResult::step)
+        assertThat(FakeNode.stepsOf(rotated))
                 .containsExactly(
                         "preflight", "lock", "upload", "secrets", "units", "restart", "health");
         assertThat(rotated.message())
@@ -105,8 +102,7 @@ class DeployPlanTest extends OnFakeNode {
                         .initSecrets(node.node, release, List.of(), FakeNode.ME, node.steps());
 
         assertThat(init.recipient()).as(node.printed()).contains("age1fakefakefake");
-        assertThat(init.node().steps())
-                .extracting(StepResult::step)
+        assertThat(FakeNode.stepsOf(init.node()))
                 .containsExactly("preflight", "lock", "upload", "identity");
         assertThat(node.current()).isEmpty();
         assertThat(node.audit())

@@ -182,6 +182,11 @@ final class FakeNode {
         return run(plan, null);
     }
 
+    /** The names of the steps a run went through, in order. */
+    static List<String> stepsOf(NodeResult result) {
+        return result.steps().stream().map(StepResult::step).toList();
+    }
+
     NodeResult run(Plan plan, String release) {
         var session = new NodeSession(connector(), node);
         if (release != null) {

@@ -3,15 +3,12 @@ package dev.homeweb.deploy.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homeweb.deploy.lock.LockHolder;
-import dev.homeweb.deploy.release.Release;
 import dev.homeweb.deploy.ssh.SshFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,27 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * FakeNode}: the outcome, and so the exit code, follows from the step's phase and the undo's
  * result, and the run leaves its one audit line.
  */
-class StepFailureTest {
-    @TempDir static Path dir;
-    static FakeNode node;
-    static Release old;
-    static Release next;
-
-    @BeforeAll
-    static void deployTheOldRelease() throws Exception {
-        node = new FakeNode(dir);
-        old = node.release("old");
-        next = node.release("new");
-        assertThat(node.deploy(old).outcome()).as(node.printed()).isEqualTo(Outcome.DEPLOYED);
-        node.snapshot();
-    }
-
-    /** Prepares the failure once release A serves. */
-    @FunctionalInterface
-    interface Setup {
-        void inject(FakeNode node, Release old, Release next) throws Exception;
-    }
-
+class StepFailureTest extends ServingOldRelease {
     /**
      * @param serves "old" or "new": which release {@code current} points at afterwards
      * @param audit what the run's audit line ends with, or empty when it must write none
@@ -183,7 +160,6 @@ class StepFailureTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("failures")
     void aFailureEndsAsItsPhaseAndTheUndoSay(Case failure) throws Exception {
-        node.restore();
         var audit = node.audit();
         failure.setup().inject(node, old, next);
 

@@ -5,26 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SshConnectorIT {
-    @TempDir static Path dir;
-    static TestSshServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestSshServer.start(dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
-
+/** {@link SshConnector} against a real sshd: commands, streams, and host keys. */
+class SshConnectorIT extends WithTestSshServer {
     @Test
     void execReturnsExitCodeStdoutAndStderr() {
         try (var host = server.connect()) {

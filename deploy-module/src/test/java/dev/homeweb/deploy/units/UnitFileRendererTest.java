@@ -47,6 +47,20 @@ class UnitFileRendererTest {
             SystemCallErrorNumber=EPERM
             """;
 
+    /** The [Unit] section every home-web service unit starts with, and its [Service] type. */
+    static String head(String description, String type) {
+        return """
+                [Unit]
+                Description=%s
+                After=network-online.target postgresql.service
+                Wants=network-online.target
+
+                [Service]
+                Type=%s
+                """
+                .formatted(description, type);
+    }
+
     static NodeConfig node(String yamlNode) {
         return node(yamlNode, "{database-url: {}}");
     }
@@ -207,14 +221,8 @@ class UnitFileRendererTest {
 
         assertThat(text(files, "home-web-migrate@.service"))
                 .isEqualTo(
-                        """
-                        [Unit]
-                        Description=home-web database migrations of release %i
-                        After=network-online.target postgresql.service
-                        Wants=network-online.target
-
-                        [Service]
-                        Type=oneshot
+                        head("home-web database migrations of release %i", "oneshot")
+                                + """
                         EnvironmentFile=/var/lib/home-web/releases/%i/release.env
                         LoadCredential=database-url:/etc/credstore/home-web/database-url
                         ExecStart=/var/lib/home-web/releases/%i/runtime/bin/java -XX:-UsePerfData -XX:TieredStopAtLevel=1 -Xmx48m -Xmn12m -XX:+UseSerialGC -jar /var/lib/home-web/releases/%i/home-web.jar migrate
@@ -225,14 +233,8 @@ class UnitFileRendererTest {
                                 + HARDENING);
         assertThat(text(files, "home-web-import.service"))
                 .isEqualTo(
-                        """
-                        [Unit]
-                        Description=home-web content import of the current release
-                        After=network-online.target postgresql.service
-                        Wants=network-online.target
-
-                        [Service]
-                        Type=oneshot
+                        head("home-web content import of the current release", "oneshot")
+                                + """
                         EnvironmentFile=/var/lib/home-web/current/release.env
                         LoadCredential=database-url:/etc/credstore/home-web/database-url
                         ExecStart=/var/lib/home-web/current/runtime/bin/java -XX:-UsePerfData -XX:TieredStopAtLevel=1 -Xmx48m -Xmn12m -XX:+UseSerialGC -jar /var/lib/home-web/current/home-web.jar import --content /var/lib/home-web/current/content
