@@ -101,7 +101,7 @@ class NodeScriptsTest {
                     .endsWith(
                             """
                             systemctl daemon-reload
-                            systemctl enable --quiet home-web.service
+                            systemctl enable --quiet home-web.service home-web-recover.service
                             for s in home-web-http.socket; do
                                 systemctl enable --quiet "$s"
                                 if systemctl is-active --quiet "$s"; then

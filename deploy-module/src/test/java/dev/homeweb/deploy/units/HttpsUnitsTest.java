@@ -108,7 +108,7 @@ class HttpsUnitsTest {
                 .contains(
                         " serve \\\n    --https files \\\n    --hsts-max-age 600 \\\n"
                                 + "    --hsts-include-subdomains true\n")
-                .doesNotContain("StateDirectory");
+                .doesNotContain("StateDirectory=home-web-tls");
         assertThat(UnitFileRendererTest.text(files, "home-web-import.service"))
                 .doesNotContain("tls-key");
     }
@@ -119,7 +119,7 @@ class HttpsUnitsTest {
 
         assertThat(UnitFileRendererTest.text(files, "home-web.service"))
                 .doesNotContain("--https")
-                .doesNotContain("StateDirectory")
+                .doesNotContain("StateDirectory=home-web-tls")
                 .contains(" serve\n");
         assertThat(files).noneMatch(f -> f.name().equals("home-web-https.socket"));
     }
