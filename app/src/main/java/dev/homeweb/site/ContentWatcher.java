@@ -19,7 +19,7 @@ public final class ContentWatcher implements AutoCloseable {
 
     private final Database database;
     private final Site site;
-    private final Thread thread;
+    private final DaemonThread thread;
     private final java.util.concurrent.CountDownLatch listening =
             new java.util.concurrent.CountDownLatch(1);
     private volatile boolean running = true;
@@ -27,8 +27,7 @@ public final class ContentWatcher implements AutoCloseable {
     public ContentWatcher(Database database, Site site) {
         this.database = database;
         this.site = site;
-        this.thread = new Thread(this::run, "content-watcher");
-        this.thread.setDaemon(true);
+        this.thread = new DaemonThread("content-watcher", this::run);
     }
 
     /**
@@ -80,28 +79,15 @@ public final class ContentWatcher implements AutoCloseable {
                         lastWarning = String.valueOf(e.getMessage());
                         LOG.warn("content watcher lost the database ({}); retrying", lastWarning);
                     }
-                    sleep(RETRY);
+                    DaemonThread.sleep(RETRY);
                 }
             }
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
-        try {
-            thread.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.stop(Duration.ofSeconds(2));
     }
 }

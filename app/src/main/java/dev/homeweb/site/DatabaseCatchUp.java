@@ -22,7 +22,7 @@ public final class DatabaseCatchUp implements AutoCloseable {
     private final Database database;
     private final Site site;
     private final Runnable ready;
-    private final Thread thread;
+    private final DaemonThread thread;
     private volatile boolean running = true;
     private volatile boolean caughtUp;
     private volatile @Nullable ContentWatcher watcher;
@@ -36,8 +36,7 @@ public final class DatabaseCatchUp implements AutoCloseable {
         this.database = Objects.requireNonNull(database, "database");
         this.site = Objects.requireNonNull(site, "site");
         this.ready = Objects.requireNonNull(ready, "ready");
-        this.thread = new Thread(this::run, "database-catch-up");
-        this.thread.setDaemon(true);
+        this.thread = new DaemonThread("database-catch-up", this::run);
     }
 
     /**
@@ -55,7 +54,7 @@ public final class DatabaseCatchUp implements AutoCloseable {
 
     private void run() {
         var delay = FIRST_RETRY;
-        while (running && !sleep(delay)) {
+        while (running && !DaemonThread.sleep(delay)) {
             try {
                 ready.run();
                 var listener = new ContentWatcher(database, site);
@@ -92,17 +91,6 @@ public final class DatabaseCatchUp implements AutoCloseable {
                 : String.valueOf(e.getMessage());
     }
 
-    /** Sleeps; true when interrupted (by {@link #close}). */
-    private static boolean sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        }
-    }
-
     private void stopWatcher() {
         var listener = watcher;
         watcher = null;
@@ -114,12 +102,7 @@ public final class DatabaseCatchUp implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.stop(Duration.ofSeconds(5));
         stopWatcher();
     }
 }

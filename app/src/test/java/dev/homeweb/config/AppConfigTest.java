@@ -167,4 +167,31 @@ class AppConfigTest {
                     .isEqualTo(Optional.of("jdbc:postgresql://db/blog?user=x"));
         }
     }
+
+    @Nested
+    class StateDirectory {
+        @Test
+        void isNoneOutsideSystemdUnlessNamed() {
+            assertThat(AppConfig.from(Map.of(), Map.of()).stateDir()).isEmpty();
+        }
+
+        @Test
+        void isTheFirstOfSystemdsStateDirectories() {
+            var config =
+                    AppConfig.from(
+                            Map.of(),
+                            Map.of("STATE_DIRECTORY", "/var/lib/a:/var/lib/home-web-tls"));
+
+            assertThat(config.stateDir()).contains(Path.of("/var/lib/a"));
+        }
+
+        @Test
+        void theOptionAndItsVariableWinOverSystemds() {
+            var systemd = Map.of("STATE_DIRECTORY", "/var/lib/a", "HOME_WEB_STATE_DIR", "/env");
+
+            assertThat(AppConfig.from(Map.of(), systemd).stateDir()).contains(Path.of("/env"));
+            assertThat(AppConfig.from(Map.of("state-dir", "/flag"), systemd).stateDir())
+                    .contains(Path.of("/flag"));
+        }
+    }
 }

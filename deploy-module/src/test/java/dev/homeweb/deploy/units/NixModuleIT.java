@@ -104,8 +104,10 @@ class NixModuleIT {
                         "home-web.service [Service] ProtectHome: ./deploy units has [yes], the"
                                 + " NixOS module has [read-only]",
                         "home-web.service [Service] Environment: ./deploy units has"
-                                + " [HOME_WEB_BIND=127.0.0.1, HOME_WEB_PORT=9000], the NixOS module"
-                                + " has [HOME_WEB_BIND=127.0.0.1, HOME_WEB_PORT=8080]");
+                                + " [HOME_WEB_BIND=127.0.0.1, HOME_WEB_PORT=9000,"
+                                + " HOME_WEB_STATE_DIR=/var/lib/home-web-snapshot], the NixOS"
+                                + " module has [HOME_WEB_BIND=127.0.0.1, HOME_WEB_PORT=8080,"
+                                + " HOME_WEB_STATE_DIR=/var/lib/home-web-snapshot]");
     }
 
     @Test
