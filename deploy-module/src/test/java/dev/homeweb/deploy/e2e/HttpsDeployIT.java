@@ -26,14 +26,20 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code service.https} on a real node: the server gets its certificate from Pebble (a real ACME CA
  * on the host) through http-01 validation against the node's port 80, serves blog.test on 443 from
- * sockets systemd holds, and renews 90-second certificates while the tests watch. One node for the
+ * sockets systemd holds, and renews 150-second certificates while the tests watch. One node for the
  * class; each test starts from the ACME config deployed and a certificate that is valid and not
  * failing ({@link #baseline}), so they run in any order.
  */
 @TestMethodOrder(MethodOrderer.Random.class)
 class HttpsDeployIT {
     static final String HOST = "blog.test";
-    static final Duration VALIDITY = Duration.ofSeconds(90);
+
+    /**
+     * Renewal starts 100 s after issuance; a frozen CA costs the client a 30 s timeout, which
+     * leaves the old certificate 20 s of validity to be seen serving.
+     */
+    static final Duration VALIDITY = Duration.ofSeconds(150);
+
     static final Duration PATIENCE = Duration.ofSeconds(240);
 
     @TempDir static Path dir;
@@ -58,10 +64,11 @@ class HttpsDeployIT {
                         target.get("TARGET_ADDRESS"),
                         VALIDITY);
         e2e = new E2e(target, dir, "health_timeout: 150s\nconfirm_timeout: 200s");
+        e2e.initSecrets();
+        // After init, which records the node's age recipient in the config.
         plainConfig = Files.readString(e2e.config);
         acmeConfig = withService(acmeKeys(pebble.directory().toString()));
         Files.writeString(e2e.config, acmeConfig);
-        e2e.initSecrets();
         var started = Instant.now();
         firstDeploy = e2e.deploy(E2e.release());
         firstDeployTime = Duration.between(started, Instant.now());
@@ -117,9 +124,12 @@ class HttpsDeployIT {
                 .contains("[e2e] https")
                 .contains("ACME directory " + pebble.directory() + " answers");
         assertThat(pebble.log())
-                .containsPattern("(?i)http-01")
-                .contains(HOST)
-                .contains("www." + HOST);
+                .contains(
+                        "Attempting to validate w/ HTTP: http://"
+                                + HOST
+                                + ":80/.well-known/acme-challenge/")
+                .contains("Attempting to validate w/ HTTP: http://www." + HOST + ":80/")
+                .contains("set VALID by completed challenge");
         assertThat(journal()).containsPattern("TLS certificate \\S+ issued in \\d+ ms");
         var tls = tls();
         assertThat(tls.get("mode").getAsString()).isEqualTo("acme");
@@ -146,7 +156,7 @@ class HttpsDeployIT {
 
         assertThat(headers)
                 .startsWith("HTTP/1.1 301")
-                .contains("location: https://" + HOST + "/x?y");
+                .containsIgnoringCase("location: https://" + HOST + "/x?y\r\n");
     }
 
     @Test
@@ -294,6 +304,9 @@ class HttpsDeployIT {
         e2e.leaks.watch(
                 "the TLS private key",
                 Files.readString(ca.resolve("key.pem")).lines().skip(1).findFirst().orElseThrow());
+        // Now only in its age file: a plaintext key in the deployer's folder counts as a leak.
+        Files.delete(ca.resolve("key.pem"));
+        Files.delete(ca.resolve("ca-key.pem"));
 
         var run = e2e.deploy(E2e.release());
 
@@ -332,11 +345,7 @@ class HttpsDeployIT {
 
     /** curl on the host, trusting Pebble's issuing root, with blog.test at the node. */
     static String curl(String... args) {
-        try {
-            return curlTrusting(pebble.issuingRoot(), args);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return curlTrusting(pebble.issuingRoot(), args);
     }
 
     static String curlTrusting(Path root, String... args) {
