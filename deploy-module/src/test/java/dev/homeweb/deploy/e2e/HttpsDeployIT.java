@@ -70,7 +70,7 @@ class HttpsDeployIT {
         acmeConfig = withService(acmeKeys(pebble.directory().toString()));
         Files.writeString(e2e.config, acmeConfig);
         var started = Instant.now();
-        firstDeploy = e2e.deploy(E2e.release());
+        firstDeploy = deploy(E2e.release());
         firstDeployTime = Duration.between(started, Instant.now());
         System.out.println("first deploy with certificate issuance: " + firstDeployTime);
         assertThat(firstDeploy.exitCode()).as(e2e.failure(firstDeploy)).isZero();
@@ -79,7 +79,7 @@ class HttpsDeployIT {
     @BeforeEach
     void baseline() throws Exception {
         Files.writeString(e2e.config, acmeConfig);
-        var run = e2e.deploy(E2e.release());
+        var run = deploy(E2e.release());
         assertThat(run.exitCode()).as(e2e.failure(run)).isZero();
         awaitUsableCertificate();
     }
@@ -168,7 +168,7 @@ class HttpsDeployIT {
         var orders = ordersInJournal();
         var content = e2e.contentWith("content-redeploy", text -> text + "\nRedeployed.\n");
 
-        var run = e2e.deploy("--jar", E2e.appJar().toString(), "--content", content.toString());
+        var run = deploy("--jar", E2e.appJar().toString(), "--content", content.toString());
 
         assertThat(run.exitCode()).as(e2e.failure(run)).isZero();
         assertThat(mainPid()).isNotEqualTo(pid);
@@ -254,7 +254,7 @@ class HttpsDeployIT {
                                             + "/dir")));
             var content = e2e.contentWith("content-no-ca", text -> text + "\nNever served.\n");
 
-            var run = e2e.deploy("--jar", E2e.appJar().toString(), "--content", content.toString());
+            var run = deploy("--jar", E2e.appJar().toString(), "--content", content.toString());
 
             assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
             assertThat(run.all())
@@ -308,7 +308,7 @@ class HttpsDeployIT {
         Files.delete(ca.resolve("key.pem"));
         Files.delete(ca.resolve("ca-key.pem"));
 
-        var run = e2e.deploy(E2e.release());
+        var run = deploy(E2e.release());
 
         assertThat(run.exitCode()).as(e2e.failure(run)).isZero();
         assertThat(tls().get("mode").getAsString()).isEqualTo("files");
@@ -342,6 +342,27 @@ class HttpsDeployIT {
     }
 
     // ---- helpers
+
+    /**
+     * A deploy, run again (at most twice more) when its migration could not connect to the node's
+     * PostgreSQL within the app's 2 s connect timeout: on a CPU-starved shared test machine (load
+     * 20 on 2 cores) that is the machine, not the deploy. It failed before the switch, so running
+     * it again is what a user would do; every other failure counts.
+     */
+    static E2e.Run deploy(String... args) {
+        var run = e2e.deploy(args);
+        for (int retry = 0; retry < 2 && starvedMigration(run); retry++) {
+            System.out.println("migration starved of CPU; deploying again");
+            run = e2e.deploy(args);
+        }
+        return run;
+    }
+
+    static boolean starvedMigration(E2e.Run run) {
+        return run.exitCode() == 1
+                && run.out().contains("[e2e] migrate    FAIL")
+                && run.out().contains("within the pool's timeout");
+    }
 
     /** curl on the host, trusting Pebble's issuing root, with blog.test at the node. */
     static String curl(String... args) {
