@@ -344,15 +344,21 @@ class HttpsDeployIT {
     // ---- helpers
 
     /**
-     * A deploy, run again (at most twice more) when its migration could not connect to the node's
-     * PostgreSQL within the app's 2 s connect timeout: on a CPU-starved shared test machine (load
-     * 20 on 2 cores) that is the machine, not the deploy. It failed before the switch, so running
-     * it again is what a user would do; every other failure counts.
+     * A deploy, run again (at most four more times, 10 s apart) when its migration could not
+     * connect to the node's PostgreSQL within the app's 2 s connect timeout: on a CPU-starved
+     * shared test machine (load 20 on 2 cores) that is the machine, not the deploy. It failed
+     * before the switch, so running it again is what a user would do; every other failure counts.
      */
     static E2e.Run deploy(String... args) {
         var run = e2e.deploy(args);
-        for (int retry = 0; retry < 2 && starvedMigration(run); retry++) {
-            System.out.println("migration starved of CPU; deploying again");
+        for (int retry = 0; retry < 4 && starvedMigration(run); retry++) {
+            System.out.println("migration starved of CPU; deploying again in 10 s");
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return run;
+            }
             run = e2e.deploy(args);
         }
         return run;
