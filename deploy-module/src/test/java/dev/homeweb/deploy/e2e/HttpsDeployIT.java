@@ -26,14 +26,20 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code service.https} on a real node: the server gets its certificate from Pebble (a real ACME CA
  * on the host) through http-01 validation against the node's port 80, serves blog.test on 443 from
- * sockets systemd holds, and renews 90-second certificates while the tests watch. One node for the
+ * sockets systemd holds, and renews 150-second certificates while the tests watch. One node for the
  * class; each test starts from the ACME config deployed and a certificate that is valid and not
  * failing ({@link #baseline}), so they run in any order.
  */
 @TestMethodOrder(MethodOrderer.Random.class)
 class HttpsDeployIT {
     static final String HOST = "blog.test";
-    static final Duration VALIDITY = Duration.ofSeconds(90);
+
+    /**
+     * Renewal starts 100 s after issuance; a frozen CA costs the client a 30 s timeout, which
+     * leaves the old certificate 20 s of validity to be seen serving.
+     */
+    static final Duration VALIDITY = Duration.ofSeconds(150);
+
     static final Duration PATIENCE = Duration.ofSeconds(240);
 
     @TempDir static Path dir;
@@ -58,12 +64,13 @@ class HttpsDeployIT {
                         target.get("TARGET_ADDRESS"),
                         VALIDITY);
         e2e = new E2e(target, dir, "health_timeout: 150s\nconfirm_timeout: 200s");
+        e2e.initSecrets();
+        // After init, which records the node's age recipient in the config.
         plainConfig = Files.readString(e2e.config);
         acmeConfig = withService(acmeKeys(pebble.directory().toString()));
         Files.writeString(e2e.config, acmeConfig);
-        e2e.initSecrets();
         var started = Instant.now();
-        firstDeploy = e2e.deploy(E2e.release());
+        firstDeploy = deploy(E2e.release());
         firstDeployTime = Duration.between(started, Instant.now());
         System.out.println("first deploy with certificate issuance: " + firstDeployTime);
         assertThat(firstDeploy.exitCode()).as(e2e.failure(firstDeploy)).isZero();
@@ -72,7 +79,7 @@ class HttpsDeployIT {
     @BeforeEach
     void baseline() throws Exception {
         Files.writeString(e2e.config, acmeConfig);
-        var run = e2e.deploy(E2e.release());
+        var run = deploy(E2e.release());
         assertThat(run.exitCode()).as(e2e.failure(run)).isZero();
         awaitUsableCertificate();
     }
@@ -117,9 +124,12 @@ class HttpsDeployIT {
                 .contains("[e2e] https")
                 .contains("ACME directory " + pebble.directory() + " answers");
         assertThat(pebble.log())
-                .containsPattern("(?i)http-01")
-                .contains(HOST)
-                .contains("www." + HOST);
+                .contains(
+                        "Attempting to validate w/ HTTP: http://"
+                                + HOST
+                                + ":80/.well-known/acme-challenge/")
+                .contains("Attempting to validate w/ HTTP: http://www." + HOST + ":80/")
+                .contains("set VALID by completed challenge");
         assertThat(journal()).containsPattern("TLS certificate \\S+ issued in \\d+ ms");
         var tls = tls();
         assertThat(tls.get("mode").getAsString()).isEqualTo("acme");
@@ -146,7 +156,7 @@ class HttpsDeployIT {
 
         assertThat(headers)
                 .startsWith("HTTP/1.1 301")
-                .contains("location: https://" + HOST + "/x?y");
+                .containsIgnoringCase("location: https://" + HOST + "/x?y\r\n");
     }
 
     @Test
@@ -158,7 +168,7 @@ class HttpsDeployIT {
         var orders = ordersInJournal();
         var content = e2e.contentWith("content-redeploy", text -> text + "\nRedeployed.\n");
 
-        var run = e2e.deploy("--jar", E2e.appJar().toString(), "--content", content.toString());
+        var run = deploy("--jar", E2e.appJar().toString(), "--content", content.toString());
 
         assertThat(run.exitCode()).as(e2e.failure(run)).isZero();
         assertThat(mainPid()).isNotEqualTo(pid);
@@ -244,7 +254,7 @@ class HttpsDeployIT {
                                             + "/dir")));
             var content = e2e.contentWith("content-no-ca", text -> text + "\nNever served.\n");
 
-            var run = e2e.deploy("--jar", E2e.appJar().toString(), "--content", content.toString());
+            var run = deploy("--jar", E2e.appJar().toString(), "--content", content.toString());
 
             assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
             assertThat(run.all())
@@ -294,8 +304,11 @@ class HttpsDeployIT {
         e2e.leaks.watch(
                 "the TLS private key",
                 Files.readString(ca.resolve("key.pem")).lines().skip(1).findFirst().orElseThrow());
+        // Now only in its age file: a plaintext key in the deployer's folder counts as a leak.
+        Files.delete(ca.resolve("key.pem"));
+        Files.delete(ca.resolve("ca-key.pem"));
 
-        var run = e2e.deploy(E2e.release());
+        var run = deploy(E2e.release());
 
         assertThat(run.exitCode()).as(e2e.failure(run)).isZero();
         assertThat(tls().get("mode").getAsString()).isEqualTo("files");
@@ -330,13 +343,36 @@ class HttpsDeployIT {
 
     // ---- helpers
 
+    /**
+     * A deploy, run again (at most four more times, 10 s apart) when its migration could not
+     * connect to the node's PostgreSQL within the app's 2 s connect timeout: on a CPU-starved
+     * shared test machine (load 20 on 2 cores) that is the machine, not the deploy. It failed
+     * before the switch, so running it again is what a user would do; every other failure counts.
+     */
+    static E2e.Run deploy(String... args) {
+        var run = e2e.deploy(args);
+        for (int retry = 0; retry < 4 && starvedMigration(run); retry++) {
+            System.out.println("migration starved of CPU; deploying again in 10 s");
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return run;
+            }
+            run = e2e.deploy(args);
+        }
+        return run;
+    }
+
+    static boolean starvedMigration(E2e.Run run) {
+        return run.exitCode() == 1
+                && run.out().contains("[e2e] migrate    FAIL")
+                && run.out().contains("within the pool's timeout");
+    }
+
     /** curl on the host, trusting Pebble's issuing root, with blog.test at the node. */
     static String curl(String... args) {
-        try {
-            return curlTrusting(pebble.issuingRoot(), args);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return curlTrusting(pebble.issuingRoot(), args);
     }
 
     static String curlTrusting(Path root, String... args) {

@@ -41,32 +41,29 @@ final class PebbleOnHost implements AutoCloseable {
         var pebble = new PebbleOnHost(Files.createDirectories(dir), hostAddress);
         exec(
                 "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2"
-                        + " -subj /CN=pebble -addext subjectAltName=IP:"
+                        + " -subj /CN=pebble -addext subjectAltName=IP:127.0.0.1,IP:"
                         + hostAddress
                         + " -keyout "
                         + pebble.dir.resolve("listener-key.pem")
                         + " -out "
                         + pebble.listenerCertificate());
         int dnsPort = freePort();
+        var dns =
+                new ArrayList<>(
+                        List.of(
+                                "pebble-challtestsrv",
+                                "-defaultIPv4",
+                                nodeAddress,
+                                "-dns01",
+                                "127.0.0.1:" + dnsPort,
+                                "-management",
+                                "127.0.0.1:" + freePort()));
+        // Only its DNS server: the node itself answers the challenges.
+        for (var server : List.of("-defaultIPv6", "-http01", "-https01", "-tlsalpn01")) {
+            dns.addAll(List.of(server, ""));
+        }
         pebble.processes.add(
-                pebble.spawn(
-                        "challtestsrv.log",
-                        List.of(),
-                        "pebble-challtestsrv",
-                        "-defaultIPv4",
-                        nodeAddress,
-                        "-defaultIPv6",
-                        "",
-                        "-dns01",
-                        "127.0.0.1:" + dnsPort,
-                        "-http01",
-                        "",
-                        "-https01",
-                        "",
-                        "-tlsalpn01",
-                        "",
-                        "-management",
-                        "127.0.0.1:" + freePort()));
+                pebble.spawn("challtestsrv.log", List.of(), dns.toArray(String[]::new)));
         Files.writeString(
                 pebble.dir.resolve("pebble.json"),
                 """
@@ -105,6 +102,7 @@ final class PebbleOnHost implements AutoCloseable {
             }
             Thread.sleep(200);
         }
+        pebble.fetchIssuingRoot();
         return pebble;
     }
 
@@ -117,13 +115,16 @@ final class PebbleOnHost implements AutoCloseable {
         return dir.resolve("listener.pem");
     }
 
-    /** The root that issues the site's certificates. */
-    Path issuingRoot() throws IOException, InterruptedException {
-        var root = dir.resolve("issuing-root.pem");
-        if (curl("https://127.0.0.1:" + managementPort + "/roots/0", root.toString()) != 0) {
-            throw new IllegalStateException("Pebble's root is not served: " + log());
+    /** The root that issues the site's certificates (one per Pebble run, fetched at start). */
+    Path issuingRoot() {
+        return dir.resolve("issuing-root.pem");
+    }
+
+    private void fetchIssuingRoot() throws IOException, InterruptedException {
+        var url = "https://127.0.0.1:" + managementPort + "/roots/0";
+        if (curl(url, issuingRoot().toString()) != 0) {
+            throw new IllegalStateException("Pebble's root is not served at " + url + ": " + log());
         }
-        return root;
     }
 
     /** The CA stops answering (SIGSTOP), keeping its root for {@link #resume}. */
