@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code deploy}: preflight, lock, upload, secrets, units, migrate, switch, import, restart,
- * health, confirm, finalize. Two shortcuts after the units: the same release with nothing changed
- * is left alone, and a secret-only change restarts just the units that use it.
+ * {@code deploy}: preflight, lock, upload, secrets, units, backup, migrate, switch, import,
+ * restart, health, confirm, finalize. Two shortcuts after the units: the same release with nothing
+ * changed is left alone, and a secret-only change restarts just the units that use it.
  */
 record DeployPlan(
         NodeConfig node,
@@ -22,6 +22,7 @@ record DeployPlan(
         LockHolder holder,
         Duration lockWait,
         DeploySteps before,
+        SchemaSteps schema,
         SwitchSteps after)
         implements Plan {
     DeployPlan {
@@ -54,6 +55,7 @@ record DeployPlan(
                         "unchanged");
             }
         }
+        r.run(schema.backup(id, migrations));
         r.run(before.migrate(id, migrations));
         r.run(after.switchTo(id));
         r.run(after.importContent(id));

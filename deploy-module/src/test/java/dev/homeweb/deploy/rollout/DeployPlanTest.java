@@ -24,6 +24,7 @@ class DeployPlanTest extends OnFakeNode {
                         "upload",
                         "secrets",
                         "units",
+                        "backup",
                         "migrate",
                         "switch",
                         "import",

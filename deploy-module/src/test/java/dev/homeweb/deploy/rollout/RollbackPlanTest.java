@@ -51,6 +51,7 @@ class RollbackPlanTest {
                         "preflight",
                         "lock",
                         "target",
+                        "schema",
                         "switch",
                         "import",
                         "restart",
