@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,7 +43,8 @@ import picocli.CommandLine.Spec;
         versionProvider = DeployCommand.Version.class,
         description =
                 "Deploy home-web to the nodes in deploy.yaml (all, or the NODEs named), in"
-                        + " parallel: preflight, lock, upload, secrets, units, migrate, switch,"
+                        + " parallel (or in batches: settings.batch): preflight, lock, upload,"
+                        + " secrets, units, backup, migrate, switch,"
                         + " import, restart, health, confirm, finalize. A node that fails after"
                         + " the switch rolls back; one that loses its deployer rolls itself back.",
         usageHelpAutoWidth = true,
@@ -53,6 +55,7 @@ import picocli.CommandLine.Spec;
             LogsCommand.class,
             UnitsCommand.class,
             LockCommand.class,
+            BackupsCommand.class,
             SecretsCommand.class,
             CommandLine.HelpCommand.class
         },
@@ -147,6 +150,14 @@ public final class DeployCommand implements Callable<Integer> {
             description = "Nodes at once (default: settings.parallel).")
     Integer parallel;
 
+    @Option(
+            names = "--rollback-succeeded",
+            description =
+                    "When a batch fails and the rollout stops (settings.batch,"
+                            + " settings.max_failures), send the nodes of earlier batches back to"
+                            + " their previous release too.")
+    boolean rollbackSucceeded;
+
     @Parameters(paramLabel = "NODE", arity = "0..*", description = "Default: every node.")
     List<String> nodes = new ArrayList<>();
 
@@ -202,12 +213,23 @@ public final class DeployCommand implements Callable<Integer> {
                         clock,
                         me("-"),
                         Duration.ofSeconds(lockWaitSeconds));
+        var settings = config.settings();
         var rollout =
                 new Rollout(
-                        deployer,
                         reporter,
-                        parallel != null ? parallel : config.settings().parallel());
-        var results = rollout.run(selected, releases::get, ReleaseBuilder.migrations(jar));
+                        parallel != null ? parallel : settings.parallel(),
+                        settings.batch(),
+                        settings.maxFailures(),
+                        rollbackSucceeded);
+        var migrations = ReleaseBuilder.migrations(jar);
+        var admin = admin(config);
+        var results =
+                rollout.run(
+                        selected,
+                        (node, steps) ->
+                                deployer.deploy(node, releases.get(node), migrations, steps),
+                        (node, to, steps) ->
+                                admin.rollback(node, Optional.of(to), me(to), false, steps));
         int code = Rollout.exitCode(results);
         if (json) {
             out.println(RunSummary.json(results, code));

@@ -20,6 +20,13 @@ final class RollbackCommand extends NodesCommand {
     @Option(names = "--to", paramLabel = "RELEASE", description = "Release id to go back to.")
     String to;
 
+    @Option(
+            names = "--force",
+            description =
+                    "Roll back even past a migration the older release does not know and that is"
+                            + " not declared backward compatible.")
+    boolean force;
+
     @Override
     int run(DeployConfig config, List<NodeConfig> selected) {
         var admin = parent.admin(config);
@@ -31,6 +38,7 @@ final class RollbackCommand extends NodesCommand {
                             node,
                             Optional.ofNullable(to),
                             parent.me(to == null ? "rollback" : to),
+                            force,
                             reporter.forNode(node.name())));
         }
         parent.out().println();

@@ -21,7 +21,14 @@ public record DeployConfig(
         DeploySettings settings, Map<String, NodeConfig> nodes, SecretsConfig secrets) {
     private static final Set<String> TOP = Set.of("settings", "defaults", "nodes", "secrets");
     private static final Set<String> SETTINGS =
-            Set.of("parallel", "keep_releases", "health_timeout", "confirm_timeout");
+            Set.of(
+                    "parallel",
+                    "keep_releases",
+                    "health_timeout",
+                    "confirm_timeout",
+                    "batch",
+                    "max_failures",
+                    "backups");
     private static final Set<String> NODE_COMMON =
             Set.of("ssh_port", "ssh_user", "sudo", "root", "service");
     private static final Set<String> SERVICE =
@@ -141,7 +148,10 @@ public record DeployConfig(
                 s.integer("parallel", 1, 64).orElse(d.parallel()),
                 s.integer("keep_releases", 2, 1000).orElse(d.keepReleases()),
                 s.duration("health_timeout").orElse(d.healthTimeout()),
-                s.duration("confirm_timeout").orElse(d.confirmTimeout()));
+                s.duration("confirm_timeout").orElse(d.confirmTimeout()),
+                s.integer("batch", 1, 1000).orElse(d.batch()),
+                s.integer("max_failures", 0, 1000).orElse(d.maxFailures()),
+                s.integer("backups", 0, 1000).orElse(d.keepBackups()));
     }
 
     private static NodeConfig node(

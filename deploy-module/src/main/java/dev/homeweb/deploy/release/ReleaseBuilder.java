@@ -3,6 +3,7 @@ package dev.homeweb.deploy.release;
 import dev.homeweb.deploy.config.UserError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,15 +42,24 @@ public final class ReleaseBuilder {
         return Release.of(files);
     }
 
-    /** The migration scripts the server jar carries ({@code db/migration/*.sql}), sorted. */
+    /**
+     * The migration scripts the server jar carries ({@code db/migration/*.sql}), sorted, as the
+     * lines of the release's {@code migrations.txt} ({@link Migration#line}).
+     */
     public static List<String> migrations(Path jar) {
         try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
-            return zip.stream()
-                    .map(java.util.zip.ZipEntry::getName)
-                    .filter(n -> n.startsWith("db/migration/") && n.endsWith(".sql"))
-                    .map(n -> n.substring("db/migration/".length()))
-                    .sorted()
-                    .toList();
+            var out = new ArrayList<String>();
+            for (var entry : zip.stream().toList()) {
+                var n = entry.getName();
+                if (n.startsWith("db/migration/") && n.endsWith(".sql")) {
+                    try (var in = zip.getInputStream(entry)) {
+                        var sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                        out.add(Migration.of(n.substring("db/migration/".length()), sql).line());
+                    }
+                }
+            }
+            out.sort(null);
+            return List.copyOf(out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + jar, e);
         }

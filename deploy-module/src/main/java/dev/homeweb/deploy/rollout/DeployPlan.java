@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * {@code deploy}: preflight (and https with {@code service.https} on), lock, upload, secrets,
- * units, migrate, switch, import, restart, health, confirm, finalize. Two shortcuts after the
- * units: the same release with nothing changed is left alone, and a secret-only change restarts
+ * units, backup, migrate, switch, import, restart, health, confirm, finalize. Two shortcuts after
+ * the units: the same release with nothing changed is left alone, and a secret-only change restarts
  * just the units that use it.
  */
 record DeployPlan(
@@ -23,6 +23,7 @@ record DeployPlan(
         LockHolder holder,
         Duration lockWait,
         DeploySteps before,
+        SchemaSteps schema,
         SwitchSteps after)
         implements Plan {
     DeployPlan {
@@ -58,6 +59,7 @@ record DeployPlan(
                         "unchanged");
             }
         }
+        r.run(schema.backup(id, migrations));
         r.run(before.migrate(id, migrations));
         r.run(after.switchTo(id));
         r.run(after.importContent(id));

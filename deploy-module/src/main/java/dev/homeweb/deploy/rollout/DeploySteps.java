@@ -261,6 +261,8 @@ final class DeploySteps {
                                         + ": "
                                         + result.stderr().strip().replace('\n', ' '));
                     }
+                    Step.Parser.ok("recording the applied migrations")
+                            .parse(session.run(SchemaScripts.recordMigrations(layout, releaseId)));
                     return migrations.size();
                 },
                 n -> "applied (" + n + " known)");

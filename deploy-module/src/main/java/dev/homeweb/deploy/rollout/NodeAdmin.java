@@ -4,6 +4,7 @@ import dev.homeweb.deploy.config.DeploySettings;
 import dev.homeweb.deploy.config.NodeConfig;
 import dev.homeweb.deploy.lock.LockHolder;
 import dev.homeweb.deploy.lock.NodeLock;
+import dev.homeweb.deploy.release.Migration;
 import dev.homeweb.deploy.release.Release;
 import dev.homeweb.deploy.ssh.NodeShell;
 import dev.homeweb.deploy.units.NodeLayout;
@@ -43,10 +44,19 @@ public final class NodeAdmin {
             for (var r : queries.releasesOnNode()) {
                 out.append("    ")
                         .append(r)
+                        .append("  schema ")
+                        .append(Migration.schemaVersion(queries.migrationsOf(r)))
                         .append(current.filter(r::equals).isPresent() ? "  current" : "")
                         .append(good.contains(r) ? "  good" : "")
                         .append('\n');
             }
+            var backups = queries.backups();
+            out.append("  backups:")
+                    .append(
+                            backups.isEmpty()
+                                    ? "  none\n"
+                                    : "  (restore: deploy backups restore NODE FILE)\n");
+            backups.forEach(b -> out.append("    ").append(b).append(" bytes\n"));
             out.append("  service:  ")
                     .append(queries.probe(node.service()).describe())
                     .append('\n');
@@ -65,12 +75,18 @@ public final class NodeAdmin {
      * ({@link RollbackPlan}).
      */
     public NodeResult rollback(
-            NodeConfig node, Optional<String> to, LockHolder me, StepReporter.NodeSteps steps) {
+            NodeConfig node,
+            Optional<String> to,
+            LockHolder me,
+            boolean force,
+            StepReporter.NodeSteps steps) {
         var plan =
                 new RollbackPlan(
                         to,
+                        force,
                         me,
                         new DeploySteps(node, clock),
+                        new SchemaSteps(node, settings),
                         new SwitchSteps(node, settings, clock));
         var session = new NodeSession(connector, node);
         return new StepRunner(session, steps, clock, settings.confirmTimeout()).execute(plan);
@@ -106,6 +122,22 @@ public final class NodeAdmin {
                                     + (follow ? " -f" : ""),
                             out,
                             err);
+        }
+    }
+
+    /** Restores one of the node's pre-migration backups over its database. */
+    public String restoreBackup(NodeConfig node, String file) {
+        try (var host = connector.open(node)) {
+            var script =
+                    SchemaScripts.restore(
+                            new NodeLayout(node.root()),
+                            new SchemaSteps(node, settings).credential(),
+                            file);
+            return new NodeShell(host, node.needsSudo())
+                    .run(script)
+                    .orThrow("restoring backup " + file + " on node " + node.name())
+                    .stdout()
+                    .strip();
         }
     }
 

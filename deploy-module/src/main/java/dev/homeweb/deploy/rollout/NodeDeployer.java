@@ -52,6 +52,7 @@ public final class NodeDeployer {
                         holder,
                         lockWait,
                         new DeploySteps(node, clock),
+                        new SchemaSteps(node, settings),
                         new SwitchSteps(node, settings, clock));
         var session = new NodeSession(connector, node);
         session.release(release.id());

@@ -60,6 +60,16 @@ final class NodeQueries {
                 "reading migrations");
     }
 
+    /** The lines of a file on the node, none if it is absent. */
+    List<String> lines(String path) {
+        return lines(NodeScripts.read(path), "reading " + path);
+    }
+
+    /** The pre-migration backups, newest first: name and size in bytes. */
+    List<String> backups() {
+        return lines(SchemaScripts.backups(layout), "listing backups");
+    }
+
     /** The last lines of the node's audit log. */
     List<String> auditTail(int lines) {
         return lines(NodeScripts.tail(layout.audit(), lines), "reading the audit log");

@@ -23,4 +23,31 @@ public record NodeResult(
         Objects.requireNonNull(duration, "duration");
         steps = List.copyOf(steps);
     }
+
+    /** A node that a stopped rollout never started. */
+    static NodeResult skipped(String node, String why) {
+        return new NodeResult(
+                node,
+                Outcome.SKIPPED,
+                Optional.empty(),
+                Optional.empty(),
+                why,
+                Duration.ZERO,
+                List.of());
+    }
+
+    /** Whether the run put this node on its release (not merely found it there). */
+    boolean switched() {
+        return outcome == Outcome.DEPLOYED && release.isPresent() && !release.equals(previous);
+    }
+
+    /** Which release the node serves after the run, as far as the run knows. */
+    public String serving() {
+        return switch (outcome) {
+            case DEPLOYED, UNCHANGED -> release.orElse("?");
+            case ROLLED_BACK, FAILED_NO_CHANGE, LOCKED -> previous.orElse("as before");
+            case SKIPPED -> "untouched";
+            case NEEDS_ATTENTION -> "unknown";
+        };
+    }
 }

@@ -281,15 +281,23 @@ final class NodeScripts {
                 .formatted(NodeLayout.ROLLBACK_TIMER, layout.rollbackScript(), reason);
     }
 
-    /** Rolls back a switch left unconfirmed by a deployer that is gone; prints nothing if none. */
+    /**
+     * Rolls back a switch left unconfirmed by a deployer that is gone; prints nothing if none. An
+     * import that deployer started may still run: it is stopped, so the rollback's own import (of
+     * the release gone back to) runs rather than joining it.
+     */
     static String recover(NodeLayout layout) {
         return """
                 if [ -f %1$s ]; then
-                    systemctl stop %2$s || true
-                    %3$s abandoned
+                    systemctl stop %2$s %3$s || true
+                    %4$s abandoned
                 fi
                 """
-                .formatted(layout.pending(), NodeLayout.ROLLBACK_TIMER, layout.rollbackScript());
+                .formatted(
+                        layout.pending(),
+                        NodeLayout.ROLLBACK_TIMER,
+                        NodeLayout.IMPORT,
+                        layout.rollbackScript());
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.homeweb.deploy.rollout;
 
 /**
- * How a node ended up. Each maps to a distinct exit code; a run's exit code is the worst of its
- * nodes'.
+ * How a node ended up. Each maps to an exit code (a node a stopped rollout never started has the
+ * exit code of "nothing changed"); a run's exit code is the worst of its nodes'.
  */
 public enum Outcome {
     DEPLOYED(0, "deployed"),
@@ -10,7 +10,9 @@ public enum Outcome {
     FAILED_NO_CHANGE(1, "failed, nothing changed"),
     ROLLED_BACK(3, "rolled back"),
     NEEDS_ATTENTION(4, "NEEDS ATTENTION"),
-    LOCKED(5, "locked");
+    LOCKED(5, "locked"),
+    /** A rolling deploy stopped before this node's batch: it was not contacted. */
+    SKIPPED(1, "not started");
 
     private final int exitCode;
     private final String label;
@@ -37,6 +39,7 @@ public enum Outcome {
     int severity() {
         return switch (this) {
             case DEPLOYED, UNCHANGED -> 0;
+            case SKIPPED -> 1;
             case FAILED_NO_CHANGE -> 1;
             case LOCKED -> 2;
             case ROLLED_BACK -> 3;

@@ -1,6 +1,7 @@
 package dev.homeweb.deploy.rollout;
 
 import dev.homeweb.deploy.config.NodeConfig;
+import dev.homeweb.deploy.release.Migration;
 import dev.homeweb.deploy.release.Release;
 import dev.homeweb.deploy.release.ReleaseUploader;
 import dev.homeweb.deploy.secrets.NodeAgent;
@@ -66,8 +67,13 @@ public final class Planner {
                 }
             }
             var known = current.map(commands::migrationsOf).orElse(List.of());
-            var pending = new ArrayList<>(migrations);
-            pending.removeAll(known);
+            out.append("  schema:   ")
+                    .append(current.isPresent() ? Migration.schemaVersion(known) : "(none)")
+                    .append(" -> ")
+                    .append(Migration.schemaVersion(migrations))
+                    .append('\n');
+            var pending = names(migrations);
+            pending.removeAll(names(known));
             out.append("  migrations new in this release: ")
                     .append(pending.isEmpty() ? "none" : String.join(", ", pending))
                     .append('\n');
@@ -107,6 +113,10 @@ public final class Planner {
         } catch (NodeAgent.SecretsRejected e) {
             out.append("  secrets:  REFUSED: ").append(e.getMessage()).append('\n');
         }
+    }
+
+    private static List<String> names(List<String> lines) {
+        return new ArrayList<>(lines.stream().map(l -> Migration.parse(l).name()).toList());
     }
 
     private static boolean hasAgent(NodeShell shell, NodeLayout layout, String id) {

@@ -8,10 +8,18 @@ import java.util.Optional;
 
 /**
  * {@code deploy rollback}: the deploy's own switch, import, restart, health and confirm steps,
- * aimed at an older release. Like a deploy it arms the node's rollback timer first, so a rollback
- * that fails its health check (or loses its deployer) goes back to where it started.
+ * aimed at an older release, unless the database has a migration that release does not know and
+ * that is not declared backward compatible (then only with {@code force}). Like a deploy it arms
+ * the node's rollback timer first, so a rollback that fails its health check (or loses its
+ * deployer) goes back to where it started.
  */
-record RollbackPlan(Optional<String> to, LockHolder holder, DeploySteps before, SwitchSteps after)
+record RollbackPlan(
+        Optional<String> to,
+        boolean force,
+        LockHolder holder,
+        DeploySteps before,
+        SchemaSteps schema,
+        SwitchSteps after)
         implements Plan {
     @Override
     public String action() {
@@ -23,6 +31,7 @@ record RollbackPlan(Optional<String> to, LockHolder holder, DeploySteps before, 
         r.run(before.preflight(0));
         r.run(before.lock(holder, Duration.ZERO));
         var target = r.run(before.target(to));
+        r.run(schema.check(force));
         r.run(after.switchTo(target));
         r.run(after.importContent(target));
         int baseline =

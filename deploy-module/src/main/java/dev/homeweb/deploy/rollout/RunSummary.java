@@ -24,7 +24,7 @@ public final class RunSummary {
                         "%-20s %-24s %-17s %8s  %s%n",
                         "NODE",
                         "RESULT",
-                        "RELEASE",
+                        "SERVES",
                         "TIME",
                         "MESSAGE"));
         for (var r : results) {
@@ -34,7 +34,7 @@ public final class RunSummary {
                             "%-20s %-24s %-17s %7.1fs  %s%n",
                             r.node(),
                             r.outcome().label(),
-                            r.release().orElse("-"),
+                            r.serving(),
                             r.duration().toMillis() / 1000.0,
                             r.message()));
         }
@@ -49,6 +49,7 @@ public final class RunSummary {
             node.addProperty("result", r.outcome().key());
             node.add("release", orNull(r.release()));
             node.add("previous", orNull(r.previous()));
+            node.addProperty("serving", r.serving());
             node.add("seconds", seconds(r.duration()));
             node.addProperty("message", r.message());
             var steps = new JsonArray();

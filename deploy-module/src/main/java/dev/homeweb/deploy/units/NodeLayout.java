@@ -60,6 +60,16 @@ public record NodeLayout(String root) {
         return state() + "/good";
     }
 
+    /** The migrations this node's deploys applied, one {@code migrations.txt} line each. */
+    public String appliedMigrations() {
+        return state() + "/migrations";
+    }
+
+    /** The pre-migration database backups: root-only, {@code pg_dump} custom format. */
+    public String backups() {
+        return root + "/backups";
+    }
+
     public String lock() {
         return root + "/deploy.lock";
     }

@@ -252,7 +252,11 @@ final class E2e {
             try {
                 return run.all()
                         + "\nhome-web.service journal:\n"
-                        + target.ssh("journalctl -u home-web.service -n 60 --no-pager -o cat");
+                        + target.ssh("journalctl -u home-web.service -n 60 --no-pager -o cat")
+                        + "\nthe database and the node's processes:\n"
+                        + target.ssh(
+                                "systemctl --no-pager status 'postgresql@*' | head -n 12;"
+                                        + " ss -ltn; ps -eo pid,stat,etime,args | grep -v ' \\[' || true");
             } catch (IOException | InterruptedException | RuntimeException e) {
                 return run.all() + "\n(no journal: " + e + ")";
             }

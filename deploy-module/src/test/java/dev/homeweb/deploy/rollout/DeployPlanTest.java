@@ -23,6 +23,7 @@ class DeployPlanTest extends OnFakeNode {
                         "upload",
                         "secrets",
                         "units",
+                        "backup",
                         "migrate",
                         "switch",
                         "import",

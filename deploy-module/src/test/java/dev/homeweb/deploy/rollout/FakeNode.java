@@ -44,7 +44,7 @@ final class FakeNode {
     static final LockHolder ME =
             new LockHolder("tester", "desk", ProcessHandle.current().pid(), Instant.EPOCH, "-");
     static final List<String> FAKES =
-            List.of("systemctl", "journalctl", "curl", "java", "tar", "df");
+            List.of("systemctl", "journalctl", "curl", "java", "tar", "df", "pg_dump");
 
     final Path dir;
     final Path root;
@@ -78,20 +78,22 @@ final class FakeNode {
                         "FAKE", fake.toString(),
                         "NODE_ROOT", root.toString());
         Files.createDirectories(dir.resolve("secrets"));
+        var credential = Files.createDirectories(dir.resolve("credstore")).resolve("database-url");
+        Files.writeString(credential, "postgresql://blog:s3cret@127.0.0.1:5432/blog\n");
         Files.writeString(
                 dir.resolve("secrets/database-url.age"), "sealed (the fake agent never reads it)");
         var config =
                 DeployConfig.parse(
                         """
                         settings: {health_timeout: 2s, confirm_timeout: 30s}
-                        secrets: {database-url: {}}
+                        secrets: {database-url: {path: %s}}
                         nodes:
                           blog:
                             hostname: blog.example.org
                             root: %s
                             service: {java_home: %s}
                         """
-                                .formatted(root, dir.resolve("jdk")),
+                                .formatted(credential, root, dir.resolve("jdk")),
                         dir);
         this.node = config.nodes().get("blog");
         this.settings = config.settings();
@@ -159,25 +161,37 @@ final class FakeNode {
     }
 
     NodeResult deploy(Release release) {
+        return deploy(release, List.of("V1__create_posts.sql"));
+    }
+
+    /** A deploy of a release whose jar carries {@code migrations} (migrations.txt lines). */
+    NodeResult deploy(Release release, List<String> migrations) {
         var plan =
                 new DeployPlan(
                         node,
                         release,
-                        List.of("V1__create_posts.sql"),
+                        migrations,
                         units(),
                         ME,
                         Duration.ZERO,
                         new DeploySteps(node, CLOCK),
+                        new SchemaSteps(node, settings),
                         new SwitchSteps(node, settings, CLOCK));
         return run(plan, release.id());
     }
 
     NodeResult rollback(Optional<String> to) {
+        return rollback(to, false);
+    }
+
+    NodeResult rollback(Optional<String> to, boolean force) {
         var plan =
                 new RollbackPlan(
                         to,
+                        force,
                         ME,
                         new DeploySteps(node, CLOCK),
+                        new SchemaSteps(node, settings),
                         new SwitchSteps(node, settings, CLOCK));
         return run(plan, null);
     }

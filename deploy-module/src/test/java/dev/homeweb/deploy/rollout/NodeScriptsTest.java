@@ -194,7 +194,7 @@ class NodeScriptsTest {
                 .isEqualTo(
                         """
                         if [ -f /srv/blog/state/pending ]; then
-                            systemctl stop home-web-rollback.timer || true
+                            systemctl stop home-web-rollback.timer home-web-import.service || true
                             /srv/blog/bin/home-web-rollback abandoned
                         fi
                         """);

@@ -32,6 +32,7 @@ class RollbackPlanTest extends ServingOldRelease {
                         "preflight",
                         "lock",
                         "target",
+                        "schema",
                         "switch",
                         "import",
                         "restart",

@@ -45,11 +45,12 @@ class RunSummaryTest {
                 .isEqualTo(
                         "{\"exitCode\":3,\"nodes\":["
                                 + "{\"node\":\"blog\",\"result\":\"deployed\",\"release\":\"65b50aafc36e3335\",\"previous\":null,"
-                                + "\"seconds\":54.700,\"message\":\"release 65b50aafc36e3335 serving\",\"steps\":["
+                                + "\"serving\":\"65b50aafc36e3335\",\"seconds\":54.700,\"message\":\"release 65b50aafc36e3335 serving\",\"steps\":["
                                 + "{\"step\":\"preflight\",\"ok\":true,\"seconds\":3.040,\"detail\":\"deploy@10.0.0.2:22\"},"
                                 + "{\"step\":\"health\",\"ok\":true,\"seconds\":14.300,\"detail\":\"unit active\"}]},"
                                 + "{\"node\":\"mirror\",\"result\":\"rolled_back\",\"release\":\"aba86c2718dc9e40\","
-                                + "\"previous\":\"65b50aafc36e3335\",\"seconds\":61.000,"
+                                + "\"previous\":\"65b50aafc36e3335\",\"serving\":\"65b50aafc36e3335\","
+                                + "\"seconds\":61.000,"
                                 + "\"message\":\"release \\\"x\\\" is not healthy\",\"steps\":[]}]}");
     }
 
@@ -58,9 +59,9 @@ class RunSummaryTest {
         assertThat(RunSummary.text(RESULTS))
                 .isEqualTo(
                         """
-                        NODE                 RESULT                   RELEASE               TIME  MESSAGE
+                        NODE                 RESULT                   SERVES                TIME  MESSAGE
                         blog                 deployed                 65b50aafc36e3335     54.7s  release 65b50aafc36e3335 serving
-                        mirror               rolled back              aba86c2718dc9e40     61.0s  release "x" is not healthy
+                        mirror               rolled back              65b50aafc36e3335     61.0s  release "x" is not healthy
                         """);
     }
 
