@@ -2,6 +2,7 @@ package dev.homeweb;
 
 import dev.homeweb.cli.Application;
 import dev.homeweb.config.AppConfig;
+import dev.homeweb.config.PreviewMode;
 import dev.homeweb.config.SiteSettings;
 import dev.homeweb.content.ContentException;
 import dev.homeweb.content.ContentImporter;
@@ -17,6 +18,8 @@ import dev.homeweb.health.BuildInfo;
 import dev.homeweb.health.HealthCheck;
 import dev.homeweb.posts.PostRepository;
 import dev.homeweb.site.ContentWatcher;
+import dev.homeweb.site.LivePreview;
+import dev.homeweb.site.PreviewStatus;
 import dev.homeweb.site.Renderers;
 import dev.homeweb.site.Site;
 import dev.homeweb.site.StaticAssets;
@@ -62,38 +65,63 @@ public final class App implements Application {
     }
 
     @Override
-    public ImportReport importContent() {
+    public Imported importContent() {
         var url = config.databaseUrl();
         if (url.isEmpty()) {
             try (var db = ConnectedDatabase.open(config)) {
                 new Migrations(db.database().dataSource()).migrate();
-                return importer(db).importFrom(config.contentDir());
+                var report = importer(db).importFrom(config.contentDir());
+                return imported(report, new PostRepository(db.database().dataSource()));
             }
         }
         // One connection, no pool; no Flyway and no jOOQ unless something changed.
         var runner = ImportRunner.start(new ContentReader(), config.contentDir());
         try (var db = SingleConnectionDatabase.open(url.get())) {
             PackagedMigrations.find().requireAppliedOn(db.connection());
-            return runner.finish(
-                    db.connection(),
-                    () -> new ContentImporter(db.dsl(), runner.reader(), new MarkdownRenderer()));
+            var report =
+                    runner.finish(
+                            db.connection(),
+                            () ->
+                                    new ContentImporter(
+                                            db.dsl(), runner.reader(), new MarkdownRenderer()));
+            return imported(report, new PostRepository(db.connection()));
         }
+    }
+
+    /** The report with every draft's preview address, as the committed import left them. */
+    private Imported imported(ImportReport report, PostRepository posts) {
+        return new Imported(
+                report,
+                posts.draftPreviews().stream()
+                        .map(d -> new Preview(d.sourcePath(), config.absolute(d.path())))
+                        .toList());
+    }
+
+    /** A started server, as deployed; {@link Server#close()} stops it gracefully. */
+    @Override
+    public Server serve() {
+        return serve(PreviewMode.OFF);
     }
 
     /** A started server; {@link Server#close()} stops it gracefully. */
     @Override
-    public Server serve() {
+    public Server serve(PreviewMode mode) {
         var db = ConnectedDatabase.open(config);
         return closingOnFailure(
                 db::close,
                 () -> {
-                    prepare(db);
-                    return wire(db);
+                    // The local preview imports once it watches, so that no save falls between.
+                    prepare(db, !mode.liveReload());
+                    return wire(db, mode);
                 });
     }
 
-    /** Brings the database to where serving may start, or refuses one that is behind. */
-    private void prepare(ConnectedDatabase db) {
+    /**
+     * Brings the database to where serving may start, or refuses one that is behind.
+     *
+     * @param importContent whether to load the content folder into an embedded database
+     */
+    private void prepare(ConnectedDatabase db, boolean importContent) {
         if (!db.isEmbedded()) {
             // One query, not Flyway: starting Flyway costs more than the rest of start-up.
             PackagedMigrations.find().requireAppliedIn(db.database().dataSource());
@@ -101,6 +129,9 @@ public final class App implements Application {
         }
         // The one-command demo: bring the embedded database up to date and load content/.
         new Migrations(db.database().dataSource()).migrate();
+        if (!importContent) {
+            return;
+        }
         try {
             out.println(
                     "Imported "
@@ -112,19 +143,32 @@ public final class App implements Application {
         }
     }
 
-    private Server wire(ConnectedDatabase db) {
+    private Server wire(ConnectedDatabase db, PreviewMode mode) {
         var posts = new PostRepository(db.database().dataSource());
         var assets = new StaticAssets();
         var renderers =
                 Renderers.of(
-                        SiteSettings.from(config, assets.stylesheetPath(), assets.faviconPath()));
-        var site = new Site(posts, renderers, clock);
+                        SiteSettings.from(config, assets.stylesheetPath(), assets.faviconPath()),
+                        mode.liveReload());
+        var status = new PreviewStatus();
+        var site = new Site(posts, renderers, clock, mode.listDrafts(), status::siteReloaded);
         // Listen before the first load, so no import can fall between the two.
         var watcher = new ContentWatcher(db.database(), site);
         watcher.start();
-        return closingOnFailure(
-                watcher::close,
+        var live = mode.liveReload() ? Optional.of(livePreview(db, status, site)) : noPreview();
+        Runnable stopWatching =
                 () -> {
+                    live.ifPresent(LivePreview::close);
+                    watcher.close();
+                };
+        return closingOnFailure(
+                stopWatching,
+                () -> {
+                    live.ifPresent(
+                            preview -> {
+                                preview.start();
+                                preview.importNow();
+                            });
                     site.reload();
                     // Hashing the jar waits for the first health check, not for the first page.
                     var health = new HealthCheck(posts, () -> BuildInfo.detect(releaseId));
@@ -133,13 +177,32 @@ public final class App implements Application {
                                             site,
                                             assets,
                                             health,
-                                            new SearchPage(posts, renderers.pages(), clock),
+                                            new SearchPage(
+                                                    posts,
+                                                    renderers.pages(),
+                                                    clock,
+                                                    mode.listDrafts()),
                                             new SecurityHeaders(
-                                                    config.baseUrl(), config.https().hsts()),
-                                            Listeners.of(config, clock))
+                                                    config.baseUrl(),
+                                                    config.https().hsts(),
+                                                    mode.liveReload()),
+                                            Listeners.of(config, clock),
+                                            live.map(preview -> status))
                                     .start();
-                    return new Server(web, watcher, db, site.current().postCount());
+                    return new Server(web, stopWatching, db, site.current().postCount());
                 });
+    }
+
+    /** Watches content/ and the theme/ beside it, and imports on every save. */
+    private LivePreview livePreview(ConnectedDatabase db, PreviewStatus status, Site site) {
+        var content = config.contentDir();
+        var theme = content.toAbsolutePath().getParent().resolve("theme");
+        return new LivePreview(
+                content, theme, () -> importer(db).importFrom(content), out, status, site::reload);
+    }
+
+    private static Optional<LivePreview> noPreview() {
+        return Optional.empty();
     }
 
     /** What {@code body} returns; when it throws instead, {@code close} runs first. */
@@ -164,13 +227,13 @@ public final class App implements Application {
     /** The running server and what it holds open. */
     public static final class Server implements Application.Running {
         private final WebServer web;
-        private final ContentWatcher watcher;
+        private final Runnable stopWatching;
         private final ConnectedDatabase db;
         private final int postCount;
 
-        Server(WebServer web, ContentWatcher watcher, ConnectedDatabase db, int postCount) {
+        Server(WebServer web, Runnable stopWatching, ConnectedDatabase db, int postCount) {
             this.web = web;
-            this.watcher = watcher;
+            this.stopWatching = stopWatching;
             this.db = db;
             this.postCount = postCount;
         }
@@ -193,7 +256,7 @@ public final class App implements Application {
         @Override
         public void close() {
             web.close();
-            watcher.close();
+            stopWatching.run();
             db.close();
         }
     }

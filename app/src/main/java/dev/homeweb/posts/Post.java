@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A published (or scheduled) post as stored: its body is already rendered HTML.
+ * A published, scheduled or draft post as stored: its body is already rendered HTML.
  *
  * <p>The server keeps every post in memory for as long as it runs, and the HTML bodies are most of
  * that: they are held as UTF-8 bytes, half the size of the UTF-16 string that a single non-Latin-1
@@ -27,6 +27,7 @@ public final class Post {
     private final byte[] html;
     private final int wordCount;
     private final List<String> aliases;
+    private final boolean draft;
 
     public Post(
             String slug,
@@ -38,6 +39,24 @@ public final class Post {
             String html,
             int wordCount,
             List<String> aliases) {
+        this(slug, title, summary, publishedAt, updatedAt, tags, html, wordCount, aliases, false);
+    }
+
+    /**
+     * @param draft whether the post is marked {@code draft: true}: shown only at its preview
+     *     address, or listed by a local preview
+     */
+    public Post(
+            String slug,
+            String title,
+            Optional<String> summary,
+            Instant publishedAt,
+            Optional<Instant> updatedAt,
+            List<Tag> tags,
+            String html,
+            int wordCount,
+            List<String> aliases,
+            boolean draft) {
         this.slug = Objects.requireNonNull(slug, "slug");
         this.title = Objects.requireNonNull(title, "title");
         this.summary = Objects.requireNonNull(summary, "summary");
@@ -47,6 +66,7 @@ public final class Post {
         this.html = Objects.requireNonNull(html, "html").getBytes(StandardCharsets.UTF_8);
         this.wordCount = wordCount;
         this.aliases = List.copyOf(aliases);
+        this.draft = draft;
     }
 
     /**
@@ -70,6 +90,7 @@ public final class Post {
         this.html = html;
         this.wordCount = post.wordCount;
         this.aliases = post.aliases;
+        this.draft = post.draft;
     }
 
     public String slug() {
@@ -109,6 +130,10 @@ public final class Post {
         return aliases;
     }
 
+    public boolean draft() {
+        return draft;
+    }
+
     public int readingMinutes() {
         return Math.max(1, (wordCount + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE);
     }
@@ -126,6 +151,7 @@ public final class Post {
     public boolean equals(Object o) {
         return o instanceof Post p
                 && wordCount == p.wordCount
+                && draft == p.draft
                 && slug.equals(p.slug)
                 && title.equals(p.title)
                 && summary.equals(p.summary)
@@ -147,7 +173,8 @@ public final class Post {
                 tags,
                 Arrays.hashCode(html),
                 wordCount,
-                aliases);
+                aliases,
+                draft);
     }
 
     @Override

@@ -2,8 +2,10 @@ package dev.homeweb.site;
 
 import dev.homeweb.posts.Post;
 import dev.homeweb.posts.PostRepository;
+import dev.homeweb.posts.PreviewKey;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Holds the current {@link SiteSnapshot}. Readers never block: a reload builds a new snapshot and
@@ -14,23 +16,50 @@ public final class Site {
     private final PostRepository repository;
     private final Renderers renderer;
     private final Clock clock;
+    private final boolean listDrafts;
+    private final Runnable reloaded;
     private volatile Loaded loaded;
+    private volatile Optional<PreviewKey> key = Optional.empty();
 
     private record Loaded(List<Post> posts, SiteSnapshot snapshot) {}
 
+    /** A site whose drafts show only at their preview addresses. */
     public Site(PostRepository repository, Renderers renderer, Clock clock) {
+        this(repository, renderer, clock, false, () -> {});
+    }
+
+    /**
+     * @param listDrafts whether drafts are listed like published posts (the local preview)
+     * @param reloaded told after each reload, once the new snapshot is in place
+     */
+    public Site(
+            PostRepository repository,
+            Renderers renderer,
+            Clock clock,
+            boolean listDrafts,
+            Runnable reloaded) {
         this.repository = repository;
         this.renderer = renderer;
         this.clock = clock;
+        this.listDrafts = listDrafts;
+        this.reloaded = reloaded;
         this.loaded =
                 new Loaded(List.of(), SiteSnapshot.build(List.of(), clock.instant(), renderer));
     }
 
     /** Reads every post from the database and renders the site again. */
     public void reload() {
-        var posts = repository.allNonDraft(loaded.posts());
-        var snapshot = SiteSnapshot.build(posts, clock.instant(), renderer);
-        loaded = new Loaded(posts, snapshot);
+        if (key.isEmpty()) {
+            // Made once by a migration: read once, not on every import.
+            key = Optional.of(repository.previewKey());
+        }
+        var posts = repository.all(loaded.posts());
+        loaded = new Loaded(posts, build(posts));
+        reloaded.run();
+    }
+
+    private SiteSnapshot build(List<Post> posts) {
+        return SiteSnapshot.build(posts, clock.instant(), renderer, new Drafts(listDrafts, key));
     }
 
     public SiteSnapshot current() {
@@ -41,10 +70,7 @@ public final class Site {
                 current = loaded;
                 due = current.snapshot().nextChange();
                 if (due.isPresent() && !clock.instant().isBefore(due.get())) {
-                    current =
-                            new Loaded(
-                                    current.posts(),
-                                    SiteSnapshot.build(current.posts(), clock.instant(), renderer));
+                    current = new Loaded(current.posts(), build(current.posts()));
                     loaded = current;
                 }
             }
