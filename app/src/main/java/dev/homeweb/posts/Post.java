@@ -39,24 +39,6 @@ public final class Post {
             String html,
             int wordCount,
             List<String> aliases) {
-        this(slug, title, summary, publishedAt, updatedAt, tags, html, wordCount, aliases, false);
-    }
-
-    /**
-     * @param draft whether the post is marked {@code draft: true}: shown only at its preview
-     *     address, or listed by a local preview
-     */
-    public Post(
-            String slug,
-            String title,
-            Optional<String> summary,
-            Instant publishedAt,
-            Optional<Instant> updatedAt,
-            List<Tag> tags,
-            String html,
-            int wordCount,
-            List<String> aliases,
-            boolean draft) {
         this.slug = Objects.requireNonNull(slug, "slug");
         this.title = Objects.requireNonNull(title, "title");
         this.summary = Objects.requireNonNull(summary, "summary");
@@ -66,7 +48,15 @@ public final class Post {
         this.html = Objects.requireNonNull(html, "html").getBytes(StandardCharsets.UTF_8);
         this.wordCount = wordCount;
         this.aliases = List.copyOf(aliases);
-        this.draft = draft;
+        this.draft = false;
+    }
+
+    /**
+     * This post as a draft ({@code draft: true}) or not: a draft is shown only at its preview
+     * address, or listed by a local preview.
+     */
+    public Post withDraft(boolean isDraft) {
+        return isDraft == draft ? this : new Post(this, html, isDraft);
     }
 
     /**
@@ -75,12 +65,12 @@ public final class Post {
      */
     Post sharingBodyWith(Post earlier) {
         if (earlier != null && earlier.html != html && Arrays.equals(earlier.html, html)) {
-            return new Post(this, earlier.html);
+            return new Post(this, earlier.html, draft);
         }
         return this;
     }
 
-    private Post(Post post, byte[] html) {
+    private Post(Post post, byte[] html, boolean draft) {
         this.slug = post.slug;
         this.title = post.title;
         this.summary = post.summary;
@@ -90,7 +80,7 @@ public final class Post {
         this.html = html;
         this.wordCount = post.wordCount;
         this.aliases = post.aliases;
-        this.draft = post.draft;
+        this.draft = draft;
     }
 
     public String slug() {

@@ -225,16 +225,16 @@ public final class PostRepository {
                                 long id = rs.getLong(1);
                                 var post =
                                         new Post(
-                                                rs.getString(2),
-                                                rs.getString(3),
-                                                Optional.ofNullable(rs.getString(4)),
-                                                instant(rs, 5),
-                                                Optional.ofNullable(instantOrNull(rs, 6)),
-                                                tags.getOrDefault(id, List.of()),
-                                                rs.getString(7),
-                                                rs.getInt(8),
-                                                aliases.getOrDefault(id, List.of()),
-                                                rs.getBoolean(9));
+                                                        rs.getString(2),
+                                                        rs.getString(3),
+                                                        Optional.ofNullable(rs.getString(4)),
+                                                        instant(rs, 5),
+                                                        Optional.ofNullable(instantOrNull(rs, 6)),
+                                                        tags.getOrDefault(id, List.of()),
+                                                        rs.getString(7),
+                                                        rs.getInt(8),
+                                                        aliases.getOrDefault(id, List.of()))
+                                                .withDraft(rs.getBoolean(9));
                                 posts.add(post.sharingBodyWith(earlierBySlug.get(post.slug())));
                             }
                         }

@@ -37,13 +37,7 @@ final class PreviewPages {
                     Head.of(post.title(), path)
                             .withDescription(PageRenderer.describe(post))
                             .notIndexable();
-            previews.put(
-                    path,
-                    new DeferredPage(
-                            () ->
-                                    Page.html(
-                                            renderer.post(post, others, head),
-                                            post.lastModified())));
+            previews.put(path, SiteSnapshot.postPage(renderer, post, others, head));
         }
     }
 }

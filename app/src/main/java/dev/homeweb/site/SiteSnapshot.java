@@ -98,13 +98,7 @@ public final class SiteSnapshot {
                             .withDescription(PageRenderer.describe(post))
                             .withArticle(post)
                             .withFeeds(FeedPaths.site());
-            pages.put(
-                    path,
-                    new DeferredPage(
-                            () ->
-                                    Page.html(
-                                            renderer.post(post, others, head),
-                                            post.lastModified())));
+            pages.put(path, postPage(renderer, post, others, head));
             post.aliases().forEach(alias -> redirects.put(alias, path));
         }
         var previews = new HashMap<String, DeferredPage>();
@@ -121,6 +115,12 @@ public final class SiteSnapshot {
                 notFound,
                 nextChange,
                 visible.size());
+    }
+
+    /** A post's page, rendered on first request. */
+    static DeferredPage postPage(PageRenderer renderer, Post post, List<Post> others, Head head) {
+        return new DeferredPage(
+                () -> Page.html(renderer.post(post, others, head), post.lastModified()));
     }
 
     private static void addList(

@@ -21,10 +21,6 @@ public final class SearchPage {
     private final Clock clock;
     private final boolean drafts;
 
-    public SearchPage(PostRepository posts, PageRenderer renderer, Clock clock) {
-        this(posts, renderer, clock, false);
-    }
-
     /**
      * @param drafts whether drafts are found too (a local preview that lists them)
      */

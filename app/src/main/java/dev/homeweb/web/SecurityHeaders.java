@@ -31,12 +31,6 @@ public final class SecurityHeaders {
 
     /**
      * @param baseUrl the site's public URL: HSTS is only sent when it is https
-     */
-    public SecurityHeaders(String baseUrl, HttpsSettings.Hsts hsts) {
-        this(baseUrl, hsts, false);
-    }
-
-    /**
      * @param liveReload whether the pages load the local preview's reload script
      */
     public SecurityHeaders(String baseUrl, HttpsSettings.Hsts hsts, boolean liveReload) {

@@ -41,16 +41,6 @@ public final class WebServer implements AutoCloseable {
     private final Optional<LiveReloadEvents> liveReload;
     private final Javalin app;
 
-    public WebServer(
-            Site site,
-            StaticAssets assets,
-            HealthCheck health,
-            SearchPage search,
-            SecurityHeaders security,
-            Listeners listeners) {
-        this(site, assets, health, search, security, listeners, Optional.empty());
-    }
-
     /**
      * @param preview the local preview's status: with it, and only then, the server has the reload
      *     script and its event stream
