@@ -2,6 +2,7 @@ package dev.homeweb;
 
 import dev.homeweb.cli.Application;
 import dev.homeweb.config.AppConfig;
+import dev.homeweb.config.PreviewMode;
 import dev.homeweb.config.SiteSettings;
 import dev.homeweb.content.ContentException;
 import dev.homeweb.content.ContentImporter;
@@ -19,6 +20,8 @@ import dev.homeweb.health.HealthCheck;
 import dev.homeweb.posts.PostRepository;
 import dev.homeweb.site.ContentWatcher;
 import dev.homeweb.site.DatabaseCatchUp;
+import dev.homeweb.site.LivePreview;
+import dev.homeweb.site.PreviewStatus;
 import dev.homeweb.site.Renderers;
 import dev.homeweb.site.Site;
 import dev.homeweb.site.SnapshotFile;
@@ -65,22 +68,36 @@ public final class App implements Application {
     }
 
     @Override
-    public ImportReport importContent() {
+    public Imported importContent() {
         var url = config.databaseUrl();
         if (url.isEmpty()) {
             try (var db = ConnectedDatabase.open(config)) {
                 new Migrations(db.database().dataSource()).migrate();
-                return importer(db).importFrom(config.contentDir());
+                var report = importer(db).importFrom(config.contentDir());
+                return imported(report, new PostRepository(db.database().dataSource()));
             }
         }
         // One connection, no pool; no Flyway and no jOOQ unless something changed.
         var runner = ImportRunner.start(new ContentReader(), config.contentDir());
         try (var db = SingleConnectionDatabase.open(url.get())) {
             PackagedMigrations.find().requireAppliedOn(db.connection());
-            return runner.finish(
-                    db.connection(),
-                    () -> new ContentImporter(db.dsl(), runner.reader(), new MarkdownRenderer()));
+            var report =
+                    runner.finish(
+                            db.connection(),
+                            () ->
+                                    new ContentImporter(
+                                            db.dsl(), runner.reader(), new MarkdownRenderer()));
+            return imported(report, new PostRepository(db.connection()));
         }
+    }
+
+    /** The report with every draft's preview address, as the committed import left them. */
+    private Imported imported(ImportReport report, PostRepository posts) {
+        return new Imported(
+                report,
+                posts.draftPreviews().stream()
+                        .map(d -> new Preview(d.sourcePath(), config.absolute(d.path())))
+                        .toList());
     }
 
     /**
@@ -90,6 +107,11 @@ public final class App implements Application {
      */
     @Override
     public Server serve() {
+        return serve(PreviewMode.OFF);
+    }
+
+    @Override
+    public Server serve(PreviewMode mode) {
         var url = config.databaseUrl();
         var snapshot = url.flatMap(u -> config.stateDir()).map(SnapshotFile::new);
         if (url.isEmpty() || snapshot.isEmpty()) {
@@ -97,8 +119,9 @@ public final class App implements Application {
             return closingOnFailure(
                     db::close,
                     () -> {
-                        prepare(db);
-                        return wire(db, snapshot);
+                        // The local preview imports once it watches, so that no save falls between.
+                        prepare(db, !mode.liveReload());
+                        return wire(db, snapshot, mode);
                     });
         }
         var db = ConnectedDatabase.unchecked(url.get());
@@ -115,13 +138,17 @@ public final class App implements Application {
                         }
                         return wireSaved(db, snapshot.get(), saved.get(), e);
                     }
-                    prepare(db);
-                    return wire(db, snapshot);
+                    prepare(db, true);
+                    return wire(db, snapshot, mode);
                 });
     }
 
-    /** Brings the database to where serving may start, or refuses one that is behind. */
-    private void prepare(ConnectedDatabase db) {
+    /**
+     * Brings the database to where serving may start, or refuses one that is behind.
+     *
+     * @param importContent whether to load the content folder into an embedded database
+     */
+    private void prepare(ConnectedDatabase db, boolean importContent) {
         if (!db.isEmbedded()) {
             // One query, not Flyway: starting Flyway costs more than the rest of start-up.
             requireCurrentSchema(db);
@@ -129,6 +156,9 @@ public final class App implements Application {
         }
         // The one-command demo: bring the embedded database up to date and load content/.
         new Migrations(db.database().dataSource()).migrate();
+        if (!importContent) {
+            return;
+        }
         try {
             out.println(
                     "Imported "
@@ -144,22 +174,29 @@ public final class App implements Application {
         PackagedMigrations.find().requireAppliedIn(db.database().dataSource());
     }
 
-    private Server wire(ConnectedDatabase db, Optional<SnapshotFile> snapshot) {
-        var parts = new Parts(db, snapshot);
+    private Server wire(ConnectedDatabase db, Optional<SnapshotFile> snapshot, PreviewMode mode) {
+        var parts = new Parts(db, snapshot, mode);
         // Listen before the first load, so no import can fall between the two.
         var watcher = new ContentWatcher(db.database(), parts.site);
         watcher.start();
-        return closingOnFailure(
-                watcher::close,
+        var live = mode.liveReload() ? Optional.of(livePreview(db, parts)) : noPreview();
+        Runnable stopWatching =
                 () -> {
+                    live.ifPresent(LivePreview::close);
+                    watcher.close();
+                };
+        return closingOnFailure(
+                stopWatching,
+                () -> {
+                    live.ifPresent(
+                            preview -> {
+                                preview.start();
+                                preview.importNow();
+                            });
                     parts.site.reload();
-                    var web = parts.startWeb(Optional::empty);
+                    var web = parts.startWeb(Optional::empty, live.map(preview -> parts.status));
                     return new Server(
-                            web,
-                            watcher::close,
-                            db,
-                            db.describe(),
-                            parts.site.current().postCount());
+                            web, stopWatching, db, db.describe(), parts.site.current().postCount());
                 });
     }
 
@@ -169,7 +206,7 @@ public final class App implements Application {
             SnapshotFile file,
             SnapshotFile.Found saved,
             ConnectionFailed failure) {
-        var parts = new Parts(db, Optional.of(file));
+        var parts = new Parts(db, Optional.of(file), PreviewMode.OFF);
         parts.site.restore(saved.posts());
         var catchUp =
                 new DatabaseCatchUp(
@@ -188,7 +225,8 @@ public final class App implements Application {
                 () -> {
                     var web =
                             parts.startWeb(
-                                    () -> catchUp.caughtUp() ? Optional.empty() : Optional.of(lag));
+                                    () -> catchUp.caughtUp() ? Optional.empty() : Optional.of(lag),
+                                    Optional.empty());
                     var reason = DatabaseCatchUp.reason(failure);
                     catchUp.start(reason);
                     return new Server(
@@ -206,32 +244,62 @@ public final class App implements Application {
                 });
     }
 
+    /** Watches content/ and the theme/ beside it, and imports on every save. */
+    private LivePreview livePreview(ConnectedDatabase db, Parts parts) {
+        var content = config.contentDir();
+        var theme = content.toAbsolutePath().getParent().resolve("theme");
+        return new LivePreview(
+                content,
+                theme,
+                () -> importer(db).importFrom(content),
+                out,
+                parts.status,
+                parts.site::reload);
+    }
+
+    private static Optional<LivePreview> noPreview() {
+        return Optional.empty();
+    }
+
     /** What serving needs, whichever way the posts arrive. */
     private final class Parts {
         final PostRepository posts;
         final StaticAssets assets = new StaticAssets();
         final Renderers renderers;
+        final PreviewStatus status = new PreviewStatus();
+        final PreviewMode mode;
         final Site site;
 
-        Parts(ConnectedDatabase db, Optional<SnapshotFile> snapshot) {
+        Parts(ConnectedDatabase db, Optional<SnapshotFile> snapshot, PreviewMode mode) {
+            this.mode = mode;
             posts = new PostRepository(db.database().dataSource());
             renderers =
                     Renderers.of(
                             SiteSettings.from(
-                                    config, assets.stylesheetPath(), assets.faviconPath()));
-            site = new Site(posts, renderers, clock, snapshot);
+                                    config, assets.stylesheetPath(), assets.faviconPath()),
+                            mode.liveReload());
+            site =
+                    new Site(
+                            posts,
+                            renderers,
+                            clock,
+                            snapshot,
+                            mode.listDrafts(),
+                            status::siteReloaded);
         }
 
-        WebServer startWeb(Supplier<Optional<String>> lag) {
+        WebServer startWeb(Supplier<Optional<String>> lag, Optional<PreviewStatus> preview) {
             // Hashing the jar waits for the first health check, not for the first page.
             var health = new HealthCheck(posts, () -> BuildInfo.detect(releaseId), lag);
             return new WebServer(
                             site,
                             assets,
                             health,
-                            new SearchPage(posts, renderers.pages(), clock),
-                            new SecurityHeaders(config.baseUrl(), config.https().hsts()),
-                            Listeners.of(config, clock))
+                            new SearchPage(posts, renderers.pages(), clock, mode.listDrafts()),
+                            new SecurityHeaders(
+                                    config.baseUrl(), config.https().hsts(), mode.liveReload()),
+                            Listeners.of(config, clock),
+                            preview)
                     .start();
         }
     }

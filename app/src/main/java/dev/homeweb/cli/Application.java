@@ -1,10 +1,12 @@
 package dev.homeweb.cli;
 
 import dev.homeweb.config.AppConfig;
+import dev.homeweb.config.PreviewMode;
 import dev.homeweb.content.ImportReport;
 import dev.homeweb.db.Migrations;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What the commands run. The composition root implements it and hands a {@link Factory} to {@link
@@ -15,10 +17,30 @@ public interface Application {
 
     List<Migrations.Migration> migrationStatus();
 
-    ImportReport importContent();
+    Imported importContent();
 
-    /** Starts serving; the caller closes the result to stop gracefully. */
-    Running serve();
+    /** Starts serving as a deployed site; the caller closes the result to stop gracefully. */
+    default Running serve() {
+        return serve(PreviewMode.OFF);
+    }
+
+    /** Starts serving, as a deployed site or as the local preview. */
+    Running serve(PreviewMode mode);
+
+    /**
+     * What an import did, and every draft's preview address to share.
+     *
+     * @param previews absolute URLs, by draft
+     */
+    record Imported(ImportReport report, List<Preview> previews) {
+        public Imported {
+            Objects.requireNonNull(report, "report");
+            previews = List.copyOf(previews);
+        }
+    }
+
+    /** A draft's file and its preview page's absolute URL. */
+    record Preview(String sourcePath, String url) {}
 
     /** A started server and what it holds open. */
     interface Running extends AutoCloseable {

@@ -5,6 +5,7 @@ import dev.homeweb.config.ConfigException;
 import dev.homeweb.content.ContentReader;
 import dev.homeweb.content.Permalinks;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,6 +22,8 @@ import picocli.CommandLine.Spec;
             "Every file is validated first; on any error nothing changes and a running server keeps its content."
         })
 final class ImportCommand implements Callable<Integer> {
+    static final String PREVIEW_LINE = "  preview of ";
+
     @ParentCommand HomeWebCommand parent;
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
@@ -52,9 +55,26 @@ final class ImportCommand implements Callable<Integer> {
             listOldAddresses(out);
             return 0;
         }
-        var report = parent.app(CommonOptions.given(spec), out).importContent();
-        out.println("Imported: " + report);
+        var imported = parent.app(CommonOptions.given(spec), out).importContent();
+        out.println("Imported: " + imported.report());
+        printPreviews(out, imported.previews());
         return 0;
+    }
+
+    /**
+     * One line per draft, each starting with {@link #PREVIEW_LINE}, so that {@code ./deploy} can
+     * pick them out of the import's journal.
+     */
+    static void printPreviews(PrintWriter out, List<Application.Preview> previews) {
+        if (previews.isEmpty()) {
+            return;
+        }
+        out.println(
+                "Draft previews (unlisted, noindex, never cached; each becomes a redirect to the"
+                        + " post once it is published):");
+        for (var preview : previews) {
+            out.println(PREVIEW_LINE + preview.sourcePath() + " " + preview.url());
+        }
     }
 
     private void listOldAddresses(PrintWriter out) {

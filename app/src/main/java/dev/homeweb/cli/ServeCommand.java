@@ -1,9 +1,11 @@
 package dev.homeweb.cli;
 
+import dev.homeweb.config.PreviewMode;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -22,11 +24,28 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin ServerOptions server;
     @Mixin HttpsOptions https;
 
+    @Option(
+            names = "--preview",
+            description = {
+                "The writer's local preview (what ./run starts): import the content folder on every"
+                        + " save under it (or under theme/ beside it), reload open pages, show a"
+                        + " content error on the page while the last good version keeps serving,"
+                        + " and list drafts. Never for a deployed site: it adds a script and an"
+                        + " event stream."
+            })
+    boolean preview;
+
+    @Option(
+            names = "--no-drafts",
+            description = "With --preview: hide drafts, as the deployed site does.")
+    boolean noDrafts;
+
     @Override
     public Integer call() throws InterruptedException {
+        var mode = PreviewMode.from(preview, noDrafts);
         var out = spec.commandLine().getOut();
         var config = parent.config(CommonOptions.given(spec));
-        var running = parent.app(config, out).serve();
+        var running = parent.app(config, out).serve(mode);
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(
@@ -45,6 +64,13 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                         : config.baseUrl(),
                 config.bind(),
                 running.port());
+        if (mode.liveReload()) {
+            out.println(
+                    "Previewing: saving a file under "
+                            + config.contentDir()
+                            + " reloads the open pages"
+                            + (mode.listDrafts() ? "; drafts are listed" : "; drafts are hidden"));
+        }
         out.flush();
         stopped.await();
         return 0;

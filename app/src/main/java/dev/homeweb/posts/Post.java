@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A published (or scheduled) post as stored: its body is already rendered HTML.
+ * A published, scheduled or draft post as stored: its body is already rendered HTML.
  *
  * <p>The server keeps every post in memory for as long as it runs, and the HTML bodies are most of
  * that: they are held as UTF-8 bytes, half the size of the UTF-16 string that a single non-Latin-1
@@ -27,6 +27,7 @@ public final class Post {
     private final byte[] html;
     private final int wordCount;
     private final List<String> aliases;
+    private final boolean draft;
 
     public Post(
             String slug,
@@ -47,6 +48,15 @@ public final class Post {
         this.html = Objects.requireNonNull(html, "html").getBytes(StandardCharsets.UTF_8);
         this.wordCount = wordCount;
         this.aliases = List.copyOf(aliases);
+        this.draft = false;
+    }
+
+    /**
+     * This post as a draft ({@code draft: true}) or not: a draft is shown only at its preview
+     * address, or listed by a local preview.
+     */
+    public Post withDraft(boolean isDraft) {
+        return isDraft == draft ? this : new Post(this, html, isDraft);
     }
 
     /**
@@ -55,12 +65,12 @@ public final class Post {
      */
     Post sharingBodyWith(Post earlier) {
         if (earlier != null && earlier.html != html && Arrays.equals(earlier.html, html)) {
-            return new Post(this, earlier.html);
+            return new Post(this, earlier.html, draft);
         }
         return this;
     }
 
-    private Post(Post post, byte[] html) {
+    private Post(Post post, byte[] html, boolean draft) {
         this.slug = post.slug;
         this.title = post.title;
         this.summary = post.summary;
@@ -70,6 +80,7 @@ public final class Post {
         this.html = html;
         this.wordCount = post.wordCount;
         this.aliases = post.aliases;
+        this.draft = draft;
     }
 
     public String slug() {
@@ -109,6 +120,10 @@ public final class Post {
         return aliases;
     }
 
+    public boolean draft() {
+        return draft;
+    }
+
     public int readingMinutes() {
         return Math.max(1, (wordCount + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE);
     }
@@ -126,6 +141,7 @@ public final class Post {
     public boolean equals(Object o) {
         return o instanceof Post p
                 && wordCount == p.wordCount
+                && draft == p.draft
                 && slug.equals(p.slug)
                 && title.equals(p.title)
                 && summary.equals(p.summary)
@@ -147,7 +163,8 @@ public final class Post {
                 tags,
                 Arrays.hashCode(html),
                 wordCount,
-                aliases);
+                aliases,
+                draft);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.homeweb.posts;
 
+import dev.homeweb.routes.Routes;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +17,8 @@ import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
 /**
- * Reads posts. Drafts are never returned; scheduled posts are, and callers filter by time.
+ * Reads posts. Drafts are returned only when asked for, marked as such; scheduled posts are, and
+ * callers filter by time.
  *
  * <p>Plain JDBC, not jOOQ: these are the only queries the server runs, and building them with jOOQ
  * loaded some 900 of its classes into every server process (metaspace and start-up time) for three
@@ -33,9 +35,9 @@ public final class PostRepository {
     // Only what pages need: the Markdown and the search vector are the larger part of a row.
     private static final String POSTS =
             """
-            select id, slug, title, summary, published_at, updated_at, body_html, word_count
+            select id, slug, title, summary, published_at, updated_at, body_html, word_count, draft
             from posts
-            where not draft
+            where ? or not draft
             order by published_at desc, slug
             """;
     private static final String SEARCH =
@@ -45,7 +47,7 @@ public final class PostRepository {
                        as snippet,
                    ts_rank(p.search_vector, q) as rank
             from posts p, websearch_to_tsquery('english', ?) q
-            where not p.draft and p.published_at <= ? and p.search_vector @@ q
+            where (? or not p.draft) and p.published_at <= ? and p.search_vector @@ q
             order by rank desc, p.published_at desc, p.slug
             limit ?
             """;
@@ -76,6 +78,22 @@ public final class PostRepository {
                     @Override
                     public void release(Connection connection) throws SQLException {
                         connection.close();
+                    }
+                };
+    }
+
+    /** Reads over one connection that the caller holds and closes (the {@code import} command). */
+    public PostRepository(Connection connection) {
+        this.connections =
+                new Connections() {
+                    @Override
+                    public Connection acquire() {
+                        return connection;
+                    }
+
+                    @Override
+                    public void release(Connection connection) {
+                        // The caller's to close.
                     }
                 };
     }
@@ -120,6 +138,56 @@ public final class PostRepository {
      * posts read last time) shares its body with it.
      */
     public List<Post> allNonDraft(List<Post> earlier) {
+        return read(earlier, false);
+    }
+
+    /** Every post, drafts too, newest first; bodies shared with {@code earlier} as above. */
+    public List<Post> all(List<Post> earlier) {
+        return read(earlier, true);
+    }
+
+    /** The database's key for draft preview addresses (made by a migration). */
+    public PreviewKey previewKey() {
+        return withConnection(
+                connection -> {
+                    try (var statement =
+                                    connection.prepareStatement(
+                                            "select secret from preview_key where id = 1");
+                            var rs = statement.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new IllegalStateException(
+                                    "table preview_key has no row; migration V6 makes it");
+                        }
+                        return new PreviewKey(rs.getBytes(1));
+                    }
+                });
+    }
+
+    /** Every draft with its preview address, by slug. */
+    public List<DraftPreview> draftPreviews() {
+        var key = previewKey();
+        return withConnection(
+                connection -> {
+                    var drafts = new ArrayList<DraftPreview>();
+                    try (var statement =
+                                    connection.prepareStatement(
+                                            "select slug, source_path from posts where draft"
+                                                    + " order by slug");
+                            var rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            var slug = rs.getString(1);
+                            drafts.add(
+                                    new DraftPreview(
+                                            slug,
+                                            rs.getString(2),
+                                            Routes.preview(key.token(slug))));
+                        }
+                    }
+                    return drafts;
+                });
+    }
+
+    private List<Post> read(List<Post> earlier, boolean drafts) {
         var earlierBySlug = new HashMap<String, Post>();
         earlier.forEach(p -> earlierBySlug.put(p.slug(), p));
         return withConnection(
@@ -150,21 +218,23 @@ public final class PostRepository {
                         connection.setAutoCommit(false);
                     }
                     try (var statement = connection.prepareStatement(POSTS)) {
+                        statement.setBoolean(1, drafts);
                         statement.setFetchSize(POSTS_PER_FETCH);
                         try (var rs = statement.executeQuery()) {
                             while (rs.next()) {
                                 long id = rs.getLong(1);
                                 var post =
                                         new Post(
-                                                rs.getString(2),
-                                                rs.getString(3),
-                                                Optional.ofNullable(rs.getString(4)),
-                                                instant(rs, 5),
-                                                Optional.ofNullable(instantOrNull(rs, 6)),
-                                                tags.getOrDefault(id, List.of()),
-                                                rs.getString(7),
-                                                rs.getInt(8),
-                                                aliases.getOrDefault(id, List.of()));
+                                                        rs.getString(2),
+                                                        rs.getString(3),
+                                                        Optional.ofNullable(rs.getString(4)),
+                                                        instant(rs, 5),
+                                                        Optional.ofNullable(instantOrNull(rs, 6)),
+                                                        tags.getOrDefault(id, List.of()),
+                                                        rs.getString(7),
+                                                        rs.getInt(8),
+                                                        aliases.getOrDefault(id, List.of()))
+                                                .withDraft(rs.getBoolean(9));
                                 posts.add(post.sharingBodyWith(earlierBySlug.get(post.slug())));
                             }
                         }
@@ -192,6 +262,11 @@ public final class PostRepository {
      * with a snippet in which matches are wrapped in {@link SearchHit} markers.
      */
     public List<SearchHit> search(String query, Instant now, int limit) {
+        return search(query, now, limit, false);
+    }
+
+    /** As {@link #search(String, Instant, int)}; drafts too when {@code drafts} (local preview). */
+    public List<SearchHit> search(String query, Instant now, int limit, boolean drafts) {
         var options =
                 "StartSel="
                         + SearchHit.MARK_START
@@ -203,8 +278,9 @@ public final class PostRepository {
                     try (var statement = connection.prepareStatement(SEARCH)) {
                         statement.setString(1, options);
                         statement.setString(2, query);
-                        statement.setObject(3, now.atOffset(ZoneOffset.UTC));
-                        statement.setInt(4, limit);
+                        statement.setBoolean(3, drafts);
+                        statement.setObject(4, now.atOffset(ZoneOffset.UTC));
+                        statement.setInt(5, limit);
                         var hits = new ArrayList<SearchHit>();
                         try (var rs = statement.executeQuery()) {
                             while (rs.next()) {

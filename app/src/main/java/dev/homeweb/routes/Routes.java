@@ -24,11 +24,24 @@ public final class Routes {
 
     private static final String POSTS = "/blog/";
 
+    /** Where each draft's unguessable preview address lives (see {@code PreviewKey}). */
+    public static final String PREVIEWS = "/preview/";
+
+    /** The local preview's reload script and its event stream; a deployed server has neither. */
+    public static final String LIVE_RELOAD_SCRIPT = "/_live/reload.js";
+
+    public static final String LIVE_RELOAD_EVENTS = "/_live/events";
+
     private Routes() {}
 
     /** A post's page: {@code /blog/{slug}}. */
     public static String post(String slug) {
         return POSTS + Objects.requireNonNull(slug, "slug");
+    }
+
+    /** A draft's preview page: {@code /preview/{token}}. */
+    public static String preview(String token) {
+        return PREVIEWS + Objects.requireNonNull(token, "token");
     }
 
     /** A tag's list of posts: {@code /tags/{slug}}. */

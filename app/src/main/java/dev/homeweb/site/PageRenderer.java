@@ -38,10 +38,19 @@ public final class PageRenderer {
 
     private final SiteSettings site;
     private final HeadRenderer heads;
+    private final boolean liveReload;
 
     public PageRenderer(SiteSettings site) {
+        this(site, false);
+    }
+
+    /**
+     * @param liveReload whether pages load the local preview's reload script
+     */
+    public PageRenderer(SiteSettings site, boolean liveReload) {
         this.site = site;
         this.heads = new HeadRenderer(site);
+        this.liveReload = liveReload;
     }
 
     /** One page of a post list: {@code basePath} is "" for the home page, or "/tags/x". */
@@ -112,7 +121,7 @@ public final class PageRenderer {
                 """
                 <article class="post h-entry">
                 <header>
-                <h1 class="p-name">%s</h1>
+                %s<h1 class="p-name">%s</h1>
                 <p class="meta">%s%s · %s · <a class="u-url" href="%s">Permalink</a> · <a class="p-author h-card" href="%s/">%s</a></p>
                 %s%s
                 </header>
@@ -122,6 +131,7 @@ public final class PageRenderer {
                 </article>
                 %s"""
                         .formatted(
+                                PreviewMarkup.draftNotice(post),
                                 escapeHtml(post.title()),
                                 time(post.publishedAt(), "dt-published"),
                                 updated,
@@ -229,12 +239,13 @@ public final class PageRenderer {
         return """
                <li><article>
                <h2><a href="%s">%s</a></h2>
-               <p class="meta">%s · %d min read</p>%s
+               <p class="meta">%s%s · %d min read</p>%s
                </article></li>"""
                 .formatted(
                         Routes.post(post.slug()),
                         escapeHtml(post.title()),
                         time(post.publishedAt(), ""),
+                        PreviewMarkup.draftMark(post),
                         post.readingMinutes(),
                         summary);
     }
@@ -301,7 +312,7 @@ public final class PageRenderer {
                <title>%s</title>
                %s<link rel="icon" href="%s" type="image/svg+xml">
                <link rel="stylesheet" href="%s">
-               </head>
+               %s</head>
                <body>
                <a class="skip-link" href="#main">Skip to content</a>
                <header class="site-header">
@@ -328,6 +339,7 @@ public final class PageRenderer {
                         heads.render(head),
                         site.faviconPath(),
                         site.stylesheetPath(),
+                        PreviewMarkup.liveReloadScript(liveReload),
                         Routes.HOME,
                         escapeHtml(site.title()),
                         Routes.SEARCH,

@@ -16,7 +16,17 @@ public record Renderers(
     }
 
     public static Renderers of(SiteSettings site) {
+        return of(site, false);
+    }
+
+    /**
+     * @param liveReload whether pages load the local preview's reload script
+     */
+    public static Renderers of(SiteSettings site, boolean liveReload) {
         return new Renderers(
-                new PageRenderer(site), new FeedWriter(site), new SitemapWriter(site), site);
+                new PageRenderer(site, liveReload),
+                new FeedWriter(site),
+                new SitemapWriter(site),
+                site);
     }
 }

@@ -2,6 +2,7 @@ package dev.homeweb.site;
 
 import dev.homeweb.posts.Post;
 import dev.homeweb.posts.PostRepository;
+import dev.homeweb.posts.PreviewKey;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -16,41 +17,61 @@ public final class Site {
     private final Renderers renderer;
     private final Clock clock;
     private final Optional<SnapshotFile> file;
+    private final boolean listDrafts;
+    private final Runnable reloaded;
     private volatile Loaded loaded;
+    private volatile Optional<PreviewKey> key = Optional.empty();
 
     private record Loaded(List<Post> posts, SiteSnapshot snapshot) {}
 
+    /** A site whose drafts show only at their preview addresses. */
     public Site(PostRepository repository, Renderers renderer, Clock clock) {
-        this(repository, renderer, clock, Optional.empty());
+        this(repository, renderer, clock, Optional.empty(), false, () -> {});
     }
 
     /**
      * @param file where each load from the database is kept, for a start without the database
+     * @param listDrafts whether drafts are listed like published posts (the local preview)
+     * @param reloaded told after each reload, once the new snapshot is in place
      */
     public Site(
             PostRepository repository,
             Renderers renderer,
             Clock clock,
-            Optional<SnapshotFile> file) {
+            Optional<SnapshotFile> file,
+            boolean listDrafts,
+            Runnable reloaded) {
         this.repository = repository;
         this.renderer = renderer;
         this.clock = clock;
         this.file = file;
+        this.listDrafts = listDrafts;
+        this.reloaded = reloaded;
         this.loaded =
                 new Loaded(List.of(), SiteSnapshot.build(List.of(), clock.instant(), renderer));
     }
 
     /** Reads every post from the database and renders the site again. */
     public void reload() {
-        var posts = repository.allNonDraft(loaded.posts());
-        var snapshot = SiteSnapshot.build(posts, clock.instant(), renderer);
-        loaded = new Loaded(posts, snapshot);
-        file.ifPresent(f -> f.save(posts, clock.instant()));
+        if (key.isEmpty()) {
+            // Made once by a migration: read once, not on every import.
+            key = Optional.of(repository.previewKey());
+        }
+        var posts = repository.all(loaded.posts());
+        loaded = new Loaded(posts, build(posts));
+        // Drafts stay in the database: a start without it shows published posts only.
+        file.ifPresent(
+                f -> f.save(posts.stream().filter(p -> !p.draft()).toList(), clock.instant()));
+        reloaded.run();
     }
 
     /** Serves {@code posts}, read from a {@link SnapshotFile}, until the next {@link #reload}. */
     public void restore(List<Post> posts) {
-        loaded = new Loaded(posts, SiteSnapshot.build(posts, clock.instant(), renderer));
+        loaded = new Loaded(posts, build(posts));
+    }
+
+    private SiteSnapshot build(List<Post> posts) {
+        return SiteSnapshot.build(posts, clock.instant(), renderer, new Drafts(listDrafts, key));
     }
 
     public SiteSnapshot current() {
@@ -61,10 +82,7 @@ public final class Site {
                 current = loaded;
                 due = current.snapshot().nextChange();
                 if (due.isPresent() && !clock.instant().isBefore(due.get())) {
-                    current =
-                            new Loaded(
-                                    current.posts(),
-                                    SiteSnapshot.build(current.posts(), clock.instant(), renderer));
+                    current = new Loaded(current.posts(), build(current.posts()));
                     loaded = current;
                 }
             }

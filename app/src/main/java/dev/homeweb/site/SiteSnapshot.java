@@ -22,9 +22,10 @@ import java.util.function.Supplier;
  */
 public final class SiteSnapshot {
     static final int PAGE_SIZE = 10;
-    private static final int OTHER_POSTS = 5;
+    static final int OTHER_POSTS = 5;
 
     private final Map<String, DeferredPage> pages;
+    private final Map<String, DeferredPage> previews;
     private final Map<String, String> redirects;
     private final Page notFound;
     private final Optional<Instant> nextChange;
@@ -32,11 +33,13 @@ public final class SiteSnapshot {
 
     private SiteSnapshot(
             Map<String, DeferredPage> pages,
+            Map<String, DeferredPage> previews,
             Map<String, String> redirects,
             Page notFound,
             Optional<Instant> nextChange,
             int postCount) {
         this.pages = pages;
+        this.previews = previews;
         this.redirects = redirects;
         this.notFound = notFound;
         this.nextChange = nextChange;
@@ -44,13 +47,24 @@ public final class SiteSnapshot {
     }
 
     /**
-     * @param posts every non-draft post, newest first; those later than {@code now} are held back
+     * @param posts every post, newest first; those later than {@code now} are held back, drafts
+     *     show nowhere
      */
     public static SiteSnapshot build(List<Post> posts, Instant now, Renderers renderers) {
+        return build(posts, now, renderers, Drafts.HIDDEN);
+    }
+
+    /**
+     * @param posts every post, drafts too, newest first; those later than {@code now} are held back
+     * @param drafts where drafts show
+     */
+    public static SiteSnapshot build(
+            List<Post> posts, Instant now, Renderers renderers, Drafts drafts) {
         var renderer = renderers.pages();
-        var visible = posts.stream().filter(p -> p.isPublishedAt(now)).toList();
+        var listable = posts.stream().filter(p -> drafts.listed() || !p.draft()).toList();
+        var visible = listable.stream().filter(p -> p.isPublishedAt(now)).toList();
         var nextChange =
-                posts.stream()
+                listable.stream()
                         .map(Post::publishedAt)
                         .filter(t -> t.isAfter(now))
                         .min(Instant::compareTo);
@@ -84,18 +98,29 @@ public final class SiteSnapshot {
                             .withDescription(PageRenderer.describe(post))
                             .withArticle(post)
                             .withFeeds(FeedPaths.site());
-            pages.put(
-                    path,
-                    new DeferredPage(
-                            () ->
-                                    Page.html(
-                                            renderer.post(post, others, head),
-                                            post.lastModified())));
+            pages.put(path, postPage(renderer, post, others, head));
             post.aliases().forEach(alias -> redirects.put(alias, path));
         }
+        var previews = new HashMap<String, DeferredPage>();
+        drafts.key()
+                .ifPresent(
+                        key ->
+                                PreviewPages.add(
+                                        previews, redirects, renderer, key, posts, visible));
         var notFound = Page.html(renderer.notFound(), Instant.EPOCH);
         return new SiteSnapshot(
-                Map.copyOf(pages), Map.copyOf(redirects), notFound, nextChange, visible.size());
+                Map.copyOf(pages),
+                Map.copyOf(previews),
+                Map.copyOf(redirects),
+                notFound,
+                nextChange,
+                visible.size());
+    }
+
+    /** A post's page, rendered on first request. */
+    static DeferredPage postPage(PageRenderer renderer, Post post, List<Post> others, Head head) {
+        return new DeferredPage(
+                () -> Page.html(renderer.post(post, others, head), post.lastModified()));
     }
 
     private static void addList(
@@ -183,6 +208,14 @@ public final class SiteSnapshot {
     /** The page at {@code path}, rendered or not yet: lets a caller choose where to render it. */
     public Optional<DeferredPage> page(String path) {
         return Optional.ofNullable(pages.get(path));
+    }
+
+    /**
+     * The draft at a preview address: to be sent as private and noindex, never with the pages a
+     * cache may keep.
+     */
+    public Optional<DeferredPage> preview(String path) {
+        return Optional.ofNullable(previews.get(path));
     }
 
     /** Where an old address of a post now lives. */

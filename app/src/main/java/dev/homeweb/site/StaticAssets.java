@@ -15,8 +15,8 @@ public final class StaticAssets {
 
     public StaticAssets() {
         // One stylesheet, one request: the layout, then the code highlighting palettes.
-        var css = concat(load("static/site.css"), load("static/highlight.css"));
-        var icon = load("static/favicon.svg");
+        var css = concat(resource("static/site.css"), resource("static/highlight.css"));
+        var icon = resource("static/favicon.svg");
         stylesheetPath = "/static/site." + Sha256.hex(css).substring(0, 12) + ".css";
         faviconPath = "/static/favicon." + Sha256.hex(icon).substring(0, 12) + ".svg";
         var iconPage = Page.of(icon, "image/svg+xml", Instant.EPOCH);
@@ -50,7 +50,8 @@ public final class StaticAssets {
         return result;
     }
 
-    private static byte[] load(String resource) {
+    /** A file the jar ships, such as {@code static/site.css}. */
+    public static byte[] resource(String resource) {
         try (var in = StaticAssets.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);

@@ -19,11 +19,16 @@ public final class SearchPage {
     private final PostRepository posts;
     private final PageRenderer renderer;
     private final Clock clock;
+    private final boolean drafts;
 
-    public SearchPage(PostRepository posts, PageRenderer renderer, Clock clock) {
+    /**
+     * @param drafts whether drafts are found too (a local preview that lists them)
+     */
+    public SearchPage(PostRepository posts, PageRenderer renderer, Clock clock, boolean drafts) {
         this.posts = posts;
         this.renderer = renderer;
         this.clock = clock;
+        this.drafts = drafts;
     }
 
     /** A rendered search page; {@code databaseDown} when it says search is away for a moment. */
@@ -40,7 +45,7 @@ public final class SearchPage {
         }
         List<SearchHit> hits;
         try {
-            hits = posts.search(query, clock.instant(), MAX_RESULTS + 1);
+            hits = posts.search(query, clock.instant(), MAX_RESULTS + 1, drafts);
         } catch (RuntimeException e) {
             if (!ConnectionFailed.isCauseOf(e)) {
                 throw e;

@@ -10,7 +10,7 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
 
 /**
  * Headers sent with every response. The pages have no script and no inline style, so the policy can
- * forbid both outright.
+ * forbid both outright; only a local preview allows its one script file.
  */
 public final class SecurityHeaders {
     // connect-src 'self': the pages fetch nothing, but Lighthouse reads robots.txt from the page
@@ -21,14 +21,24 @@ public final class SecurityHeaders {
                     + " connect-src 'self'; form-action 'self'; base-uri 'none';"
                     + " frame-ancestors 'none'";
 
+    /**
+     * The local preview's pages load one script, its reload script, from this site; its event
+     * stream is a request to this site, which {@code connect-src 'self'} already allows.
+     */
+    static final String LIVE_PREVIEW_POLICY = CONTENT_SECURITY_POLICY + "; script-src 'self'";
+
     private final List<HttpField> fields;
 
     /**
      * @param baseUrl the site's public URL: HSTS is only sent when it is https
+     * @param liveReload whether the pages load the local preview's reload script
      */
-    public SecurityHeaders(String baseUrl, HttpsSettings.Hsts hsts) {
+    public SecurityHeaders(String baseUrl, HttpsSettings.Hsts hsts, boolean liveReload) {
         var list = new ArrayList<HttpField>();
-        list.add(field("Content-Security-Policy", CONTENT_SECURITY_POLICY));
+        list.add(
+                field(
+                        "Content-Security-Policy",
+                        liveReload ? LIVE_PREVIEW_POLICY : CONTENT_SECURITY_POLICY));
         list.add(field("X-Content-Type-Options", "nosniff"));
         list.add(field("Referrer-Policy", "strict-origin-when-cross-origin"));
         list.add(field("X-Frame-Options", "DENY"));

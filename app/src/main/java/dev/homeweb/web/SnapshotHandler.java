@@ -1,5 +1,6 @@
 package dev.homeweb.web;
 
+import dev.homeweb.site.DeferredPage;
 import dev.homeweb.site.Page;
 import dev.homeweb.site.Site;
 import dev.homeweb.site.SiteSnapshot;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -32,6 +34,12 @@ import org.jspecify.annotations.Nullable;
 final class SnapshotHandler extends Handler.Wrapper {
     static final HttpField REVALIDATE =
             new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-cache");
+
+    /** A draft's preview: for the one who has the link, never for a shared cache or a crawler. */
+    static final HttpField PRIVATE =
+            new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "private, no-store");
+
+    static final HttpField NOINDEX = new PreEncodedHttpField("X-Robots-Tag", "noindex");
     static final HttpField IMMUTABLE =
             new PreEncodedHttpField(
                     HttpHeader.CACHE_CONTROL, "public, max-age=31536000, immutable");
@@ -81,21 +89,25 @@ final class SnapshotHandler extends Handler.Wrapper {
         var snapshot = site.current();
         var page = snapshot.page(path);
         if (page.isPresent()) {
-            var deferred = page.get();
-            if (deferred.isRendered()) {
-                send(request, response, callback, prepared(snapshot, deferred.get()), head);
-            } else {
-                // Rendering takes milliseconds: not on the selector thread.
-                executor()
-                        .execute(
-                                () ->
-                                        send(
-                                                request,
-                                                response,
-                                                callback,
-                                                prepared(snapshot, deferred.get()),
-                                                head));
-            }
+            whenRendered(
+                    page.get(),
+                    rendered ->
+                            send(request, response, callback, prepared(snapshot, rendered), head));
+            return true;
+        }
+        var preview = snapshot.preview(path);
+        if (preview.isPresent()) {
+            whenRendered(
+                    preview.get(),
+                    rendered -> {
+                        response.getHeaders().add(NOINDEX);
+                        send(
+                                request,
+                                response,
+                                callback,
+                                new PreparedPage(rendered, PRIVATE),
+                                head);
+                    });
             return true;
         }
         var asset = staticAssets.find(path);
@@ -116,6 +128,16 @@ final class SnapshotHandler extends Handler.Wrapper {
         }
         notFound(response, callback, snapshot, head);
         return true;
+    }
+
+    /** Runs {@code answer} here when the page is rendered, else on the pool, which renders it. */
+    private void whenRendered(DeferredPage deferred, Consumer<Page> answer) {
+        if (deferred.isRendered()) {
+            answer.accept(deferred.get());
+        } else {
+            // Rendering takes milliseconds: not on the selector thread.
+            executor().execute(() -> answer.accept(deferred.get()));
+        }
     }
 
     private void send(

@@ -2,6 +2,7 @@ package dev.homeweb.web;
 
 import dev.homeweb.health.HealthCheck;
 import dev.homeweb.routes.Routes;
+import dev.homeweb.site.PreviewStatus;
 import dev.homeweb.site.Site;
 import dev.homeweb.site.StaticAssets;
 import dev.homeweb.tls.Listeners;
@@ -10,7 +11,9 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
-import java.util.Map;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Optional;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,23 +38,34 @@ public final class WebServer implements AutoCloseable {
     private final HealthCheck health;
     private final SearchPage search;
     private final Listeners listeners;
+    private final Optional<LiveReloadEvents> liveReload;
     private final Javalin app;
 
+    /**
+     * @param preview the local preview's status: with it, and only then, the server has the reload
+     *     script and its event stream
+     */
     public WebServer(
             Site site,
             StaticAssets assets,
             HealthCheck health,
             SearchPage search,
             SecurityHeaders security,
-            Listeners listeners) {
+            Listeners listeners,
+            Optional<PreviewStatus> preview) {
         this.site = site;
         this.health = health;
         this.search = search;
         this.listeners = listeners;
+        this.liveReload = preview.map(LiveReloadEvents::new);
         // The routes rendered per request; the snapshot handler hands exactly these to Javalin.
-        Map<String, Handler> dynamic =
-                Map.of(Routes.HEALTH, this::healthz, Routes.SEARCH, this::search);
-        var snapshots = new SnapshotHandler(site, assets, security, dynamic.keySet());
+        var dynamic = new HashMap<String, Handler>();
+        dynamic.put(Routes.HEALTH, this::healthz);
+        dynamic.put(Routes.SEARCH, this::search);
+        liveReload.ifPresent(events -> dynamic.put(Routes.LIVE_RELOAD_SCRIPT, events::script));
+        var handedOn = new HashSet<>(dynamic.keySet());
+        liveReload.ifPresent(events -> handedOn.add(Routes.LIVE_RELOAD_EVENTS));
+        var snapshots = new SnapshotHandler(site, assets, security, handedOn);
         this.app =
                 Javalin.create(
                         config -> {
@@ -76,6 +90,10 @@ public final class WebServer implements AutoCloseable {
                             // Without these Javalin answers HEAD with an empty 200 of its own,
                             // without the headers GET sends (search's 503 and Retry-After).
                             dynamic.forEach(config.routes::head);
+                            liveReload.ifPresent(
+                                    events ->
+                                            config.routes.sse(
+                                                    Routes.LIVE_RELOAD_EVENTS, events::connect));
                             config.routes.error(HttpStatus.NOT_FOUND, this::notFound);
                             config.routes.exception(
                                     Exception.class,
@@ -136,6 +154,7 @@ public final class WebServer implements AutoCloseable {
 
     @Override
     public void close() {
+        liveReload.ifPresent(LiveReloadEvents::close);
         app.stop();
         listeners.close();
     }

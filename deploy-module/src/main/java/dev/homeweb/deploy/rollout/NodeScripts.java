@@ -2,6 +2,7 @@ package dev.homeweb.deploy.rollout;
 
 import dev.homeweb.deploy.config.HttpsService;
 import dev.homeweb.deploy.config.ServiceOptions;
+import dev.homeweb.deploy.ssh.NodeShell;
 import dev.homeweb.deploy.units.NodeLayout;
 import dev.homeweb.deploy.units.UnitFile;
 import java.util.List;
@@ -165,14 +166,31 @@ final class NodeScripts {
 
     /** Runs a oneshot unit; on failure prints the tail of its journal on stderr and exits 1. */
     static String startOneshot(String unit) {
+        return startOneshot(unit, "exit 0");
+    }
+
+    /**
+     * As {@link #startOneshot(String)}, and on success prints the lines of this run's journal that
+     * start with {@code prefix} (the import's draft preview URLs, {@code ImportCommand} in the
+     * app).
+     */
+    static String startOneshotPrinting(String unit, String prefix) {
+        return startOneshot(
+                unit,
+                "journalctl -u %s --since \"$since\" --no-pager -o cat _COMM=java | grep -F -- %s"
+                                .formatted(unit, NodeShell.quote(prefix))
+                        + " || true; exit 0");
+    }
+
+    private static String startOneshot(String unit, String onSuccess) {
         return """
                 systemctl reset-failed %1$s 2>/dev/null || true
                 since=$(date '+%%Y-%%m-%%d %%H:%%M:%%S')
-                if systemctl start %1$s 2>/dev/null; then exit 0; fi
+                if systemctl start %1$s 2>/dev/null; then %2$s; fi
                 journalctl -u %1$s --since "$since" -n 10 --no-pager -o cat _COMM=java >&2 || true
                 exit 1
                 """
-                .formatted(unit);
+                .formatted(unit, onSuccess);
     }
 
     /**

@@ -42,21 +42,38 @@ final class SwitchSteps {
                 rollBack("switch-failed"));
     }
 
-    /** Loads the release's content into the database. */
-    Step<String> importContent(String release) {
+    /**
+     * What the app's {@code import} starts each draft's line with, then the draft's file and its
+     * preview URL: the contract with {@code ImportCommand.PREVIEW_LINE} in the app.
+     */
+    static final String PREVIEW_LINE = "  preview of ";
+
+    /** Loads the release's content into the database; returns the drafts' preview lines. */
+    Step<List<String>> importContent(String release) {
         return Step.after(
                 "import",
                 Step.Action.script(
-                        NodeScripts.startOneshot(NodeLayout.IMPORT),
-                        result -> {
-                            if (!result.ok()) {
-                                throw StepFailed.failed(
-                                        "content import failed: " + result.lastLine());
-                            }
-                            return release;
-                        }),
-                r -> "content of " + r,
+                        NodeScripts.startOneshotPrinting(NodeLayout.IMPORT, PREVIEW_LINE),
+                        SwitchSteps::previews),
+                previews ->
+                        "content of "
+                                + release
+                                + (previews.isEmpty()
+                                        ? ""
+                                        : "; draft " + String.join(", draft ", previews)),
                 rollBack("import-failed"));
+    }
+
+    /** The preview lines the import printed, each as "preview of FILE URL". */
+    static List<String> previews(ExecResult result) {
+        if (!result.ok()) {
+            throw StepFailed.failed("content import failed: " + result.lastLine());
+        }
+        return result.stdout()
+                .lines()
+                .filter(line -> line.startsWith(PREVIEW_LINE))
+                .map(String::strip)
+                .toList();
     }
 
     /**

@@ -184,9 +184,11 @@ public final class UnitFileRenderer {
                 release,
                 "home-web-migrate@.service",
                 "migrate",
-                "15min");
+                "15min",
+                "");
     }
 
+    /** With the server's environment, so the preview URLs it prints have the site's address. */
     private String importContent(NodeConfig node, NodeLayout layout) {
         return oneShot(
                 node,
@@ -194,7 +196,8 @@ public final class UnitFileRenderer {
                 layout.current(),
                 NodeLayout.IMPORT,
                 "import --content " + layout.current() + "/content",
-                "5min");
+                "5min",
+                environment(node.service()));
     }
 
     /**
@@ -207,7 +210,8 @@ public final class UnitFileRenderer {
             String dir,
             String unit,
             String command,
-            String timeout) {
+            String timeout,
+            String environment) {
         return """
                 [Unit]
                 Description=%6$s
@@ -217,7 +221,7 @@ public final class UnitFileRenderer {
                 [Service]
                 Type=oneshot
                 EnvironmentFile=%1$s/release.env
-                %2$s
+                %9$s%2$s
                 ExecStart=%3$s -jar %1$s/home-web.jar %7$s
                 WorkingDirectory=%1$s
                 TimeoutStartSec=%8$s
@@ -230,7 +234,8 @@ public final class UnitFileRenderer {
                         HARDENING,
                         description,
                         command,
-                        timeout);
+                        timeout,
+                        environment);
     }
 
     private static String rollback(NodeLayout layout) {

@@ -130,6 +130,19 @@ class NodeScriptsTest {
     }
 
     @Test
+    void theImportPrintsItsDraftPreviewLinesFromItsJournalWhenItSucceeds() {
+        assertThat(NodeScripts.startOneshotPrinting("home-web-import.service", "  preview of "))
+                .isEqualTo(
+                        """
+                        systemctl reset-failed home-web-import.service 2>/dev/null || true
+                        since=$(date '+%Y-%m-%d %H:%M:%S')
+                        if systemctl start home-web-import.service 2>/dev/null; then journalctl -u home-web-import.service --since "$since" --no-pager -o cat _COMM=java | grep -F -- '  preview of ' || true; exit 0; fi
+                        journalctl -u home-web-import.service --since "$since" -n 10 --no-pager -o cat _COMM=java >&2 || true
+                        exit 1
+                        """);
+    }
+
+    @Test
     void theSwitchArmsTheRollbackTimerBeforeItRenamesANewLinkOverCurrent() {
         assertThat(NodeScripts.switchTo(LAYOUT, "r2", Optional.of("r1")))
                 .isEqualTo(

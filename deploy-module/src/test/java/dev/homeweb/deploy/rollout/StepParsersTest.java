@@ -33,6 +33,22 @@ class StepParsersTest {
     }
 
     @Test
+    void theImportStepKeepsOnlyTheDraftPreviewLinesAndFailsWithTheJournalsLastLine() {
+        var printed =
+                "  preview of next.md https://blog.example.org/preview/sbGyja5J3opY7C0nrIwZLA\n"
+                        + "Imported: 1 added\n";
+        assertThat(SwitchSteps.previews(new ExecResult(0, printed, "")))
+                .containsExactly(
+                        "preview of next.md https://blog.example.org/preview/sbGyja5J3opY7C0nrIwZLA");
+        assertThat(SwitchSteps.previews(new ExecResult(0, "", ""))).isEmpty();
+        assertThatThrownBy(
+                        () ->
+                                SwitchSteps.previews(
+                                        new ExecResult(1, "", "posts/a.md:2: no title\n")))
+                .hasMessage("content import failed: posts/a.md:2: no title");
+    }
+
+    @Test
     void preflightReadsTheFreeKilobytesAndNamesWhatIsMissing() {
         assertThat(DeploySteps.freeKilobytes(new ExecResult(0, "123456\n", ""))).isEqualTo(123456);
         assertThatThrownBy(

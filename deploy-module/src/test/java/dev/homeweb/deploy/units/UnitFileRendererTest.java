@@ -236,6 +236,8 @@ class UnitFileRendererTest {
                         head("home-web content import of the current release", "oneshot")
                                 + """
                         EnvironmentFile=/var/lib/home-web/current/release.env
+                        Environment=HOME_WEB_PORT=8080
+                        Environment=HOME_WEB_BIND=127.0.0.1
                         LoadCredential=database-url:/etc/credstore/home-web/database-url
                         ExecStart=/var/lib/home-web/current/runtime/bin/java -XX:-UsePerfData -XX:TieredStopAtLevel=1 -Xmx48m -Xmn12m -XX:+UseSerialGC -jar /var/lib/home-web/current/home-web.jar import --content /var/lib/home-web/current/content
                         WorkingDirectory=/var/lib/home-web/current
