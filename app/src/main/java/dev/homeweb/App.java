@@ -13,6 +13,7 @@ import dev.homeweb.db.ConnectedDatabase;
 import dev.homeweb.db.Migrations;
 import dev.homeweb.db.PackagedMigrations;
 import dev.homeweb.db.SingleConnectionDatabase;
+import dev.homeweb.files.FileLibrary;
 import dev.homeweb.health.BuildInfo;
 import dev.homeweb.health.HealthCheck;
 import dev.homeweb.posts.PostRepository;
@@ -118,7 +119,7 @@ public final class App implements Application {
         var renderers =
                 Renderers.of(
                         SiteSettings.from(config, assets.stylesheetPath(), assets.faviconPath()));
-        var site = new Site(posts, renderers, clock);
+        var site = new Site(posts, new FileLibrary(db.database().dataSource()), renderers, clock);
         // Listen before the first load, so no import can fall between the two.
         var watcher = new ContentWatcher(db.database(), site);
         watcher.start();
