@@ -17,12 +17,14 @@ public record StoredFile(
         boolean immutable) {
     public StoredFile {
         Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(hash, "hash");
-        Objects.requireNonNull(contentType, "contentType");
-        Objects.requireNonNull(storedAt, "storedAt");
         if (size < 0) {
             throw new IllegalArgumentException("size " + size + " of " + path);
         }
+        if (hash.length() < 32) {
+            throw new IllegalArgumentException("not a SHA-256 hex digest: " + hash);
+        }
+        Objects.requireNonNull(contentType, "contentType");
+        Objects.requireNonNull(storedAt, "storedAt");
     }
 
     /** A strong ETag: the content hash names the bytes exactly. */

@@ -5,11 +5,9 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Code;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
-import org.commonmark.node.Text;
 import org.commonmark.renderer.html.AttributeProvider;
 
 /**
@@ -86,7 +84,7 @@ public final class FileLinks {
         public void visit(Image image) {
             int line = line(image);
             var extra = new HashMap<String, String>();
-            if (altText(image).isBlank()) {
+            if (NodeText.of(image).isBlank()) {
                 if ("".equals(image.getTitle())) {
                     extra.put("alt", "");
                 } else {
@@ -118,23 +116,6 @@ public final class FileLinks {
                 }
             }
             return firstLine;
-        }
-
-        private static String altText(Image image) {
-            var text = new StringBuilder();
-            image.accept(
-                    new AbstractVisitor() {
-                        @Override
-                        public void visit(Text node) {
-                            text.append(node.getLiteral());
-                        }
-
-                        @Override
-                        public void visit(Code node) {
-                            text.append(node.getLiteral());
-                        }
-                    });
-            return text.toString();
         }
     }
 }

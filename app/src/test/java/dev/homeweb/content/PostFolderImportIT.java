@@ -15,6 +15,7 @@ import java.io.RandomAccessFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,24 +35,17 @@ class PostFolderImportIT {
     /** Every stored row of the posts and files, with its version: any write changes one. */
     static Map<String, List<String>> everything(TestDatabase db) {
         return Map.of(
-                "posts",
-                db.dsl()
-                        .select(DSL.field("slug || ':' || xmin::text", String.class))
-                        .from(POSTS)
-                        .orderBy(POSTS.SLUG)
-                        .fetch(0, String.class),
-                "files",
-                db.dsl()
-                        .select(DSL.field("hash || ':' || xmin::text", String.class))
-                        .from(FILES)
-                        .orderBy(FILES.HASH)
-                        .fetch(0, String.class),
-                "post_files",
-                db.dsl()
-                        .select(DSL.field("path || ':' || xmin::text", String.class))
-                        .from(POST_FILES)
-                        .orderBy(POST_FILES.PATH)
-                        .fetch(0, String.class));
+                "posts", versions(db, POSTS, "slug"),
+                "files", versions(db, FILES, "hash"),
+                "post_files", versions(db, POST_FILES, "path"));
+    }
+
+    private static List<String> versions(TestDatabase db, Table<?> table, String key) {
+        return db.dsl()
+                .select(DSL.field(key + " || ':' || xmin::text", String.class))
+                .from(table)
+                .orderBy(1)
+                .fetch(0, String.class);
     }
 
     PostFolder imported(TestDatabase db) {

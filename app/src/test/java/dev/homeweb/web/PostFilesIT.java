@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.homeweb.App;
-import dev.homeweb.config.AppConfig;
 import dev.homeweb.content.ContentImporter;
 import dev.homeweb.content.ContentReader;
 import dev.homeweb.content.MarkdownRenderer;
@@ -13,15 +12,12 @@ import dev.homeweb.testing.Http;
 import dev.homeweb.testing.PostFolder;
 import dev.homeweb.testing.PostgresExtension;
 import dev.homeweb.testing.TestDatabase;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.homeweb.testing.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -89,13 +85,7 @@ class PostFilesIT {
                                 content.root().toString(),
                                 "base-url",
                                 "https://blog.example.org"));
-        server =
-                new App(
-                                AppConfig.from(options, Map.of()),
-                                new PrintWriter(new StringWriter()),
-                                Clock.systemUTC(),
-                                Optional.of("r-test"))
-                        .serve();
+        server = TestServer.serve(options);
         http = Http.onPort(server.port());
     }
 
