@@ -15,6 +15,8 @@ import java.util.stream.Stream;
  * Java) a runtime image: {@code home-web.jar}, {@code content/...}, {@code runtime/...}.
  */
 public final class ReleaseBuilder {
+    private static final java.util.regex.Pattern HIDDEN =
+            java.util.regex.Pattern.compile("(.*/)?\\.(?!well-known(/|$)).*");
 
     /**
      * Builds the release; {@code runtime} is empty when the node uses its own Java. {@code nodeJar}
@@ -71,13 +73,7 @@ public final class ReleaseBuilder {
      * .well-known/}, where site-wide files such as {@code security.txt} live, goes in.
      */
     private static boolean hidden(Path relative) {
-        for (var part : relative) {
-            var name = part.toString();
-            if (name.startsWith(".") && !name.equals(".well-known")) {
-                return true;
-            }
-        }
-        return false;
+        return HIDDEN.matcher(relative.toString()).matches();
     }
 
     static ReleaseFile file(String path, Path source) {
