@@ -15,6 +15,7 @@ import dev.homeweb.db.ConnectionFailed;
 import dev.homeweb.db.Migrations;
 import dev.homeweb.db.PackagedMigrations;
 import dev.homeweb.db.SingleConnectionDatabase;
+import dev.homeweb.files.FileLibrary;
 import dev.homeweb.health.BuildInfo;
 import dev.homeweb.health.HealthCheck;
 import dev.homeweb.posts.PostRepository;
@@ -281,6 +282,7 @@ public final class App implements Application {
             site =
                     new Site(
                             posts,
+                            new FileLibrary(db.database().dataSource()),
                             renderers,
                             clock,
                             snapshot,

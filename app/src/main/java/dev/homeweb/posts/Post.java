@@ -28,6 +28,7 @@ public final class Post {
     private final int wordCount;
     private final List<String> aliases;
     private final boolean draft;
+    private final Optional<String> image;
 
     public Post(
             String slug,
@@ -49,6 +50,7 @@ public final class Post {
         this.wordCount = wordCount;
         this.aliases = List.copyOf(aliases);
         this.draft = false;
+        this.image = Optional.empty();
     }
 
     /**
@@ -56,7 +58,7 @@ public final class Post {
      * address, or listed by a local preview.
      */
     public Post withDraft(boolean isDraft) {
-        return isDraft == draft ? this : new Post(this, html, isDraft);
+        return isDraft == draft ? this : new Post(this, html, isDraft, image);
     }
 
     /**
@@ -65,12 +67,17 @@ public final class Post {
      */
     Post sharingBodyWith(Post earlier) {
         if (earlier != null && earlier.html != html && Arrays.equals(earlier.html, html)) {
-            return new Post(this, earlier.html, draft);
+            return new Post(this, earlier.html, draft, image);
         }
         return this;
     }
 
-    private Post(Post post, byte[] html, boolean draft) {
+    /** This post with its picture for social previews: a path on this site, or an absolute URL. */
+    public Post withImage(Optional<String> picture) {
+        return new Post(this, html, draft, picture);
+    }
+
+    private Post(Post post, byte[] html, boolean draft, Optional<String> image) {
         this.slug = post.slug;
         this.title = post.title;
         this.summary = post.summary;
@@ -81,6 +88,7 @@ public final class Post {
         this.wordCount = post.wordCount;
         this.aliases = post.aliases;
         this.draft = draft;
+        this.image = Objects.requireNonNull(image, "image");
     }
 
     public String slug() {
@@ -124,6 +132,11 @@ public final class Post {
         return draft;
     }
 
+    /** The picture for social previews: a path on this site, or an absolute URL. */
+    public Optional<String> image() {
+        return image;
+    }
+
     public int readingMinutes() {
         return Math.max(1, (wordCount + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE);
     }
@@ -149,7 +162,8 @@ public final class Post {
                 && updatedAt.equals(p.updatedAt)
                 && tags.equals(p.tags)
                 && Arrays.equals(html, p.html)
-                && aliases.equals(p.aliases);
+                && aliases.equals(p.aliases)
+                && image.equals(p.image);
     }
 
     @Override
@@ -164,7 +178,8 @@ public final class Post {
                 Arrays.hashCode(html),
                 wordCount,
                 aliases,
-                draft);
+                draft,
+                image);
     }
 
     @Override

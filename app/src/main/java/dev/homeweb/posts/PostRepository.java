@@ -35,7 +35,8 @@ public final class PostRepository {
     // Only what pages need: the Markdown and the search vector are the larger part of a row.
     private static final String POSTS =
             """
-            select id, slug, title, summary, published_at, updated_at, body_html, word_count, draft
+            select id, slug, title, summary, published_at, updated_at, body_html, word_count, draft,
+                   image
             from posts
             where ? or not draft
             order by published_at desc, slug
@@ -234,7 +235,8 @@ public final class PostRepository {
                                                         rs.getString(7),
                                                         rs.getInt(8),
                                                         aliases.getOrDefault(id, List.of()))
-                                                .withDraft(rs.getBoolean(9));
+                                                .withDraft(rs.getBoolean(9))
+                                                .withImage(Optional.ofNullable(rs.getString(10)));
                                 posts.add(post.sharingBodyWith(earlierBySlug.get(post.slug())));
                             }
                         }

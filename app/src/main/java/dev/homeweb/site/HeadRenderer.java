@@ -42,7 +42,9 @@ final class HeadRenderer {
                                     lines, "article:modified_time", post.lastModified().toString());
                             post.tags().forEach(t -> property(lines, "article:tag", t.name()));
                         });
-        name(lines, "twitter:card", "summary");
+        var card = SocialCard.of(head, site.baseUrl());
+        card.imageUrl().ifPresent(image -> property(lines, "og:image", image));
+        name(lines, "twitter:card", card.twitterCard());
         name(lines, "twitter:title", head.title());
         name(lines, "twitter:description", description);
         head.prev()

@@ -1,5 +1,6 @@
 package dev.homeweb.site;
 
+import dev.homeweb.files.FileLibrary;
 import dev.homeweb.posts.Post;
 import dev.homeweb.posts.PostRepository;
 import dev.homeweb.posts.PreviewKey;
@@ -14,6 +15,7 @@ import java.util.Optional;
  */
 public final class Site {
     private final PostRepository repository;
+    private final FileLibrary files;
     private final Renderers renderer;
     private final Clock clock;
     private final Optional<SnapshotFile> file;
@@ -26,22 +28,25 @@ public final class Site {
 
     /** A site whose drafts show only at their preview addresses. */
     public Site(PostRepository repository, Renderers renderer, Clock clock) {
-        this(repository, renderer, clock, Optional.empty(), false, () -> {});
+        this(repository, FileLibrary.none(), renderer, clock, Optional.empty(), false, () -> {});
     }
 
     /**
+     * @param files the files beside the posts, reloaded with them
      * @param file where each load from the database is kept, for a start without the database
      * @param listDrafts whether drafts are listed like published posts (the local preview)
      * @param reloaded told after each reload, once the new snapshot is in place
      */
     public Site(
             PostRepository repository,
+            FileLibrary files,
             Renderers renderer,
             Clock clock,
             Optional<SnapshotFile> file,
             boolean listDrafts,
             Runnable reloaded) {
         this.repository = repository;
+        this.files = files;
         this.renderer = renderer;
         this.clock = clock;
         this.file = file;
@@ -53,6 +58,8 @@ public final class Site {
 
     /** Reads every post from the database and renders the site again. */
     public void reload() {
+        // Files first: a page is never shown before the files it links to are served.
+        files.reload();
         if (key.isEmpty()) {
             // Made once by a migration: read once, not on every import.
             key = Optional.of(repository.previewKey());
@@ -72,6 +79,11 @@ public final class Site {
 
     private SiteSnapshot build(List<Post> posts) {
         return SiteSnapshot.build(posts, clock.instant(), renderer, new Drafts(listDrafts, key));
+    }
+
+    /** The files served beside the pages. */
+    public FileLibrary files() {
+        return files;
     }
 
     public SiteSnapshot current() {

@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * The payload of a {@link SnapshotFile}, version 1: {@code {"savedAt":..,"posts":[{"slug":..,
  * "title":..,"summary":..,"publishedAt":..,"updatedAt":..,"tags":[{"slug":..,"name":..}],
- * "html":..,"wordCount":..,"aliases":[..]}]}}, instants as ISO-8601, absent optionals left out.
+ * "html":..,"wordCount":..,"aliases":[..],"image":..}]}}, instants as ISO-8601, absent optionals
+ * left out.
  */
 final class SnapshotJson {
     // Post bodies are HTML: escaping every < and > as \u003c would only make the file larger.
@@ -46,6 +47,7 @@ final class SnapshotJson {
             var aliases = new JsonArray();
             post.aliases().forEach(aliases::add);
             json.add("aliases", aliases);
+            post.image().ifPresent(i -> json.addProperty("image", i));
             array.add(json);
         }
         var root = new JsonObject();
@@ -72,15 +74,16 @@ final class SnapshotJson {
             json.getAsJsonArray("aliases").forEach(a -> aliases.add(a.getAsString()));
             posts.add(
                     new Post(
-                            text(json, "slug"),
-                            text(json, "title"),
-                            optional(json, "summary"),
-                            Instant.parse(text(json, "publishedAt")),
-                            optional(json, "updatedAt").map(Instant::parse),
-                            tags,
-                            text(json, "html"),
-                            json.get("wordCount").getAsInt(),
-                            aliases));
+                                    text(json, "slug"),
+                                    text(json, "title"),
+                                    optional(json, "summary"),
+                                    Instant.parse(text(json, "publishedAt")),
+                                    optional(json, "updatedAt").map(Instant::parse),
+                                    tags,
+                                    text(json, "html"),
+                                    json.get("wordCount").getAsInt(),
+                                    aliases)
+                            .withImage(optional(json, "image")));
         }
         return new SnapshotFile.Found(posts, Instant.parse(text(root, "savedAt")));
     }

@@ -48,6 +48,7 @@ final class SnapshotHandler extends Handler.Wrapper {
     private final Map<String, PreparedPage> assets = new ConcurrentHashMap<>();
     private final StaticAssets staticAssets;
     private final SecurityHeaders security;
+    private final FileResponses files;
     private final Set<String> dynamicPaths;
     private volatile Prepared prepared;
 
@@ -65,6 +66,7 @@ final class SnapshotHandler extends Handler.Wrapper {
         this.site = site;
         this.staticAssets = assets;
         this.security = security;
+        this.files = new FileResponses(site.files(), security);
         this.dynamicPaths = Set.copyOf(dynamicPaths);
         this.prepared = new Prepared(site.current(), newMemo());
     }
@@ -108,6 +110,12 @@ final class SnapshotHandler extends Handler.Wrapper {
                                 new PreparedPage(rendered, PRIVATE),
                                 head);
                     });
+            return true;
+        }
+        // The content's files: a post's, or a site-wide one, which may replace a built-in asset.
+        var file = site.files().find(path);
+        if (file.isPresent()) {
+            files.send(request, response, callback, file.get(), head, executor(), this::send);
             return true;
         }
         var asset = staticAssets.find(path);

@@ -46,8 +46,14 @@ final class SampleSite implements AutoCloseable {
         var slugs = new ArrayList<String>();
         for (var sample : samplePosts()) {
             var name = sample.getFileName().toString();
-            content.post(name, read(sample));
-            slugs.add(name.substring(0, name.length() - ".md".length()));
+            if (Files.isDirectory(sample)) {
+                // A post folder: its text and its pictures.
+                copyFolder(sample, content.root().resolve("posts").resolve(name));
+                slugs.add(name);
+            } else {
+                content.post(name, read(sample));
+                slugs.add(name.substring(0, name.length() - ".md".length()));
+            }
         }
         slugs.addAll(GeneratedPosts.writeTo(content));
         new ContentImporter(db.dsl(), new ContentReader(), new MarkdownRenderer())
@@ -99,13 +105,31 @@ final class SampleSite implements AutoCloseable {
         }
         var dir = Path.of(property, "posts");
         try (Stream<Path> files = Files.list(dir)) {
-            var posts = files.filter(f -> f.toString().endsWith(".md")).sorted().toList();
+            var posts =
+                    files.filter(
+                                    f ->
+                                            f.toString().endsWith(".md")
+                                                    || Files.isRegularFile(f.resolve("index.md")))
+                            .sorted()
+                            .toList();
             if (posts.isEmpty()) {
                 throw new IllegalStateException("no sample posts in " + dir);
             }
             return posts;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the sample posts in " + dir, e);
+        }
+    }
+
+    private static void copyFolder(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (var file : files.filter(Files::isRegularFile).toList()) {
+                var target = to.resolve(from.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the sample post " + from, e);
         }
     }
 

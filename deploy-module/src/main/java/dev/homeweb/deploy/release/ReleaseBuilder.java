@@ -16,6 +16,8 @@ import java.util.stream.Stream;
  * Java) a runtime image: {@code home-web.jar}, {@code content/...}, {@code runtime/...}.
  */
 public final class ReleaseBuilder {
+    private static final java.util.regex.Pattern HIDDEN =
+            java.util.regex.Pattern.compile("(.*/)?\\.(?!well-known(/|$)).*");
 
     /**
      * Builds the release; {@code runtime} is empty when the node uses its own Java. {@code nodeJar}
@@ -68,12 +70,20 @@ public final class ReleaseBuilder {
     private static List<ReleaseFile> tree(String prefix, Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> !dir.relativize(p).toString().matches("(.*/)?\\..*"))
+                    .filter(p -> !hidden(dir.relativize(p)))
                     .map(p -> file(prefix + "/" + dir.relativize(p), p))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + dir, e);
         }
+    }
+
+    /**
+     * Editor and system litter ({@code .post.md.swp}, {@code .DS_Store}) stays out; {@code
+     * .well-known/}, where site-wide files such as {@code security.txt} live, goes in.
+     */
+    private static boolean hidden(Path relative) {
+        return HIDDEN.matcher(relative.toString()).matches();
     }
 
     static ReleaseFile file(String path, Path source) {
