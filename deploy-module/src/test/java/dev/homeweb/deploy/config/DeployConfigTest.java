@@ -142,8 +142,48 @@ class DeployConfigTest {
                 .isEqualTo(new DeploySettings(2, 3, Duration.ofSeconds(90), Duration.ofMinutes(5)));
     }
 
+    @Test
+    void rollingAndBackupSettingsAreReadAndDefaultToOneBatchAndThreeBackups() {
+        var config =
+                parse(
+                        """
+                        settings: {batch: 1, max_failures: 2, backups: 0}
+                        secrets: {database-url: {}}
+                        nodes:
+                          a: {hostname: a}
+                        """);
+
+        assertThat(config.settings())
+                .extracting(
+                        DeploySettings::batch,
+                        DeploySettings::maxFailures,
+                        DeploySettings::keepBackups)
+                .containsExactly(1, 2, 0);
+        assertThat(DeploySettings.DEFAULTS)
+                .extracting(
+                        DeploySettings::batch,
+                        DeploySettings::maxFailures,
+                        DeploySettings::keepBackups)
+                .containsExactly(0, 0, 3);
+    }
+
     @Nested
     class Rejects {
+        @Test
+        void aBatchOfNoNodesNamingTheKey() {
+            assertThatThrownBy(
+                            () ->
+                                    parse(
+                                            """
+                                            settings: {batch: 0}
+                                            secrets: {database-url: {}}
+                                            nodes:
+                                              a: {hostname: a}
+                                            """))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessage("'settings.batch' is 0, outside 1-1000");
+        }
+
         @Test
         void anUnknownNodeKeyNamingItsPath() {
             assertThatThrownBy(() -> parseBlog("hostname: h, hostnme: typo"))

@@ -23,12 +23,7 @@ class DeployFailureIT extends FromAGoodRelease {
     void aReleaseWhoseServerFailsItsHealthCheckIsRolledBackAutomatically() throws Exception {
         var jar = FakeServerJar.build(dir, "crash-on-serve");
 
-        var run =
-                e2e.deploy(
-                        "--jar",
-                        jar.toString(),
-                        "--content",
-                        E2e.repoRoot().resolve("content").toString());
+        var run = e2e.deployJar(jar);
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
         assertThat(run.out()).contains("[e2e] rollback").contains("rolled back to " + good);
@@ -41,12 +36,7 @@ class DeployFailureIT extends FromAGoodRelease {
     void aFailingMigrationLeavesTheOldVersionServing() throws Exception {
         var jar = FakeServerJar.build(dir, "fail-migrate");
 
-        var run =
-                e2e.deploy(
-                        "--jar",
-                        jar.toString(),
-                        "--content",
-                        E2e.repoRoot().resolve("content").toString());
+        var run = e2e.deployJar(jar);
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
         assertThat(run.all())

@@ -116,6 +116,12 @@ final class E2e {
         }
     }
 
+    /** A deploy of another server jar with the repository's content. */
+    Run deployJar(Path jar) {
+        return deploy(
+                "--jar", jar.toString(), "--content", repoRoot().resolve("content").toString());
+    }
+
     Run deploy(String... rest) {
         return run(args(rest));
     }
@@ -255,8 +261,11 @@ final class E2e {
                         + target.ssh("journalctl -u home-web.service -n 60 --no-pager -o cat")
                         + "\nthe database and the node's processes:\n"
                         + target.ssh(
-                                "systemctl --no-pager status 'postgresql@*' | head -n 12;"
-                                        + " ss -ltn; ps -eo pid,stat,etime,args | grep -v ' \\[' || true");
+                                "cd /; runuser -u postgres -- psql -X -c 'select pid, usename,"
+                                        + " state, wait_event_type, wait_event, left(query, 60)"
+                                        + " from pg_stat_activity'; tail -n 30"
+                                        + " /var/log/postgresql/*.log; ss -tan | head -n 40;"
+                                        + " ps -eo pid,stat,etime,args | grep -v ' \\[' || true");
             } catch (IOException | InterruptedException | RuntimeException e) {
                 return run.all() + "\n(no journal: " + e + ")";
             }
