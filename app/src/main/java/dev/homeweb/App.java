@@ -10,6 +10,7 @@ import dev.homeweb.content.ImportReport;
 import dev.homeweb.content.ImportRunner;
 import dev.homeweb.content.MarkdownRenderer;
 import dev.homeweb.db.ConnectedDatabase;
+import dev.homeweb.db.Database;
 import dev.homeweb.db.Migrations;
 import dev.homeweb.db.PackagedMigrations;
 import dev.homeweb.db.SingleConnectionDatabase;
@@ -25,10 +26,13 @@ import dev.homeweb.web.SearchPage;
 import dev.homeweb.web.SecurityHeaders;
 import dev.homeweb.web.WebServer;
 import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jooq.exception.DataAccessException;
 
 /**
  * The composition root: builds config, database, services and web server with constructors, in that
@@ -67,16 +71,40 @@ public final class App implements Application {
         if (url.isEmpty()) {
             try (var db = ConnectedDatabase.open(config)) {
                 new Migrations(db.database().dataSource()).migrate();
-                return importer(db).importFrom(config.contentDir());
+                var report = importer(db).importFrom(config.contentDir());
+                try (var connection = db.database().dataSource().getConnection()) {
+                    announce(connection);
+                }
+                return report;
+            } catch (SQLException e) {
+                throw new DataAccessException("announcing the content: " + e.getMessage(), e);
             }
         }
         // One connection, no pool; no Flyway and no jOOQ unless something changed.
         var runner = ImportRunner.start(new ContentReader(), config.contentDir());
         try (var db = SingleConnectionDatabase.open(url.get())) {
             PackagedMigrations.find().requireAppliedOn(db.connection());
-            return runner.finish(
-                    db.connection(),
-                    () -> new ContentImporter(db.dsl(), runner.reader(), new MarkdownRenderer()));
+            var report =
+                    runner.finish(
+                            db.connection(),
+                            () ->
+                                    new ContentImporter(
+                                            db.dsl(), runner.reader(), new MarkdownRenderer()));
+            announce(db.connection());
+            return report;
+        } catch (SQLException e) {
+            throw new DataAccessException("announcing the content: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * After the import committed, tells running servers which release's content the database now
+     * holds, changed or not: a deploy that changed only content waits for {@code /healthz} to show
+     * it instead of restarting the server.
+     */
+    private void announce(Connection connection) throws SQLException {
+        if (releaseId.isPresent()) {
+            Database.announceContent(connection, releaseId.get());
         }
     }
 
@@ -126,8 +154,11 @@ public final class App implements Application {
                 watcher::close,
                 () -> {
                     site.reload();
+                    releaseId.ifPresent(site::loadedContent);
                     // Hashing the jar waits for the first health check, not for the first page.
-                    var health = new HealthCheck(posts, () -> BuildInfo.detect(releaseId));
+                    var health =
+                            new HealthCheck(
+                                    posts, () -> BuildInfo.detect(releaseId), site::contentId);
                     var web =
                             new WebServer(
                                             site,

@@ -12,14 +12,18 @@ import org.jspecify.annotations.Nullable;
 public final class HealthCheck {
     private final PostRepository posts;
     private final Supplier<BuildInfo> detect;
+    private final Supplier<Optional<String>> content;
     private volatile @Nullable BuildInfo build;
 
     /**
      * @param detect finds the build, once, on the first check
+     * @param content the id of the content the server has loaded, if known
      */
-    public HealthCheck(PostRepository posts, Supplier<BuildInfo> detect) {
+    public HealthCheck(
+            PostRepository posts, Supplier<BuildInfo> detect, Supplier<Optional<String>> content) {
         this.posts = posts;
         this.detect = detect;
+        this.content = content;
     }
 
     /**
@@ -27,9 +31,9 @@ public final class HealthCheck {
      */
     public Status check(Optional<TlsStatus> tls) {
         try {
-            return new Status(true, posts.countAll(), build(), tls);
+            return new Status(true, posts.countAll(), build(), tls, content.get());
         } catch (RuntimeException e) {
-            return new Status(false, -1, build(), tls);
+            return new Status(false, -1, build(), tls, content.get());
         }
     }
 
@@ -42,8 +46,17 @@ public final class HealthCheck {
         return result;
     }
 
-    /** The answer of one check; {@code posts} is -1 when the database is unreachable. */
-    public record Status(boolean databaseUp, int posts, BuildInfo build, Optional<TlsStatus> tls) {
+    /**
+     * The answer of one check; {@code posts} is -1 when the database is unreachable. {@code
+     * content} names the release whose content is loaded: after a content-only deploy it is newer
+     * than the running {@code release}.
+     */
+    public record Status(
+            boolean databaseUp,
+            int posts,
+            BuildInfo build,
+            Optional<TlsStatus> tls,
+            Optional<String> content) {
         private static final Gson GSON = new Gson();
 
         /** {@code {"status":"ok","database":"up","posts":3,"version":..,"build":..}}, one line. */
@@ -55,6 +68,7 @@ public final class HealthCheck {
             json.addProperty("version", build.version());
             json.addProperty("build", build.buildId());
             build.releaseId().ifPresent(release -> json.addProperty("release", release));
+            content.ifPresent(id -> json.addProperty("content", id));
             tls.ifPresent(t -> json.add("tls", tlsJson(t)));
             return GSON.toJson(json);
         }

@@ -4,6 +4,7 @@ import dev.homeweb.posts.Post;
 import dev.homeweb.posts.PostRepository;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Holds the current {@link SiteSnapshot}. Readers never block: a reload builds a new snapshot and
@@ -15,6 +16,7 @@ public final class Site {
     private final Renderers renderer;
     private final Clock clock;
     private volatile Loaded loaded;
+    private volatile Optional<String> contentId = Optional.empty();
 
     private record Loaded(List<Post> posts, SiteSnapshot snapshot) {}
 
@@ -31,6 +33,19 @@ public final class Site {
         var posts = repository.allNonDraft(loaded.posts());
         var snapshot = SiteSnapshot.build(posts, clock.instant(), renderer);
         loaded = new Loaded(posts, snapshot);
+    }
+
+    /**
+     * The id of the content loaded (the release it was imported from), as the import announced it,
+     * or as the server was started with: a deploy imports a release's content before it starts it.
+     */
+    public Optional<String> contentId() {
+        return contentId;
+    }
+
+    /** Records the id an import announced; called after the reload of what it imported. */
+    public void loadedContent(String id) {
+        contentId = Optional.of(id);
     }
 
     public SiteSnapshot current() {

@@ -42,6 +42,14 @@ final class E2e {
     final SecretLeaks leaks;
 
     E2e(TargetHost target, Path dir, String settings) throws IOException {
+        this(target, dir, settings, "");
+    }
+
+    /**
+     * @param service more lines for the node's {@code service:} (such as {@code bind: 0.0.0.0}, so
+     *     the host reaches the server)
+     */
+    E2e(TargetHost target, Path dir, String settings, String service) throws IOException {
         this.target = target;
         this.dir = dir;
         this.config = dir.resolve("deploy.yaml");
@@ -65,11 +73,12 @@ final class E2e {
                     service:
                       site_title: E2E blog
                       jvm_options: [-Xmx192m, -XX:+UseSerialGC, -XX:TieredStopAtLevel=1]
-                """
+                %s"""
                         .formatted(
                                 settings.indent(2).stripTrailing(),
                                 admin.recipient().orElseThrow(),
-                                target.get("TARGET_ADDRESS")));
+                                target.get("TARGET_ADDRESS"),
+                                service.indent(6)));
         var env = new HashMap<String, String>();
         env.put("HOME", dir.toString());
         env.put("USER", "e2e");
