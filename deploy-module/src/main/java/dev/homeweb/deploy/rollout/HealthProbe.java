@@ -6,8 +6,17 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.util.Optional;
 
-/** One look at the server from the node: unit state, restart count and the /healthz body. */
-record HealthProbe(String activeState, int restarts, boolean ok, Optional<String> release) {
+/**
+ * One look at the server from the node: unit state, restart count and the /healthz body, which
+ * names the running release and the release whose content it serves (the same one, unless only
+ * content changed since it started; a server from before content ids names only its release).
+ */
+record HealthProbe(
+        String activeState,
+        int restarts,
+        boolean ok,
+        Optional<String> release,
+        Optional<String> content) {
     static HealthProbe parse(String output) {
         String state = "unknown";
         int restarts = -1;
@@ -23,11 +32,13 @@ record HealthProbe(String activeState, int restarts, boolean ok, Optional<String
             }
         }
         var health = healthz(body);
+        var release = health.flatMap(h -> text(h, "release"));
         return new HealthProbe(
                 state,
                 restarts,
                 health.map(h -> text(h, "status").filter("ok"::equals).isPresent()).orElse(false),
-                health.flatMap(h -> text(h, "release")));
+                release,
+                health.flatMap(h -> text(h, "content")).or(() -> release));
     }
 
     /** The {@code /healthz} document, if the body is one (a dead server answers nothing). */
@@ -51,8 +62,16 @@ record HealthProbe(String activeState, int restarts, boolean ok, Optional<String
      * Whether this is the named release, healthy, active and not restarted since {@code baseline}.
      */
     boolean healthyAs(String expected, int baseline) {
+        return release.filter(expected::equals).isPresent() && servesContentOf(expected, baseline);
+    }
+
+    /**
+     * Whether it serves the content of the named release, healthy, active and not restarted since
+     * {@code baseline}, whichever release's code runs: what a content-only change must reach.
+     */
+    boolean servesContentOf(String expected, int baseline) {
         return ok
-                && release.filter(expected::equals).isPresent()
+                && content.filter(expected::equals).isPresent()
                 && activeState.equals("active")
                 && restarts == baseline;
     }
@@ -64,6 +83,9 @@ record HealthProbe(String activeState, int restarts, boolean ok, Optional<String
                 + restarts
                 + ", healthz "
                 + (ok ? "ok" : "not ok")
-                + release.map(r -> " (release " + r + ")").orElse("");
+                + release.map(r -> " (release " + r + ")").orElse("")
+                + content.filter(c -> !release.equals(Optional.of(c)))
+                        .map(c -> " (content of " + c + ")")
+                        .orElse("");
     }
 }

@@ -122,13 +122,15 @@ final class NodeScripts {
 
     /**
      * Records the unconfirmed switch in {@code state/pending}, arms the node's rollback timer, then
-     * points {@code current} at {@code release} by renaming a new symlink over it.
+     * points {@code current} at {@code release} by renaming a new symlink over it. {@code
+     * restart=no} in the record: only content changes, so going back needs no restart either.
      */
-    static String switchTo(NodeLayout layout, String release, Optional<String> previous) {
+    static String switchTo(
+            NodeLayout layout, String release, Optional<String> previous, boolean restarts) {
         return """
                 [ -d %1$s ]
                 mkdir -p %2$s
-                printf 'release=%%s\\nprevious=%%s\\n' %3$s %4$s > %5$s.new
+                printf 'release=%%s\\nprevious=%%s\\nrestart=%%s\\n' %3$s %4$s %8$s > %5$s.new
                 mv -f %5$s.new %5$s
                 systemctl restart %6$s
                 ln -sfn releases/%3$s %7$s.new
@@ -141,7 +143,8 @@ final class NodeScripts {
                         previous.orElse("''"),
                         layout.pending(),
                         NodeLayout.ROLLBACK_TIMER,
-                        layout.current());
+                        layout.current(),
+                        restarts ? "yes" : "no");
     }
 
     /**

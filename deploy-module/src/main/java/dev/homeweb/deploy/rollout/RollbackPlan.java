@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * {@code deploy rollback}: the deploy's own switch, import, restart, health and confirm steps,
  * aimed at an older release. Like a deploy it arms the node's rollback timer first, so a rollback
- * that fails its health check (or loses its deployer) goes back to where it started.
+ * that fails its health check (or loses its deployer) goes back to where it started. Back to a
+ * release with the same code (only content differs) it restarts nothing: the server reloads.
  */
 record RollbackPlan(Optional<String> to, LockHolder holder, DeploySteps before, SwitchSteps after)
         implements Plan {
@@ -23,7 +24,15 @@ record RollbackPlan(Optional<String> to, LockHolder holder, DeploySteps before, 
         r.run(before.preflight(0));
         r.run(before.lock(holder, Duration.ZERO));
         var target = r.run(before.target(to));
-        r.run(after.switchTo(target));
+        if (r.run(before.contentOnly(target))) {
+            r.run(after.switchTo(target, false));
+            r.run(after.importContent(target));
+            var probe =
+                    r.run(after.reload(target, Optional.of(after.rollBack("health-check-failed"))));
+            r.run(after.confirm(target));
+            return rolledBack(target, probe);
+        }
+        r.run(after.switchTo(target, true));
         r.run(after.importContent(target));
         int baseline =
                 r.run(
@@ -40,6 +49,10 @@ record RollbackPlan(Optional<String> to, LockHolder holder, DeploySteps before, 
                                 Optional.of(after.rollBack("health-check-failed")),
                                 ""));
         r.run(after.confirm(target));
+        return rolledBack(target, probe);
+    }
+
+    private static Done rolledBack(String target, HealthProbe probe) {
         return new Done(
                 Outcome.DEPLOYED,
                 "rolled back to " + target + ": " + probe.describe(),

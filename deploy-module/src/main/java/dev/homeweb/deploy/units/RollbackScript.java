@@ -8,7 +8,9 @@ import java.util.Map;
  * The node-side half of the magic rollback. A deploy writes {@code state/pending} (the previous and
  * the new release) and arms {@code home-web-rollback.timer} before it switches; confirming removes
  * the file and stops the timer. If the deployer dies or cannot reach the node again, the timer runs
- * this script, which switches {@code current} back by renaming a new symlink over it.
+ * this script, which switches {@code current} back by renaming a new symlink over it, imports that
+ * release's content and restarts the server, unless the deploy changed only content ({@code
+ * restart=no}): then the running server just reloads.
  */
 final class RollbackScript {
     private RollbackScript() {}
@@ -28,11 +30,12 @@ final class RollbackScript {
                 fi
                 previous=$(sed -n 's/^previous=//p' "$pending")
                 release=$(sed -n 's/^release=//p' "$pending")
+                restart=$(sed -n 's/^restart=//p' "$pending")
                 if [ -n "$previous" ] && [ -d "$root/releases/$previous" ]; then
                     ln -sfn "releases/$previous" "$root/current.rollback"
                     mv -T "$root/current.rollback" "$root/current"
                     systemctl start %3$s || echo "home-web-rollback: content import failed"
-                    systemctl restart %4$s
+                    if [ "$restart" != no ]; then systemctl restart %4$s; fi
                     outcome="rolled back to $previous"
                 else
                     systemctl stop %4$s 'home-web-*.socket' || true

@@ -125,6 +125,13 @@ final class E2e {
         }
     }
 
+    /** A deploy that must succeed (else the failure with the server's journal): its release. */
+    String deployed(String... rest) {
+        var run = deploy(rest);
+        org.assertj.core.api.Assertions.assertThat(run.exitCode()).as(failure(run)).isZero();
+        return release(run);
+    }
+
     Run deploy(String... rest) {
         return run(args(rest));
     }

@@ -43,15 +43,12 @@ class ZeroDowntimeIT {
         target = TargetHost.up("hwd-zero");
         e2e = new E2e(target, dir, "health_timeout: 60s\nconfirm_timeout: 75s", "bind: 0.0.0.0");
         e2e.initSecrets();
-        var run = e2e.deploy(E2e.release());
-        assertThat(run.exitCode()).as(e2e.failure(run)).isZero();
-        good = E2e.release(run);
+        good = e2e.deployed(E2e.release());
     }
 
     @BeforeEach
     void theGoodReleaseServes() throws Exception {
-        var run = e2e.deploy(E2e.release());
-        assertThat(run.exitCode()).as(e2e.failure(run)).isZero();
+        assertThat(e2e.deployed(E2e.release())).isEqualTo(good);
         assertThat(e2e.currentOnNode()).isEqualTo(good);
     }
 
@@ -77,12 +74,7 @@ class ZeroDowntimeIT {
         var deployed =
                 whileReading(
                         "content-only deploy",
-                        () ->
-                                e2e.deploy(
-                                        "--jar",
-                                        E2e.appJar().toString(),
-                                        "--content",
-                                        content.toString()));
+                        () -> e2e.deploy(releaseWith(E2e.appJar(), content)));
 
         assertThat(deployed.exitCode()).as(e2e.failure(deployed)).isZero();
         assertThat(deployed.out()).contains("[e2e] reload").doesNotContain("[e2e] restart");
@@ -209,9 +201,11 @@ class ZeroDowntimeIT {
     }
 
     private static String[] releaseWith(Path jar) {
-        return new String[] {
-            "--jar", jar.toString(), "--content", E2e.repoRoot().resolve("content").toString()
-        };
+        return releaseWith(jar, E2e.repoRoot().resolve("content"));
+    }
+
+    private static String[] releaseWith(Path jar, Path content) {
+        return new String[] {"--jar", jar.toString(), "--content", content.toString()};
     }
 
     /** The real server jar with one more file: other code as far as a deploy can tell. */

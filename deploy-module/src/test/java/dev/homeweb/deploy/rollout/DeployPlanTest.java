@@ -56,6 +56,57 @@ class DeployPlanTest {
     }
 
     @Test
+    void aContentOnlyChangeImportsAndReloadsWithoutRestartingTheServer() throws Exception {
+        var first = node.release("server", "first words");
+        var second = node.release("server", "second words");
+        node.deploy(first);
+        var calls = node.systemctlCalls();
+
+        var result = node.deploy(second);
+
+        assertThat(result.outcome()).as(node.printed()).isEqualTo(Outcome.DEPLOYED);
+        assertThat(result.steps())
+                .extracting(StepResult::step)
+                .containsExactly(
+                        "preflight",
+                        "lock",
+                        "upload",
+                        "secrets",
+                        "units",
+                        "code",
+                        "switch",
+                        "import",
+                        "reload",
+                        "confirm",
+                        "finalize");
+        assertThat(node.systemctlCalls().substring(calls.length()))
+                .doesNotContain("restart home-web.service")
+                .contains("start home-web-import.service");
+        assertThat(node.running()).isEqualTo(first.id());
+        assertThat(node.content()).isEqualTo(second.id());
+        assertThat(node.printed()).contains("only content differs: reload, no restart");
+    }
+
+    @Test
+    void aRollbackOfAContentOnlyChangeReloadsTheOldContentWithoutRestarting() throws Exception {
+        var first = node.release("server", "first words");
+        var second = node.release("server", "second words");
+        node.deploy(first);
+        node.deploy(second);
+        var calls = node.systemctlCalls();
+
+        var back = node.rollback(java.util.Optional.of(first.id()));
+
+        assertThat(back.outcome()).as(node.printed()).isEqualTo(Outcome.DEPLOYED);
+        assertThat(back.steps()).extracting(StepResult::step).contains("reload");
+        assertThat(node.systemctlCalls().substring(calls.length()))
+                .doesNotContain("restart home-web.service");
+        assertThat(node.running()).isEqualTo(first.id());
+        assertThat(node.content()).isEqualTo(first.id());
+        assertThat(node.current()).contains(first.id());
+    }
+
+    @Test
     void theSameReleaseAgainChangesNothing() throws Exception {
         var release = node.release("first");
         node.deploy(release);

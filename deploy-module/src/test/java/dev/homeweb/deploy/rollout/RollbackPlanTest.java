@@ -51,6 +51,7 @@ class RollbackPlanTest {
                         "preflight",
                         "lock",
                         "target",
+                        "code",
                         "switch",
                         "import",
                         "restart",
