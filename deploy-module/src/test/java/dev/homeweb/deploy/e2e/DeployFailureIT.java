@@ -6,8 +6,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,13 +106,8 @@ class DeployFailureIT {
     void killingTheDeployerRightAfterTheSwitchMakesTheNodeRollBackByItself() throws Exception {
         var content = e2e.contentWith("content-orphan", text -> text + "\nOrphaned release.\n");
         var command =
-                new ArrayList<>(
-                        List.of(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                "dev.homeweb.deploy.Main"));
-        command.addAll(e2e.args("--jar", E2e.appJar().toString(), "--content", content.toString()));
+                e2e.deployerCommand(
+                        "--jar", E2e.appJar().toString(), "--content", content.toString());
         var pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().putAll(e2e.environment);
         var seen = e2e.leaks.during(() -> runUntilSwitched(pb));

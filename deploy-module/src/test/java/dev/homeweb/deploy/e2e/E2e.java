@@ -132,6 +132,19 @@ final class E2e {
         return release(run);
     }
 
+    /** The deploy CLI in a JVM of its own (to kill it), with this target's arguments. */
+    List<String> deployerCommand(String... rest) {
+        var command =
+                new ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                "dev.homeweb.deploy.Main"));
+        command.addAll(args(rest));
+        return command;
+    }
+
     Run deploy(String... rest) {
         return run(args(rest));
     }

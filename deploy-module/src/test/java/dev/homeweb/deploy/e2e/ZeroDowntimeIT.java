@@ -6,8 +6,6 @@ import java.net.URI;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -224,15 +222,8 @@ class ZeroDowntimeIT {
 
     /** Starts a deployer of {@code jar} in its own JVM and kills it once the node switched. */
     private static void killDeployerOnceSwitched(Path jar) throws Exception {
-        var command =
-                new ArrayList<>(
-                        List.of(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                "dev.homeweb.deploy.Main"));
-        command.addAll(e2e.args(releaseWith(jar)));
-        var pb = new ProcessBuilder(command).redirectErrorStream(true);
+        var pb =
+                new ProcessBuilder(e2e.deployerCommand(releaseWith(jar))).redirectErrorStream(true);
         pb.redirectOutput(dir.resolve("unconfirmed-deployer.log").toFile());
         pb.environment().putAll(e2e.environment);
         var deployer = pb.start();
