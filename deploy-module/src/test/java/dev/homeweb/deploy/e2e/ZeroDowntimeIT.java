@@ -40,6 +40,10 @@ class ZeroDowntimeIT {
     static void bootAndDeployAGoodRelease() throws Exception {
         target = TargetHost.up("hwd-zero");
         e2e = new E2e(target, dir, "health_timeout: 60s\nconfirm_timeout: 75s", "bind: 0.0.0.0");
+        // On a busy machine the node's PostgreSQL may still be starting when sshd answers.
+        target.ssh(
+                "for i in $(seq 120); do pg_isready -q -h 127.0.0.1 && exit 0; sleep 1; done;"
+                        + " exit 1");
         e2e.initSecrets();
         good = e2e.deployed(E2e.release());
     }
