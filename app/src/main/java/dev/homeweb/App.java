@@ -12,6 +12,7 @@ import dev.homeweb.content.ImportRunner;
 import dev.homeweb.content.MarkdownRenderer;
 import dev.homeweb.db.ConnectedDatabase;
 import dev.homeweb.db.ConnectionFailed;
+import dev.homeweb.db.Database;
 import dev.homeweb.db.Migrations;
 import dev.homeweb.db.PackagedMigrations;
 import dev.homeweb.db.SingleConnectionDatabase;
@@ -32,10 +33,13 @@ import dev.homeweb.web.SearchPage;
 import dev.homeweb.web.SecurityHeaders;
 import dev.homeweb.web.WebServer;
 import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jooq.exception.DataAccessException;
 
 /**
  * The composition root: builds config, database, services and web server with constructors, in that
@@ -75,7 +79,12 @@ public final class App implements Application {
             try (var db = ConnectedDatabase.open(config)) {
                 new Migrations(db.database().dataSource()).migrate();
                 var report = importer(db).importFrom(config.contentDir());
+                try (var connection = db.database().dataSource().getConnection()) {
+                    announce(connection);
+                }
                 return imported(report, new PostRepository(db.database().dataSource()));
+            } catch (SQLException e) {
+                throw new DataAccessException("announcing the content: " + e.getMessage(), e);
             }
         }
         // One connection, no pool; no Flyway and no jOOQ unless something changed.
@@ -88,7 +97,21 @@ public final class App implements Application {
                             () ->
                                     new ContentImporter(
                                             db.dsl(), runner.reader(), new MarkdownRenderer()));
+            announce(db.connection());
             return imported(report, new PostRepository(db.connection()));
+        } catch (SQLException e) {
+            throw new DataAccessException("announcing the content: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * After the import committed, tells running servers which release's content the database now
+     * holds, changed or not: a deploy that changed only content waits for {@code /healthz} to show
+     * it instead of restarting the server.
+     */
+    private void announce(Connection connection) throws SQLException {
+        if (releaseId.isPresent()) {
+            Database.announceContent(connection, releaseId.get());
         }
     }
 
@@ -195,6 +218,7 @@ public final class App implements Application {
                                 preview.importNow();
                             });
                     parts.site.reload();
+                    releaseId.ifPresent(parts.site::loadedContent);
                     var web = parts.startWeb(Optional::empty, live.map(preview -> parts.status));
                     return new Server(
                             web, stopWatching, db, db.describe(), parts.site.current().postCount());
@@ -292,7 +316,8 @@ public final class App implements Application {
 
         WebServer startWeb(Supplier<Optional<String>> lag, Optional<PreviewStatus> preview) {
             // Hashing the jar waits for the first health check, not for the first page.
-            var health = new HealthCheck(posts, () -> BuildInfo.detect(releaseId), lag);
+            var health =
+                    new HealthCheck(posts, () -> BuildInfo.detect(releaseId), lag, site::contentId);
             return new WebServer(
                             site,
                             assets,

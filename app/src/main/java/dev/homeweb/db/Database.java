@@ -23,6 +23,24 @@ public final class Database implements AutoCloseable {
      */
     public static final String CONTENT_CHANNEL = "home_web_content";
 
+    /**
+     * Announces on {@link #CONTENT_CHANNEL}, after an import committed, the id of the content the
+     * database now holds (the release it came from). An import's own notification has no payload
+     * and means "reload"; this one comes after it (PostgreSQL delivers in commit order) and only
+     * names what was loaded.
+     */
+    public static void announceContent(Connection connection, String contentId)
+            throws SQLException {
+        try (var statement = connection.prepareStatement("select pg_notify(?, ?)")) {
+            statement.setString(1, CONTENT_CHANNEL);
+            statement.setString(2, contentId);
+            statement.execute();
+        }
+        if (!connection.getAutoCommit()) {
+            connection.commit();
+        }
+    }
+
     private final DatabaseUrl url;
     private final HikariDataSource pool;
     private volatile DSLContext dsl;

@@ -24,13 +24,15 @@ public final class HealthCheck {
     private final PostRepository posts;
     private final Supplier<BuildInfo> detect;
     private final Supplier<Optional<String>> lag;
+    private final Supplier<Optional<String>> content;
     private volatile @Nullable BuildInfo build;
 
     /**
      * @param detect finds the build, once, on the first check
+     * @param content the id of the content the server has loaded, if known
      */
     public HealthCheck(PostRepository posts, Supplier<BuildInfo> detect) {
-        this(posts, detect, Optional::empty);
+        this(posts, detect, Optional::empty, Optional::empty);
     }
 
     /**
@@ -38,10 +40,14 @@ public final class HealthCheck {
      *     its snapshot and has not caught up
      */
     public HealthCheck(
-            PostRepository posts, Supplier<BuildInfo> detect, Supplier<Optional<String>> lag) {
+            PostRepository posts,
+            Supplier<BuildInfo> detect,
+            Supplier<Optional<String>> lag,
+            Supplier<Optional<String>> content) {
         this.posts = posts;
         this.detect = detect;
         this.lag = lag;
+        this.content = content;
     }
 
     /**
@@ -50,9 +56,15 @@ public final class HealthCheck {
     public Status check(Optional<TlsStatus> tls) {
         var behind = lag.get();
         try {
-            return new Status(true, posts.countAll(), behind, build(), tls);
+            return new Status(true, posts.countAll(), behind, build(), tls, content.get());
         } catch (RuntimeException e) {
-            return new Status(false, -1, behind.or(() -> Optional.of(DATABASE_DOWN)), build(), tls);
+            return new Status(
+                    false,
+                    -1,
+                    behind.or(() -> Optional.of(DATABASE_DOWN)),
+                    build(),
+                    tls,
+                    content.get());
         }
     }
 
@@ -67,20 +79,24 @@ public final class HealthCheck {
 
     /**
      * The answer of one check; {@code posts} is -1 when the database is unreachable, {@code
-     * degraded} says why the pages served are not the database's.
+     * degraded} says why the pages served are not the database's. {@code content} names the release
+     * whose content is loaded: after a content-only deploy it is newer than the running {@code
+     * release}.
      */
     public record Status(
             boolean databaseUp,
             int posts,
             Optional<String> degraded,
             BuildInfo build,
-            Optional<TlsStatus> tls) {
+            Optional<TlsStatus> tls,
+            Optional<String> content) {
         private static final Gson GSON = new Gson();
 
         public Status {
             Objects.requireNonNull(degraded, "degraded");
             Objects.requireNonNull(build, "build");
             Objects.requireNonNull(tls, "tls");
+            Objects.requireNonNull(content, "content");
         }
 
         /** Only "ok" means the pages are the database's and imports reach them. */
@@ -102,6 +118,7 @@ public final class HealthCheck {
             json.addProperty("version", build.version());
             json.addProperty("build", build.buildId());
             build.releaseId().ifPresent(release -> json.addProperty("release", release));
+            content.ifPresent(id -> json.addProperty("content", id));
             tls.ifPresent(t -> json.add("tls", tlsJson(t)));
             return GSON.toJson(json);
         }

@@ -4,7 +4,9 @@ import dev.homeweb.db.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Arrays;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,10 +68,7 @@ public final class ContentWatcher implements AutoCloseable {
                 while (running) {
                     var notifications = pg.getNotifications(POLL_MILLIS);
                     if (notifications != null && notifications.length > 0) {
-                        site.reload();
-                        LOG.info(
-                                "content changed; site reloaded ({} posts)",
-                                site.current().postCount());
+                        apply(notifications);
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -83,6 +82,28 @@ public final class ContentWatcher implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * An import's own notification (no payload) means its commit changed posts: reload, once for
+     * the batch. An announcement names the content now loaded; it follows the import's commit, so
+     * the reload of that commit is done when the name is recorded.
+     */
+    private void apply(PGNotification[] notifications) {
+        var changed = Arrays.stream(notifications).anyMatch(n -> n.getParameter().isEmpty());
+        if (changed) {
+            site.reload();
+            LOG.info("content changed; site reloaded ({} posts)", site.current().postCount());
+        }
+        Arrays.stream(notifications)
+                .map(PGNotification::getParameter)
+                .filter(id -> !id.isEmpty())
+                .reduce((first, second) -> second)
+                .ifPresent(
+                        id -> {
+                            site.loadedContent(id);
+                            LOG.info("content of release {} loaded", id);
+                        });
     }
 
     @Override

@@ -23,6 +23,7 @@ public final class Site {
     private final Runnable reloaded;
     private volatile Loaded loaded;
     private volatile Optional<PreviewKey> key = Optional.empty();
+    private volatile Optional<String> contentId = Optional.empty();
 
     private record Loaded(List<Post> posts, SiteSnapshot snapshot) {}
 
@@ -84,6 +85,19 @@ public final class Site {
     /** The files served beside the pages. */
     public FileLibrary files() {
         return files;
+    }
+
+    /**
+     * The id of the content loaded (the release it was imported from), as the import announced it,
+     * or as the server was started with: a deploy imports a release's content before it starts it.
+     */
+    public Optional<String> contentId() {
+        return contentId;
+    }
+
+    /** Records the id an import announced; called after the reload of what it imported. */
+    public void loadedContent(String id) {
+        contentId = Optional.of(id);
     }
 
     public SiteSnapshot current() {

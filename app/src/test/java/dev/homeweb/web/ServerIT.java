@@ -45,6 +45,11 @@ class ServerIT {
     }
 
     App app(Path urlFile, Map<String, String> more) {
+        return app(urlFile, more, "r-test");
+    }
+
+    /** The app as started from release {@code releaseId} ({@code HOME_WEB_RELEASE_ID}). */
+    App app(Path urlFile, Map<String, String> more, String releaseId) {
         var options =
                 new java.util.HashMap<>(
                         Map.of(
@@ -59,7 +64,7 @@ class ServerIT {
                 AppConfig.from(options, Map.of()),
                 new PrintWriter(new StringWriter()),
                 Clock.systemUTC(),
-                Optional.of("r-test"));
+                Optional.of(releaseId));
     }
 
     void startOn(TestDatabase db, Map<String, String> more) {
@@ -75,6 +80,35 @@ class ServerIT {
         if (server != null) {
             server.close();
         }
+    }
+
+    @Test
+    void healthzNamesTheContentEachImportAnnouncesWhileTheReleaseStaysTheRunningOne(
+            TestDatabase db) {
+        startOn(db, Map.of());
+        assertThat(http.get("/healthz").body())
+                .contains("\"release\":\"r-test\"", "\"content\":\"r-test\"");
+        content.post("fresh.md", "Fresh post", "2026-01-05", "");
+        var urlFile = db.writeUrlFile(dir);
+
+        app(urlFile, Map.of(), "r-content").importContent();
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () ->
+                                assertThat(http.get("/healthz").body())
+                                        .contains("\"content\":\"r-content\""));
+        assertThat(http.get("/healthz").body()).contains("\"release\":\"r-test\"");
+        assertThat(http.get("/").body()).contains("Fresh post");
+
+        // Content that changed no post (another release, the same posts) is announced too.
+        app(urlFile, Map.of(), "r-same-posts").importContent();
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () ->
+                                assertThat(http.get("/healthz").body())
+                                        .contains("\"content\":\"r-same-posts\""));
     }
 
     @Test

@@ -39,6 +39,23 @@ public record Release(String id, List<ReleaseFile> files) {
         return out.toString();
     }
 
+    /**
+     * Whether two manifests differ only under {@code content/}: the same server, agent and runtime,
+     * so a switch between them needs an import and a reload, not a restart.
+     */
+    public static boolean sameCode(String manifest, String other) {
+        return code(manifest).equals(code(other));
+    }
+
+    private static List<String> code(String manifest) {
+        // A manifest line: sha256, size, mode, path.
+        return manifest.lines()
+                .filter(line -> line.split(" ", 4).length == 4)
+                .filter(line -> !line.split(" ", 4)[3].startsWith("content/"))
+                .sorted()
+                .toList();
+    }
+
     public long totalBytes() {
         return files.stream().mapToLong(ReleaseFile::size).sum();
     }

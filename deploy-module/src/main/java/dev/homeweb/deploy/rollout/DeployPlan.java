@@ -11,9 +11,10 @@ import java.util.Optional;
 
 /**
  * {@code deploy}: preflight (and https with {@code service.https} on), lock, upload, secrets,
- * units, backup, migrate, switch, import, restart, health, confirm, finalize. Two shortcuts after
- * the units: the same release with nothing changed is left alone, and a secret-only change restarts
- * just the units that use it.
+ * units, backup, migrate, switch, import, restart, health, confirm, finalize. Three shortcuts after
+ * the units: the same release with nothing changed is left alone, a secret-only change restarts
+ * just the units that use it, and a change of content only (same code, units and server secrets)
+ * restarts nothing: the running server reloads.
  */
 record DeployPlan(
         NodeConfig node,
@@ -52,16 +53,28 @@ record DeployPlan(
                 return rotate(r, restarts);
             }
             var probe = r.run(after.probe());
-            if (probe.healthyAs(id, probe.restarts())) {
+            if (probe.servesContentOf(id, probe.restarts())) {
                 return new Done(
                         Outcome.UNCHANGED,
                         "release " + id + " already serving, nothing to do",
                         "unchanged");
             }
         }
+        // Secrets the server reads, or units, changed: it restarts whatever the release.
+        boolean contentOnly =
+                !restarts.units().contains(NodeLayout.SERVICE)
+                        && changedUnits.isEmpty()
+                        && r.run(before.contentOnly(id));
+        if (contentOnly) {
+            // The same server jar: its migrations are the ones applied for the serving release.
+            r.run(after.switchTo(id, false));
+            r.run(after.importContent(id));
+            r.run(after.reload(id, Optional.of(after.rollBack("health-check-failed"))));
+            return confirmed(r, id);
+        }
         r.run(schema.backup(id, migrations));
         r.run(before.migrate(id, migrations));
-        r.run(after.switchTo(id));
+        r.run(after.switchTo(id, true));
         r.run(after.importContent(id));
         int baseline =
                 r.run(
@@ -71,6 +84,10 @@ record DeployPlan(
                                 Optional.of(after.rollBack("restart-failed")),
                                 restarts.describeRestart(NodeLayout.SERVICE, true)));
         r.run(after.health(id, baseline, Optional.of(after.rollBack("health-check-failed")), ""));
+        return confirmed(r, id);
+    }
+
+    private Done confirmed(StepRunner r, String id) {
         r.run(after.confirm(id));
         r.run(after.finalizeRelease(id));
         return new Done(Outcome.DEPLOYED, "release " + id + " serving", "deployed");

@@ -244,6 +244,33 @@ final class DeploySteps {
                                                 : ""));
     }
 
+    /**
+     * Whether switching from the serving release to {@code next} changes only content (both
+     * manifests on the node agree outside {@code content/}) while the server is up: then the
+     * running server reloads the import instead of being restarted.
+     */
+    Step<Boolean> contentOnly(String next) {
+        return Step.before(
+                "code",
+                session -> {
+                    var serving = session.previous();
+                    if (serving.isEmpty() || serving.get().equals(next)) {
+                        return false;
+                    }
+                    var queries = session.queries();
+                    var same =
+                            Release.sameCode(
+                                    queries.read(layout.release(serving.get()) + "/MANIFEST"),
+                                    queries.read(layout.release(next) + "/MANIFEST"));
+                    var probe = queries.probe(node.service());
+                    return same
+                            && probe.ok()
+                            && probe.activeState().equals("active")
+                            && probe.content().equals(serving);
+                },
+                same -> same ? "unchanged, only content differs: reload, no restart" : "changed");
+    }
+
     /** Runs the release's migrations with its oneshot unit. */
     Step<Integer> migrate(String releaseId, List<String> migrations) {
         return Step.before(

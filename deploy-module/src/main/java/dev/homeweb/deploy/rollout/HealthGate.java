@@ -2,6 +2,7 @@ package dev.homeweb.deploy.rollout;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -19,11 +20,16 @@ final class HealthGate {
 
     /** The last probe; {@link HealthProbe#healthyAs} tells whether it passed. */
     HealthProbe await(Supplier<HealthProbe> probe, String release, int baseline) {
+        return await(probe, p -> p.healthyAs(release, baseline), baseline);
+    }
+
+    /** The last probe, the first that {@code passes} or the one after which waiting is futile. */
+    HealthProbe await(Supplier<HealthProbe> probe, Predicate<HealthProbe> passes, int baseline) {
         var deadline = clock.instant().plus(timeout);
         HealthProbe last;
         do {
             last = probe.get();
-            if (last.healthyAs(release, baseline)
+            if (passes.test(last)
                     || last.restarts() > baseline
                     || last.activeState().equals("failed")) {
                 return last;

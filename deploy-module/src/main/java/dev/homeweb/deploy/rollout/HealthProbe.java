@@ -7,10 +7,12 @@ import com.google.gson.JsonParser;
 import java.util.Optional;
 
 /**
- * One look at the server from the node: unit state, restart count and the /healthz body, with its
- * {@code tls} object when the server speaks HTTPS itself. Only {@code "status":"ok"} is healthy: a
- * server that answers {@code "degraded"} (it serves saved pages because it cannot reach the
- * database, HTTP 200 for load balancers) never passes a deploy.
+ * One look at the server from the node: unit state, restart count and the /healthz body, which
+ * names the running release and the release whose content it serves (the same one, unless only
+ * content changed since it started; a server from before content ids names only its release), with
+ * its {@code tls} object when the server speaks HTTPS itself. Only {@code "status":"ok"} is
+ * healthy: a server that answers {@code "degraded"} (it serves saved pages because it cannot reach
+ * the database, HTTP 200 for load balancers) never passes a deploy.
  */
 record HealthProbe(
         String activeState,
@@ -18,7 +20,8 @@ record HealthProbe(
         boolean ok,
         Optional<String> release,
         Optional<String> degraded,
-        Optional<Certificate> certificate) {
+        Optional<Certificate> certificate,
+        Optional<String> content) {
 
     /** The certificate served ({@code tls.expires}) and the last failed order, if the newest. */
     record Certificate(
@@ -57,11 +60,12 @@ record HealthProbe(
             }
         }
         var health = healthz(body);
+        var release = health.flatMap(h -> text(h, "release"));
         return new HealthProbe(
                 state,
                 restarts,
                 health.map(h -> text(h, "status").filter("ok"::equals).isPresent()).orElse(false),
-                health.flatMap(h -> text(h, "release")),
+                release,
                 health.filter(h -> text(h, "status").filter("degraded"::equals).isPresent())
                         .map(h -> text(h, "reason").orElse("no reason given")),
                 health.map(h -> h.get("tls"))
@@ -73,7 +77,8 @@ record HealthProbe(
                                                 text(tls, "mode").orElse("?"),
                                                 text(tls, "expires"),
                                                 text(tls, "lastError"),
-                                                text(tls, "lastErrorAt"))));
+                                                text(tls, "lastErrorAt"))),
+                health.flatMap(h -> text(h, "content")).or(() -> release));
     }
 
     /** The {@code /healthz} document, if the body is one (a dead server answers nothing). */
@@ -97,8 +102,16 @@ record HealthProbe(
      * Whether this is the named release, healthy, active and not restarted since {@code baseline}.
      */
     boolean healthyAs(String expected, int baseline) {
+        return release.filter(expected::equals).isPresent() && servesContentOf(expected, baseline);
+    }
+
+    /**
+     * Whether it serves the content of the named release, healthy, active and not restarted since
+     * {@code baseline}, whichever release's code runs: what a content-only change must reach.
+     */
+    boolean servesContentOf(String expected, int baseline) {
         return ok
-                && release.filter(expected::equals).isPresent()
+                && content.filter(expected::equals).isPresent()
                 && activeState.equals("active")
                 && restarts == baseline;
     }
@@ -111,6 +124,9 @@ record HealthProbe(
                 + ", healthz "
                 + (ok ? "ok" : degraded.map(reason -> "degraded: " + reason).orElse("not ok"))
                 + release.map(r -> " (release " + r + ")").orElse("")
+                + content.filter(c -> !release.equals(Optional.of(c)))
+                        .map(c -> " (content of " + c + ")")
+                        .orElse("")
                 + certificate.map(c -> ", " + c.describe()).orElse("");
     }
 }

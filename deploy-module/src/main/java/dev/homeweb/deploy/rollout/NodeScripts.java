@@ -196,13 +196,15 @@ final class NodeScripts {
     /**
      * Records the unconfirmed switch in {@code state/pending} (on disk before anything switches:
      * after a power cut, the boot's rollback reads it), arms the node's rollback timer, then points
-     * {@code current} at {@code release} by renaming a new symlink over it.
+     * {@code current} at {@code release} by renaming a new symlink over it. {@code restart=no} in
+     * the record: only content changes, so going back needs no restart either.
      */
-    static String switchTo(NodeLayout layout, String release, Optional<String> previous) {
+    static String switchTo(
+            NodeLayout layout, String release, Optional<String> previous, boolean restarts) {
         return """
                 [ -d %1$s ]
                 mkdir -p %2$s
-                printf 'release=%%s\\nprevious=%%s\\n' %3$s %4$s > %5$s.new
+                printf 'release=%%s\\nprevious=%%s\\nrestart=%%s\\n' %3$s %4$s %8$s > %5$s.new
                 mv -f %5$s.new %5$s
                 sync %5$s %2$s
                 systemctl restart %6$s
@@ -216,7 +218,8 @@ final class NodeScripts {
                         previous.orElse("''"),
                         layout.pending(),
                         NodeLayout.ROLLBACK_TIMER,
-                        layout.current());
+                        layout.current(),
+                        restarts ? "yes" : "no");
     }
 
     /**

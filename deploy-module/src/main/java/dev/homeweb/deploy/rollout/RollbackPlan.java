@@ -11,7 +11,8 @@ import java.util.Optional;
  * aimed at an older release, unless the database has a migration that release does not know and
  * that is not declared backward compatible (then only with {@code force}). Like a deploy it arms
  * the node's rollback timer first, so a rollback that fails its health check (or loses its
- * deployer) goes back to where it started.
+ * deployer) goes back to where it started. Back to a release with the same code (only content
+ * differs) it restarts nothing: the server reloads.
  */
 record RollbackPlan(
         Optional<String> to,
@@ -32,7 +33,15 @@ record RollbackPlan(
         r.run(before.lock(holder, Duration.ZERO));
         var target = r.run(before.target(to));
         r.run(schema.check(force));
-        r.run(after.switchTo(target));
+        if (r.run(before.contentOnly(target))) {
+            r.run(after.switchTo(target, false));
+            r.run(after.importContent(target));
+            var probe =
+                    r.run(after.reload(target, Optional.of(after.rollBack("health-check-failed"))));
+            r.run(after.confirm(target));
+            return rolledBack(target, probe);
+        }
+        r.run(after.switchTo(target, true));
         r.run(after.importContent(target));
         int baseline =
                 r.run(
@@ -49,6 +58,10 @@ record RollbackPlan(
                                 Optional.of(after.rollBack("health-check-failed")),
                                 ""));
         r.run(after.confirm(target));
+        return rolledBack(target, probe);
+    }
+
+    private static Done rolledBack(String target, HealthProbe probe) {
         return new Done(
                 Outcome.DEPLOYED,
                 "rolled back to " + target + ": " + probe.describe(),

@@ -26,8 +26,12 @@ final class SwitchSteps {
         this.clock = clock;
     }
 
-    /** Arms the node's rollback timer, then points {@code current} at {@code release}. */
-    Step<String> switchTo(String release) {
+    /**
+     * Arms the node's rollback timer, then points {@code current} at {@code release}. {@code
+     * restarts} says whether the deploy restarts the server (no: only content changed), and so
+     * whether a rollback must.
+     */
+    Step<String> switchTo(String release, boolean restarts) {
         return Step.after(
                 "switch",
                 session -> {
@@ -35,7 +39,10 @@ final class SwitchSteps {
                             .parse(
                                     session.run(
                                             NodeScripts.switchTo(
-                                                    layout, release, session.previous())));
+                                                    layout,
+                                                    release,
+                                                    session.previous(),
+                                                    restarts)));
                     return session.previous().orElse("(none)") + " -> " + release;
                 },
                 detail -> detail,
@@ -114,26 +121,59 @@ final class SwitchSteps {
                 HealthProbe::describe);
     }
 
+    /**
+     * Only content changed: the running server reloads what the import announced, and {@code
+     * /healthz} must name the release's content with the server neither restarted nor replaced.
+     */
+    Step<HealthProbe> reload(String release, Optional<Step.Undo> undo) {
+        return new Step<>(
+                "reload",
+                Phase.AFTER_SWITCH,
+                session -> {
+                    int baseline = session.queries().probe(node.service()).restarts();
+                    return awaitContent(session, release, baseline, "");
+                },
+                p -> "same server, " + p.describe(),
+                undo);
+    }
+
     private HealthProbe awaitHealthy(
             NodeSession session, String release, int baseline, String advice) {
+        return await(session, p -> p.healthyAs(release, baseline), baseline, release, advice);
+    }
+
+    private HealthProbe awaitContent(
+            NodeSession session, String release, int baseline, String advice) {
+        return await(session, p -> p.servesContentOf(release, baseline), baseline, release, advice);
+    }
+
+    private HealthProbe await(
+            NodeSession session,
+            java.util.function.Predicate<HealthProbe> passes,
+            int baseline,
+            String release,
+            String advice) {
         var queries = session.queries();
         var last =
                 new HealthGate(clock, settings.healthTimeout())
-                        .await(() -> queries.probe(node.service()), release, baseline);
-        if (!last.healthyAs(release, baseline)) {
+                        .await(() -> queries.probe(node.service()), passes, baseline);
+        if (!passes.test(last)) {
             throw StepFailed.failed(
                     "release " + release + " is not healthy" + advice + ": " + last.describe());
         }
         return last;
     }
 
-    /** After a rollback: the release gone back to answers, counted from its restart now. */
+    /**
+     * After a rollback: the content of the release gone back to is served, counted from its restart
+     * now (a rollback of a content-only change restarts nothing, so the running code may be older).
+     */
     private Step<HealthProbe> healthAgain(String release) {
         return Step.afterWithoutUndo(
                 "health",
                 session -> {
                     int baseline = session.queries().probe(node.service()).restarts();
-                    return awaitHealthy(session, release, baseline, " after rollback");
+                    return awaitContent(session, release, baseline, " after rollback");
                 },
                 HealthProbe::describe);
     }

@@ -11,7 +11,9 @@ import java.util.Map;
  * this script, which switches {@code current} back by renaming a new symlink over it. The timer
  * does not survive a reboot, so {@code home-web-recover.service} runs it at boot with reason {@code
  * reboot}, before the server starts: then it only switches and imports, for the boot starts the
- * server next (restarting it from a unit it is ordered before would wait on itself).
+ * server next (restarting it from a unit it is ordered before would wait on itself). A deploy that
+ * changed only content ({@code restart=no}) is rolled back without a restart too: the running
+ * server just reloads.
  */
 final class RollbackScript {
     private RollbackScript() {}
@@ -31,11 +33,12 @@ final class RollbackScript {
                 fi
                 previous=$(sed -n 's/^previous=//p' "$pending")
                 release=$(sed -n 's/^release=//p' "$pending")
+                restart=$(sed -n 's/^restart=//p' "$pending")
                 if [ -n "$previous" ] && [ -d "$root/releases/$previous" ]; then
                     ln -sfn "releases/$previous" "$root/current.rollback"
                     mv -T "$root/current.rollback" "$root/current"
                     systemctl start %3$s || echo "home-web-rollback: content import failed"
-                    if [ "$reason" != reboot ]; then systemctl restart %4$s; fi
+                    if [ "$reason" != reboot ] && [ "$restart" != no ]; then systemctl restart %4$s; fi
                     outcome="rolled back to $previous"
                 else
                     if [ "$reason" != reboot ]; then systemctl stop %4$s 'home-web-*.socket' || true; fi

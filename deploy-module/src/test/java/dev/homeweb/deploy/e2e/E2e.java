@@ -42,6 +42,14 @@ final class E2e {
     final SecretLeaks leaks;
 
     E2e(TargetHost target, Path dir, String settings) throws IOException {
+        this(target, dir, settings, "");
+    }
+
+    /**
+     * @param service more lines for the node's {@code service:} (such as {@code bind: 0.0.0.0}, so
+     *     the host reaches the server)
+     */
+    E2e(TargetHost target, Path dir, String settings, String service) throws IOException {
         this.target = target;
         this.dir = dir;
         this.config = dir.resolve("deploy.yaml");
@@ -65,11 +73,12 @@ final class E2e {
                     service:
                       site_title: E2E blog
                       jvm_options: [-Xmx192m, -XX:+UseSerialGC, -XX:TieredStopAtLevel=1]
-                """
+                %s"""
                         .formatted(
                                 settings.indent(2).stripTrailing(),
                                 admin.recipient().orElseThrow(),
-                                target.get("TARGET_ADDRESS")));
+                                target.get("TARGET_ADDRESS"),
+                                service.indent(6)));
         var env = new HashMap<String, String>();
         env.put("HOME", dir.toString());
         env.put("USER", "e2e");
@@ -120,6 +129,26 @@ final class E2e {
     Run deployJar(Path jar) {
         return deploy(
                 "--jar", jar.toString(), "--content", repoRoot().resolve("content").toString());
+    }
+
+    /** A deploy that must succeed (else the failure with the server's journal): its release. */
+    String deployed(String... rest) {
+        var run = deploy(rest);
+        org.assertj.core.api.Assertions.assertThat(run.exitCode()).as(failure(run)).isZero();
+        return release(run);
+    }
+
+    /** The deploy CLI in a JVM of its own (to kill it), with this target's arguments. */
+    List<String> deployerCommand(String... rest) {
+        var command =
+                new ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                "dev.homeweb.deploy.Main"));
+        command.addAll(args(rest));
+        return command;
     }
 
     Run deploy(String... rest) {

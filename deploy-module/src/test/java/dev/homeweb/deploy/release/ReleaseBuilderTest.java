@@ -113,4 +113,18 @@ class ReleaseBuilderTest {
                                                 nodeJar))
                 .hasMessageContaining("nope.jar does not exist");
     }
+
+    @Test
+    void manifestsThatDifferOnlyUnderContentHaveTheSameCode() {
+        var code = "aa 10 644 home-web.jar\nbb 5 755 runtime/bin/java\n";
+
+        assertThat(
+                        Release.sameCode(
+                                code + "cc 3 644 content/posts/a.md\n",
+                                code
+                                        + "dd 4 644 content/posts/a.md\nee 1 644 content/posts/b.md\n"))
+                .isTrue();
+        assertThat(Release.sameCode(code, code.replace("aa 10", "ab 10"))).isFalse();
+        assertThat(Release.sameCode(code, "")).as("a release without its manifest").isFalse();
+    }
 }

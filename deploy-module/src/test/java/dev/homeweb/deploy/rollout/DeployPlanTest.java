@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.homeweb.deploy.release.Release;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The deploy plan end to end on a {@link FakeNode}: what goes well. */
@@ -42,6 +45,55 @@ class DeployPlanTest extends OnFakeNode {
                                 + " previous=none by=tester@desk result=deployed seconds=\\d+");
         assertThat(node.locked()).isFalse();
         assertThat(node.printed()).contains("[blog] finalize   ok ");
+    }
+
+    /** Two releases of the same server whose content differs; the first one serving. */
+    @Nested
+    class ContentOnly {
+        Release first;
+        Release second;
+
+        @BeforeEach
+        void deployTheFirst() throws Exception {
+            first = node.release("server", "first words");
+            second = node.release("server", "second words");
+            assertThat(node.deploy(first).outcome()).isEqualTo(Outcome.DEPLOYED);
+        }
+
+        @Test
+        void aChangeImportsAndReloadsWithoutRestartingTheServer() throws Exception {
+            var calls = node.systemctlCalls();
+
+            var result = node.deploy(second);
+
+            assertThat(result.outcome()).as(node.printed()).isEqualTo(Outcome.DEPLOYED);
+            assertThat(result.steps())
+                    .extracting(StepResult::step)
+                    .containsSubsequence("units", "code", "switch", "import", "reload", "confirm")
+                    .doesNotContain("migrate", "restart", "health");
+            assertThat(node.systemctlCalls().substring(calls.length()))
+                    .doesNotContain("restart home-web.service")
+                    .contains("start home-web-import.service");
+            assertThat(node.running()).isEqualTo(first.id());
+            assertThat(node.content()).isEqualTo(second.id());
+            assertThat(node.printed()).contains("only content differs: reload, no restart");
+        }
+
+        @Test
+        void itsRollbackReloadsTheOldContentWithoutRestarting() throws Exception {
+            node.deploy(second);
+            var calls = node.systemctlCalls();
+
+            var back = node.rollback(Optional.of(first.id()));
+
+            assertThat(back.outcome()).as(node.printed()).isEqualTo(Outcome.DEPLOYED);
+            assertThat(back.steps()).extracting(StepResult::step).contains("reload");
+            assertThat(node.systemctlCalls().substring(calls.length()))
+                    .doesNotContain("restart home-web.service");
+            assertThat(node.running()).isEqualTo(first.id());
+            assertThat(node.content()).isEqualTo(first.id());
+            assertThat(node.current()).contains(first.id());
+        }
     }
 
     @Test

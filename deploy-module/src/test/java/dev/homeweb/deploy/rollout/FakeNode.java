@@ -127,12 +127,17 @@ final class FakeNode {
         return new LocalShellHost(shell, environment);
     }
 
-    /** A release of the fake server whose content says {@code words}. */
+    /** A release of a fake server of its own whose content says {@code words}. */
     Release release(String words) {
+        return release(words, words);
+    }
+
+    /** A release of fake server {@code code}: the same code and other words change only content. */
+    Release release(String code, String words) {
         try {
             var content = Files.createDirectories(dir.resolve("content-" + words + "/posts"));
             Files.writeString(content.resolve("hello.md"), "# Hello\n\n" + words + "\n");
-            var jar = Files.writeString(dir.resolve("home-web.jar"), "server");
+            var jar = Files.writeString(dir.resolve("home-web-" + code + ".jar"), "server " + code);
             var agent = Files.writeString(dir.resolve("node.jar"), "agent");
             return new ReleaseBuilder().build(jar, content.getParent(), Optional.empty(), agent);
         } catch (IOException e) {
@@ -259,6 +264,18 @@ final class FakeNode {
     String running() throws IOException {
         var file = fake.resolve("running");
         return Files.exists(file) ? Files.readString(file).strip() : "";
+    }
+
+    /** The release whose content the fake server serves now. */
+    String content() throws IOException {
+        var file = fake.resolve("content");
+        return Files.exists(file) ? Files.readString(file).strip() : "";
+    }
+
+    /** The fake systemctl's calls so far, one a line. */
+    String systemctlCalls() throws IOException {
+        var file = fake.resolve("calls");
+        return Files.exists(file) ? Files.readString(file) : "";
     }
 
     List<String> audit() throws IOException {

@@ -23,6 +23,30 @@ class HealthProbeTest {
     }
 
     @Test
+    void afterAContentOnlyChangeItServesTheNewContentFromTheOldRelease() {
+        var probe =
+                HealthProbe.parse(
+                        """
+                        ActiveState=active
+                        NRestarts=0
+                        body={"status":"ok","release":"aaaa","content":"bbbb"}
+                        """);
+        var older =
+                HealthProbe.parse(
+                        "ActiveState=active\nNRestarts=0\nbody={\"status\":\"ok\",\"release\":\"aaaa\"}\n");
+
+        assertThat(probe.servesContentOf("bbbb", 0)).isTrue();
+        assertThat(probe.servesContentOf("aaaa", 0)).isFalse();
+        assertThat(probe.servesContentOf("bbbb", 1)).isFalse();
+        assertThat(probe.healthyAs("bbbb", 0)).isFalse();
+        assertThat(probe.describe())
+                .isEqualTo("unit active, restarts 0, healthz ok (release aaaa) (content of bbbb)");
+        assertThat(older.servesContentOf("aaaa", 0))
+                .as("a server from before content ids")
+                .isTrue();
+    }
+
+    @Test
     void aDownDatabaseOrNoAnswerIsNotHealthy() {
         var unavailable =
                 HealthProbe.parse(

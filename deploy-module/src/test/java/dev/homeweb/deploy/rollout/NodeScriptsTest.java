@@ -144,20 +144,20 @@ class NodeScriptsTest {
 
     @Test
     void theSwitchArmsTheRollbackTimerBeforeItRenamesANewLinkOverCurrent() {
-        assertThat(NodeScripts.switchTo(LAYOUT, "r2", Optional.of("r1")))
+        assertThat(NodeScripts.switchTo(LAYOUT, "r2", Optional.of("r1"), true))
                 .isEqualTo(
                         """
                         [ -d /srv/blog/releases/r2 ]
                         mkdir -p /srv/blog/state
-                        printf 'release=%s\\nprevious=%s\\n' r2 r1 > /srv/blog/state/pending.new
+                        printf 'release=%s\\nprevious=%s\\nrestart=%s\\n' r2 r1 yes > /srv/blog/state/pending.new
                         mv -f /srv/blog/state/pending.new /srv/blog/state/pending
                         sync /srv/blog/state/pending /srv/blog/state
                         systemctl restart home-web-rollback.timer
                         ln -sfn releases/r2 /srv/blog/current.new
                         mv -T /srv/blog/current.new /srv/blog/current
                         """);
-        assertThat(NodeScripts.switchTo(LAYOUT, "r2", Optional.empty()))
-                .contains("printf 'release=%s\\nprevious=%s\\n' r2 '' > ");
+        assertThat(NodeScripts.switchTo(LAYOUT, "r2", Optional.empty(), false))
+                .contains("printf 'release=%s\\nprevious=%s\\nrestart=%s\\n' r2 '' no > ");
     }
 
     @Test

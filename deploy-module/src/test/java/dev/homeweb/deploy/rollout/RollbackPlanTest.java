@@ -33,6 +33,7 @@ class RollbackPlanTest extends ServingOldRelease {
                         "lock",
                         "target",
                         "schema",
+                        "code",
                         "switch",
                         "import",
                         "restart",

@@ -319,11 +319,12 @@ class UnitFileRendererTest {
                         fi
                         previous=$(sed -n 's/^previous=//p' "$pending")
                         release=$(sed -n 's/^release=//p' "$pending")
+                        restart=$(sed -n 's/^restart=//p' "$pending")
                         if [ -n "$previous" ] && [ -d "$root/releases/$previous" ]; then
                             ln -sfn "releases/$previous" "$root/current.rollback"
                             mv -T "$root/current.rollback" "$root/current"
                             systemctl start home-web-import.service || echo "home-web-rollback: content import failed"
-                            if [ "$reason" != reboot ]; then systemctl restart home-web.service; fi
+                            if [ "$reason" != reboot ] && [ "$restart" != no ]; then systemctl restart home-web.service; fi
                             outcome="rolled back to $previous"
                         else
                             if [ "$reason" != reboot ]; then systemctl stop home-web.service 'home-web-*.socket' || true; fi
