@@ -22,10 +22,13 @@ import java.util.concurrent.atomic.LongAccumulator;
 
 /**
  * Readers during a deploy: {@code clients} threads, each on one keep-alive HTTP/1.1 connection,
- * fetching one page again and again and counting every answer. Nothing is retried: a refused
- * connection, a reset, a connection closed before the answer or a timeout is one failure of its
- * kind, and so is any status but 200. A client opens a new connection only after the server
- * announced {@code Connection: close} or after a failure.
+ * fetching one page again and again and counting every answer. A refused connection, a reset, a
+ * timeout or a connection closed inside the answer is one failure of its kind, and so is any status
+ * but 200. One thing is retried, once, as browsers do (RFC 9110 9.2.2 allows it for an idempotent
+ * GET): a reused keep-alive connection that the server closed before sending a single byte of the
+ * answer. Such retries are counted and printed on their own; a retry that fails is a failure. A
+ * client opens a new connection only after the server announced {@code Connection: close} or after
+ * a failure.
  *
  * <p>JDK only, so that {@code bench/run} runs this very file with {@code java ReaderLoad.java HOST
  * PORT PATH CLIENTS -- COMMAND...}: the load runs for as long as the command does, then one summary
@@ -42,6 +45,7 @@ public final class ReaderLoad implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong ok = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
+    private final AtomicLong retried = new AtomicLong();
     private final LongAccumulator worstNanos = new LongAccumulator(Math::max, 0);
     private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
     private volatile boolean running = true;
@@ -79,7 +83,12 @@ public final class ReaderLoad implements AutoCloseable {
         var byKind = new TreeMap<String, Long>();
         failures.forEach((kind, n) -> byKind.put(kind, n.get()));
         return new Summary(
-                requests.get(), ok.get(), connections.get(), byKind, worstNanos.get() / 1_000_000);
+                requests.get(),
+                ok.get(),
+                connections.get(),
+                retried.get(),
+                byKind,
+                worstNanos.get() / 1_000_000);
     }
 
     /** Stops the readers (each finishes the request it is in) and returns what they saw. */
@@ -101,13 +110,15 @@ public final class ReaderLoad implements AutoCloseable {
     }
 
     /**
-     * Requests sent, answered 200, connections opened, failures by kind, the slowest request
-     * (including any connect it needed), in milliseconds.
+     * Requests sent, answered 200, connections opened, requests sent again after a reused
+     * connection closed before any answer, failures by kind, the slowest request (including any
+     * connect and retry it needed), in milliseconds.
      */
     public record Summary(
             long requests,
             long ok,
             long connections,
+            long retried,
             Map<String, Long> failures,
             long worstMillis) {
         public Summary {
@@ -122,12 +133,14 @@ public final class ReaderLoad implements AutoCloseable {
         public String toString() {
             return String.format(
                     Locale.ROOT,
-                    "%d requests, %d failed%s, worst latency %d ms, %d connections",
+                    "%d requests, %d failed%s, worst latency %d ms, %d connections, %d retried on a"
+                            + " new connection after a reused one closed before answering",
                     requests,
                     failed(),
                     failures.isEmpty() ? "" : " " + failures,
                     worstMillis,
-                    connections);
+                    connections,
+                    retried);
         }
     }
 
@@ -143,9 +156,22 @@ public final class ReaderLoad implements AutoCloseable {
                     socket = connect();
                     in = new BufferedInputStream(socket.getInputStream());
                 }
-                socket.getOutputStream().write(request);
-                socket.getOutputStream().flush();
-                var answer = Answer.read(in);
+                Answer answer;
+                try {
+                    answer = exchange(socket, in);
+                } catch (NoAnswer e) {
+                    if (fresh) {
+                        throw e;
+                    }
+                    // The keep-alive race: the server closed this idle connection as the request
+                    // went out. A browser sends it again on a new connection; so do we, once.
+                    retried.incrementAndGet();
+                    closeQuietly(socket);
+                    fresh = true;
+                    socket = connect();
+                    in = new BufferedInputStream(socket.getInputStream());
+                    answer = exchange(socket, in);
+                }
                 worstNanos.accumulate(System.nanoTime() - start);
                 if (answer.status() == 200) {
                     ok.incrementAndGet();
@@ -163,6 +189,19 @@ public final class ReaderLoad implements AutoCloseable {
             pause();
         }
         closeQuietly(socket);
+    }
+
+    private Answer exchange(Socket socket, InputStream in) throws IOException {
+        socket.getOutputStream().write(request);
+        socket.getOutputStream().flush();
+        return Answer.read(in);
+    }
+
+    /** The connection closed before a single byte of the answer arrived. */
+    private static final class NoAnswer extends EOFException {
+        NoAnswer() {
+            super("connection closed before the answer");
+        }
     }
 
     private Socket connect() throws IOException {
@@ -191,8 +230,11 @@ public final class ReaderLoad implements AutoCloseable {
         if (e instanceof SocketTimeoutException) {
             return "timeout";
         }
-        if (e instanceof EOFException) {
+        if (e instanceof NoAnswer) {
             return fresh ? "closed before answer (new connection)" : "closed before answer";
+        }
+        if (e instanceof EOFException) {
+            return "closed inside the answer";
         }
         if (e instanceof SocketException && String.valueOf(e.getMessage()).contains("reset")) {
             return "reset";
@@ -279,10 +321,10 @@ public final class ReaderLoad implements AutoCloseable {
             int c;
             while ((c = in.read()) != '\n') {
                 if (c < 0) {
-                    throw new EOFException(
-                            first && text.length() == 0
-                                    ? "connection closed before the answer"
-                                    : "connection closed inside the answer");
+                    if (first && text.length() == 0) {
+                        throw new NoAnswer();
+                    }
+                    throw new EOFException("connection closed inside the answer");
                 }
                 if (c != '\r') {
                     text.append((char) c);
