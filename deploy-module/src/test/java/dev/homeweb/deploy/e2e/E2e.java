@@ -4,6 +4,8 @@ import dev.homeweb.deploy.cli.DeployCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -97,6 +100,16 @@ final class E2e {
 
     static Path repoRoot() {
         return Path.of(System.getProperty("homeweb.root", "..")).toAbsolutePath().normalize();
+    }
+
+    /** The real server jar with one more file: other code as far as a deploy can tell. */
+    static Path jarVariant(Path dir, String name) throws IOException {
+        var jar = dir.resolve("home-web-" + name + "-" + UUID.randomUUID() + ".jar");
+        Files.copy(appJar(), jar);
+        try (var zip = FileSystems.newFileSystem(URI.create("jar:" + jar.toUri()), Map.of())) {
+            Files.writeString(zip.getPath("zero-downtime-variant.txt"), name + "\n");
+        }
+        return jar;
     }
 
     static Path appJar() {
@@ -307,13 +320,7 @@ final class E2e {
      */
     String killedAfterTheSwitch(Path content) throws Exception {
         var command =
-                new ArrayList<>(
-                        List.of(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                "dev.homeweb.deploy.Main"));
-        command.addAll(args("--jar", appJar().toString(), "--content", content.toString()));
+                deployerCommand("--jar", appJar().toString(), "--content", content.toString());
         var pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().putAll(environment);
         var seen = leaks.during(() -> runUntilSwitched(pb));

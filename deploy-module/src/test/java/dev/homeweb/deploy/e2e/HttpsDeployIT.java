@@ -166,9 +166,15 @@ class HttpsDeployIT {
         var serial = tls().get("serial").getAsString();
         var pid = mainPid();
         var orders = ordersInJournal();
-        var content = e2e.contentWith("content-redeploy", text -> text + "\nRedeployed.\n");
+        // Other code: a content-only change would rightly restart nothing.
+        var jar = E2e.jarVariant(dir, "redeploy");
 
-        var run = deploy("--jar", E2e.appJar().toString(), "--content", content.toString());
+        var run =
+                deploy(
+                        "--jar",
+                        jar.toString(),
+                        "--content",
+                        E2e.repoRoot().resolve("content").toString());
 
         assertThat(run.exitCode()).as(e2e.failure(run)).isZero();
         assertThat(mainPid()).isNotEqualTo(pid);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SchemaRollbackIT extends OnTargetHost {
-    static final String V6 = "V6__add_post_e2e_note.sql";
+    static final String V100 = "V100__add_post_e2e_note.sql";
     static final String ADD_COLUMN = "ALTER TABLE posts ADD COLUMN e2e_note text;\n";
     static String base;
 
@@ -76,9 +76,9 @@ class SchemaRollbackIT extends OnTargetHost {
     @Test
     @Order(1)
     void aRollbackPastAnUnmarkedMigrationIsRefusedNamingItAndForceGoesThrough() throws Exception {
-        var withV6 = deployed(jarWith("with-v6", V6, ADD_COLUMN));
-        assertThat(applied()).contains(V6);
-        assertThat(e2e.deploy("status").out()).contains(withV6 + "  schema 6  current");
+        var withV100 = deployed(jarWith("with-v100", V100, ADD_COLUMN));
+        assertThat(applied()).contains(V100);
+        assertThat(e2e.deploy("status").out()).contains(withV100 + "  schema 100  current");
 
         var refused = e2e.deploy("rollback", "e2e", "--to", base);
 
@@ -86,13 +86,13 @@ class SchemaRollbackIT extends OnTargetHost {
         assertThat(refused.all())
                 .contains("[e2e] schema     FAIL")
                 .contains("was built for schema version 5")
-                .contains("the database has " + V6 + ", not declared backward compatible");
-        assertThat(e2e.currentOnNode()).isEqualTo(withV6);
+                .contains("the database has " + V100 + ", not declared backward compatible");
+        assertThat(e2e.currentOnNode()).isEqualTo(withV100);
 
         var forced = e2e.deploy("rollback", "e2e", "--to", base, "--force");
 
         assertThat(forced.exitCode()).as(e2e.failure(forced)).isZero();
-        assertThat(forced.out()).contains("FORCED past " + V6);
+        assertThat(forced.out()).contains("FORCED past " + V100);
         assertThat(e2e.currentOnNode()).isEqualTo(base);
     }
 
@@ -109,7 +109,7 @@ class SchemaRollbackIT extends OnTargetHost {
         var restored = e2e.deploy("backups", "restore", "e2e", before.strip());
 
         assertThat(restored.exitCode()).as(restored.all()).isZero();
-        assertThat(applied()).doesNotContain(V6).contains("V5__");
+        assertThat(applied()).doesNotContain(V100).contains("V7__");
         assertThat(
                         sql(
                                 "select count(*) from information_schema.columns where column_name = 'e2e_note'"))
@@ -124,16 +124,16 @@ class SchemaRollbackIT extends OnTargetHost {
                 deployed(
                         jarWith(
                                 "with-v6-marked",
-                                V6,
+                                V100,
                                 "-- Old releases ignore the new column.\n"
                                         + "-- home-web: backward-compatible\n"
                                         + ADD_COLUMN));
-        assertThat(applied()).contains(V6);
+        assertThat(applied()).contains(V100);
 
         var run = e2e.deploy("rollback", "e2e", "--to", base);
 
         assertThat(run.exitCode()).as(e2e.failure(run)).isZero();
-        assertThat(run.out()).contains("backward compatible: " + V6);
+        assertThat(run.out()).contains("backward compatible: " + V100);
         assertThat(e2e.currentOnNode()).isEqualTo(base).isNotEqualTo(marked);
         assertThat(e2e.healthz()).contains("\"release\":\"" + base + "\"");
     }

@@ -2,8 +2,6 @@ package dev.homeweb.deploy.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -210,14 +208,8 @@ class ZeroDowntimeIT {
         return new String[] {"--jar", jar.toString(), "--content", content.toString()};
     }
 
-    /** The real server jar with one more file: other code as far as a deploy can tell. */
     private static Path jarVariant(String name) throws Exception {
-        var jar = dir.resolve("home-web-" + name + "-" + UUID.randomUUID() + ".jar");
-        Files.copy(E2e.appJar(), jar);
-        try (var zip = FileSystems.newFileSystem(URI.create("jar:" + jar.toUri()), Map.of())) {
-            Files.writeString(zip.getPath("zero-downtime-variant.txt"), name + "\n");
-        }
-        return jar;
+        return E2e.jarVariant(dir, name);
     }
 
     private static String mainPid() throws Exception {
