@@ -2,6 +2,7 @@ package dev.homeweb;
 
 import dev.homeweb.cli.Application;
 import dev.homeweb.config.AppConfig;
+import dev.homeweb.config.SiteFile;
 import dev.homeweb.config.SiteSettings;
 import dev.homeweb.content.ContentException;
 import dev.homeweb.content.ContentImporter;
@@ -9,6 +10,7 @@ import dev.homeweb.content.ContentReader;
 import dev.homeweb.content.ImportReport;
 import dev.homeweb.content.ImportRunner;
 import dev.homeweb.content.MarkdownRenderer;
+import dev.homeweb.content.SiteFileReader;
 import dev.homeweb.db.ConnectedDatabase;
 import dev.homeweb.db.Migrations;
 import dev.homeweb.db.PackagedMigrations;
@@ -20,6 +22,7 @@ import dev.homeweb.site.ContentWatcher;
 import dev.homeweb.site.Renderers;
 import dev.homeweb.site.Site;
 import dev.homeweb.site.StaticAssets;
+import dev.homeweb.site.Theme;
 import dev.homeweb.tls.Listeners;
 import dev.homeweb.web.SearchPage;
 import dev.homeweb.web.SecurityHeaders;
@@ -62,7 +65,21 @@ public final class App implements Application {
     }
 
     @Override
+    public String checkLook() {
+        var look = look();
+        var folder = Theme.folderFor(config.contentDir());
+        return "content/"
+                + SiteFileReader.FILE_NAME
+                + (look.file().equals(SiteFile.NONE) ? " (none)" : "")
+                + " and theme "
+                + (java.nio.file.Files.isDirectory(folder) ? folder : "(shipped)")
+                + " are fine";
+    }
+
+    @Override
     public ImportReport importContent() {
+        // A broken site.yaml or template stops the import before the database is touched.
+        look();
         var url = config.databaseUrl();
         if (url.isEmpty()) {
             try (var db = ConnectedDatabase.open(config)) {
@@ -83,13 +100,23 @@ public final class App implements Application {
     /** A started server; {@link Server#close()} stops it gracefully. */
     @Override
     public Server serve() {
+        var look = look();
         var db = ConnectedDatabase.open(config);
         return closingOnFailure(
                 db::close,
                 () -> {
                     prepare(db);
-                    return wire(db);
+                    return wire(db, look);
                 });
+    }
+
+    /** The settings and templates that travel with the content, read and compiled. */
+    private record Look(SiteFile file, Theme theme) {}
+
+    private Look look() {
+        return new Look(
+                new SiteFileReader().read(config.contentDir()),
+                Theme.load(Theme.folderFor(config.contentDir())));
     }
 
     /** Brings the database to where serving may start, or refuses one that is behind. */
@@ -112,12 +139,14 @@ public final class App implements Application {
         }
     }
 
-    private Server wire(ConnectedDatabase db) {
+    private Server wire(ConnectedDatabase db, Look look) {
         var posts = new PostRepository(db.database().dataSource());
-        var assets = new StaticAssets();
+        var assets = new StaticAssets(look.theme());
         var renderers =
                 Renderers.of(
-                        SiteSettings.from(config, assets.stylesheetPath(), assets.faviconPath()));
+                        SiteSettings.from(
+                                config, look.file(), assets.stylesheetPath(), assets.faviconPath()),
+                        look.theme());
         var site = new Site(posts, renderers, clock);
         // Listen before the first load, so no import can fall between the two.
         var watcher = new ContentWatcher(db.database(), site);

@@ -54,6 +54,7 @@ public final class HomeWebCommand implements Runnable {
                     ServeCommand.class,
                     MigrateCommand.class,
                     ImportCommand.class,
+                    CheckCommand.class,
                     HealthcheckCommand.class,
                     CommandLine.HelpCommand.class);
 

@@ -15,8 +15,13 @@ public record Renderers(
         Objects.requireNonNull(site, "site");
     }
 
+    /** With the shipped theme. */
     public static Renderers of(SiteSettings site) {
+        return of(site, Theme.shipped());
+    }
+
+    public static Renderers of(SiteSettings site, Theme theme) {
         return new Renderers(
-                new PageRenderer(site), new FeedWriter(site), new SitemapWriter(site), site);
+                new PageRenderer(site, theme), new FeedWriter(site), new SitemapWriter(site), site);
     }
 }

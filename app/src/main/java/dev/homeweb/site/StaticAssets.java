@@ -1,22 +1,23 @@
 package dev.homeweb.site;
 
 import dev.homeweb.internal.Sha256;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** The stylesheet, served under a name that contains its hash so browsers may cache it forever. */
+/**
+ * The stylesheet and icon of the theme, served under names that contain their hash so browsers may
+ * cache them forever.
+ */
 public final class StaticAssets {
     private final String stylesheetPath;
     private final String faviconPath;
     private final Map<String, Page> files;
 
-    public StaticAssets() {
+    public StaticAssets(Theme theme) {
         // One stylesheet, one request: the layout, then the code highlighting palettes.
-        var css = concat(load("static/site.css"), load("static/highlight.css"));
-        var icon = load("static/favicon.svg");
+        var css = concat(theme.file("site.css"), theme.file("highlight.css"));
+        var icon = theme.file("favicon.svg");
         stylesheetPath = "/static/site." + Sha256.hex(css).substring(0, 12) + ".css";
         faviconPath = "/static/favicon." + Sha256.hex(icon).substring(0, 12) + ".svg";
         var iconPage = Page.of(icon, "image/svg+xml", Instant.EPOCH);
@@ -48,16 +49,5 @@ public final class StaticAssets {
         result[first.length] = '\n';
         System.arraycopy(second, 0, result, first.length + 1, second.length);
         return result;
-    }
-
-    private static byte[] load(String resource) {
-        try (var in = StaticAssets.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
