@@ -43,6 +43,8 @@ public final class Theme {
 
     private static final String EXTENSION = ".mustache";
     private static final String SHIPPED = "theme/";
+    private static final java.util.regex.Pattern FIRST_LINE_PARTIAL =
+            java.util.regex.Pattern.compile("\\s*\\{\\{>[^}]*}}\\s*");
 
     private final Map<String, Mustache> pages;
     private final Map<String, byte[]> files;
@@ -212,11 +214,12 @@ public final class Theme {
             try {
                 return compile(name);
             } catch (MustacheNotFoundException e) {
+                var including = overrides.get(name);
                 throw new ConfigException(
-                        "theme: a template includes "
+                        (including != null ? including.toString() : "shipped theme " + name)
+                                + " (or a partial it includes) includes "
                                 + e.getName()
-                                + ", which is neither in the"
-                                + " theme folder nor shipped (partials: "
+                                + ", which is neither in the theme folder nor shipped (partials: "
                                 + String.join(", ", PARTIALS)
                                 + ")");
             } catch (MustacheException e) {
@@ -235,7 +238,23 @@ public final class Theme {
             // Mustache appends "@[file:line]" to its messages; the file and line lead here.
             var at = message.indexOf(" @[");
             var text = at >= 0 ? message.substring(0, at) : message;
-            return file + ":" + context.line() + ": " + text;
+            return file + ":" + line(context.file(), context.line()) + ": " + text;
+        }
+
+        /**
+         * Mustache's line, corrected: it does not count the first line when that line is only a
+         * partial tag (as {@code {{> head}}} opens every page template), so its lines are one
+         * short.
+         */
+        private int line(String name, int reported) {
+            try (var reader = new java.io.BufferedReader(getReader(name))) {
+                var first = reader.readLine();
+                return first != null && FIRST_LINE_PARTIAL.matcher(first).matches()
+                        ? reported + 1
+                        : reported;
+            } catch (IOException | RuntimeException e) {
+                return reported;
+            }
         }
     }
 }
