@@ -51,6 +51,18 @@ class ReleaseBuilderTest {
     }
 
     @Test
+    void themeFolderBesideTheContentShipsAsTheme() throws IOException {
+        var theme = Files.createDirectories(dir.resolve("theme"));
+        Files.writeString(theme.resolve("footer.mustache"), "</main>\n");
+
+        var release = new ReleaseBuilder().build(jar, content, Optional.empty(), nodeJar);
+
+        assertThat(release.files())
+                .extracting(ReleaseFile::path)
+                .contains("content/posts/hello.md", "theme/footer.mustache");
+    }
+
+    @Test
     void sameFilesGiveTheSameReleaseId() {
         var a = new ReleaseBuilder().build(jar, content, Optional.of(runtime), nodeJar);
         var b = new ReleaseBuilder().build(jar, content, Optional.of(runtime), nodeJar);
