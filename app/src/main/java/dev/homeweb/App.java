@@ -2,7 +2,7 @@ package dev.homeweb;
 
 import dev.homeweb.cli.Application;
 import dev.homeweb.config.AppConfig;
-import dev.homeweb.config.SiteFile;
+import dev.homeweb.config.SiteYaml;
 import dev.homeweb.config.SiteSettings;
 import dev.homeweb.content.ContentException;
 import dev.homeweb.content.ContentImporter;
@@ -10,11 +10,12 @@ import dev.homeweb.content.ContentReader;
 import dev.homeweb.content.ImportReport;
 import dev.homeweb.content.ImportRunner;
 import dev.homeweb.content.MarkdownRenderer;
-import dev.homeweb.content.SiteFileReader;
+import dev.homeweb.content.SiteYamlReader;
 import dev.homeweb.db.ConnectedDatabase;
 import dev.homeweb.db.Migrations;
 import dev.homeweb.db.PackagedMigrations;
 import dev.homeweb.db.SingleConnectionDatabase;
+import dev.homeweb.files.FileLibrary;
 import dev.homeweb.health.BuildInfo;
 import dev.homeweb.health.HealthCheck;
 import dev.homeweb.posts.PostRepository;
@@ -69,8 +70,8 @@ public final class App implements Application {
         var look = look();
         var folder = Theme.folderFor(config.contentDir());
         return "content/"
-                + SiteFileReader.FILE_NAME
-                + (look.file().equals(SiteFile.NONE) ? " (none)" : "")
+                + SiteYamlReader.FILE_NAME
+                + (look.file().equals(SiteYaml.NONE) ? " (none)" : "")
                 + " and theme "
                 + (java.nio.file.Files.isDirectory(folder) ? folder : "(shipped)")
                 + " are fine";
@@ -111,11 +112,11 @@ public final class App implements Application {
     }
 
     /** The settings and templates that travel with the content, read and compiled. */
-    private record Look(SiteFile file, Theme theme) {}
+    private record Look(SiteYaml file, Theme theme) {}
 
     private Look look() {
         return new Look(
-                new SiteFileReader().read(config.contentDir()),
+                new SiteYamlReader().read(config.contentDir()),
                 Theme.load(Theme.folderFor(config.contentDir())));
     }
 
@@ -147,7 +148,7 @@ public final class App implements Application {
                         SiteSettings.from(
                                 config, look.file(), assets.stylesheetPath(), assets.faviconPath()),
                         look.theme());
-        var site = new Site(posts, renderers, clock);
+        var site = new Site(posts, new FileLibrary(db.database().dataSource()), renderers, clock);
         // Listen before the first load, so no import can fall between the two.
         var watcher = new ContentWatcher(db.database(), site);
         watcher.start();

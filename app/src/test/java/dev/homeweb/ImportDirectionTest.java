@@ -26,7 +26,7 @@ class ImportDirectionTest {
                     Set.of("internal"),
                     Set.of("config", "markdown", "routes"),
                     Set.of("db", "tls"),
-                    Set.of("content", "posts"),
+                    Set.of("content", "posts", "files"),
                     Set.of("feeds"),
                     Set.of("site", "health"),
                     Set.of("web"),

@@ -17,7 +17,7 @@ public record SiteSettings(
         Optional<String> description,
         String author,
         String language,
-        List<SiteFile.NavLink> navigation,
+        List<SiteYaml.NavLink> navigation,
         String footer) {
     static final String DEFAULT_TITLE = "home-web";
     static final String DEFAULT_LANGUAGE = "en";
@@ -64,7 +64,7 @@ public record SiteSettings(
      * @param faviconPath the icon's hashed path, likewise
      */
     public static SiteSettings from(
-            AppConfig config, SiteFile file, String stylesheetPath, String faviconPath) {
+            AppConfig config, SiteYaml file, String stylesheetPath, String faviconPath) {
         var title = config.siteTitle().or(file::title).orElse(DEFAULT_TITLE);
         return new SiteSettings(
                 title,

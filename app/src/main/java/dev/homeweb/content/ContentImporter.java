@@ -51,12 +51,24 @@ public final class ContentImporter {
         return withPool(
                 pool ->
                         dsl.transactionResult(
-                                tx ->
-                                        apply(
-                                                tx.dsl(),
-                                                files,
-                                                () -> reader.parse(files),
-                                                changed -> Rendering.start(changed, this, pool))));
+                                tx -> {
+                                    var catalog = catalog(tx.dsl(), files);
+                                    return apply(
+                                            tx.dsl(),
+                                            files,
+                                            catalog,
+                                            () -> reader.parse(files),
+                                            changed ->
+                                                    Rendering.start(changed, this, catalog, pool));
+                                }));
+    }
+
+    /** What the database knows of the files the posts may use, read before rendering starts. */
+    private static FileCatalog catalog(DSLContext db, SourceFiles files) {
+        var hashes = new HashSet<String>();
+        files.files().forEach(f -> f.attachments().forEach(a -> hashes.add(a.sha256())));
+        files.statics().forEach(s -> hashes.add(s.sha256()));
+        return FileCatalog.load(db, hashes);
     }
 
     /**
@@ -68,6 +80,7 @@ public final class ContentImporter {
      * @param storedHashes the content hashes stored when the caller looked, without the lock
      */
     ImportReport importChanged(SourceFiles files, Set<String> storedHashes) {
+        var catalog = catalog(dsl, files);
         return withPool(
                 pool -> {
                     var parsing = CompletableFuture.supplyAsync(() -> reader.parse(files), pool);
@@ -75,16 +88,19 @@ public final class ContentImporter {
                             parsing.thenApply(
                                     sources ->
                                             Rendering.start(
-                                                    notIn(storedHashes, sources), this, pool));
+                                                    notIn(storedHashes, sources),
+                                                    this,
+                                                    catalog,
+                                                    pool));
                     Function<List<SourcePost>, Rendering> rendering =
                             changed -> {
                                 var early = await(ahead);
                                 return early.posts().equals(changed)
                                         ? early
-                                        : Rendering.start(changed, this, pool);
+                                        : Rendering.start(changed, this, catalog, pool);
                             };
                     return dsl.transactionResult(
-                            tx -> apply(tx.dsl(), files, () -> await(parsing), rendering));
+                            tx -> apply(tx.dsl(), files, catalog, () -> await(parsing), rendering));
                 });
     }
 
@@ -96,11 +112,15 @@ public final class ContentImporter {
     private record Rendering(
             List<SourcePost> posts, List<CompletableFuture<List<PostWriter.Row>>> chunks) {
         static Rendering start(
-                List<SourcePost> posts, ContentImporter importer, ExecutorService pool) {
+                List<SourcePost> posts,
+                ContentImporter importer,
+                FileCatalog catalog,
+                ExecutorService pool) {
             var chunks = new ArrayList<CompletableFuture<List<PostWriter.Row>>>();
             for (int from = 0; from < posts.size(); from += PostWriter.CHUNK) {
                 var chunk = posts.subList(from, Math.min(posts.size(), from + PostWriter.CHUNK));
-                chunks.add(CompletableFuture.supplyAsync(() -> importer.render(chunk), pool));
+                chunks.add(
+                        CompletableFuture.supplyAsync(() -> importer.render(chunk, catalog), pool));
             }
             return new Rendering(posts, chunks);
         }
@@ -125,7 +145,8 @@ public final class ContentImporter {
 
     private ImportReport apply(
             DSLContext db,
-            SourceFiles files,
+            SourceFiles sourceFiles,
+            FileCatalog catalog,
             Supplier<List<SourcePost>> parsed,
             Function<List<SourcePost>, Rendering> rendering) {
         db.select(DSL.field("pg_advisory_xact_lock({0})", Object.class, DSL.val(IMPORT_LOCK)))
@@ -136,7 +157,8 @@ public final class ContentImporter {
             ids.put(row.value2(), row.value1());
             hashes.put(row.value2(), row.value3());
         }
-        if (sameHashes(hashes.values(), files)) {
+        var storedKeys = db.fetch(SourceFiles.STORED_KEYS).getValues(0, String.class);
+        if (sameHashes(storedKeys, sourceFiles)) {
             return new ImportReport(0, 0, 0, hashes.size());
         }
         // Something changed: validate every file, as a new file may clash with an unchanged one.
@@ -164,23 +186,31 @@ public final class ContentImporter {
         var report =
                 new ImportReport(added, updated, removedIds.size(), sources.size() - changed.size())
                         .withIgnoredKeysOf(sources);
-        if (report.changedAnything()) {
-            write(db, rendering.apply(changed), ids, removedIds);
-            if (report.updated() + report.removed() > 0) {
-                new PostWriter(db).deleteUnusedTags();
-            }
-            // Delivered on commit only, so listeners never see a half-applied import.
-            db.execute("notify " + Database.CONTENT_CHANNEL);
+        // Site-wide files alone may have changed: the keys differ, yet no post did.
+        var files = new FileWriter(db, catalog);
+        write(db, files, rendering.apply(changed), ids, removedIds);
+        files.replaceStatics(sourceFiles.statics());
+        files.deleteUnused();
+        if (report.updated() + report.removed() > 0) {
+            new PostWriter(db).deleteUnusedTags();
         }
+        // Delivered on commit only, so listeners never see a half-applied import.
+        db.execute("notify " + Database.CONTENT_CHANNEL);
         return report;
     }
 
     /**
      * Rendering runs ahead on the pool while this thread sends each finished chunk, so PostgreSQL
-     * stores and indexes one chunk while the next is rendered.
+     * stores and indexes one chunk while the next is rendered. A chunk with problems (a missing
+     * file, an image without alt text) stops the writing; the rest are still rendered, so the
+     * writer sees every problem at once, and the transaction is then rolled back.
      */
     private static void write(
-            DSLContext db, Rendering rendering, Map<String, Long> ids, List<Long> removedIds) {
+            DSLContext db,
+            FileWriter files,
+            Rendering rendering,
+            Map<String, Long> ids,
+            List<Long> removedIds) {
         var writer = new PostWriter(db);
         writer.delete(removedIds);
         writer.clearTagsAndAliases(
@@ -188,8 +218,16 @@ public final class ContentImporter {
                         .map(c -> ids.get(c.slug()))
                         .filter(Objects::nonNull)
                         .toList());
+        var problems = new ArrayList<ContentError>();
         for (var chunk : rendering.chunks()) {
-            writer.write(await(chunk));
+            var rows = await(chunk);
+            rows.forEach(r -> problems.addAll(r.problems()));
+            if (problems.isEmpty()) {
+                files.writePostFiles(rows, writer.write(rows));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ContentException(problems);
         }
     }
 
@@ -209,22 +247,33 @@ public final class ContentImporter {
      * Whether the stored hashes are exactly those of the files. The hash covers the file name, so
      * equal sets mean every file is byte-identical to one imported (and validated) before.
      */
-    static boolean sameHashes(Collection<String> storedHashes, SourceFiles files) {
-        if (!files.unreadable().isEmpty() || storedHashes.size() != files.files().size()) {
+    static boolean sameHashes(Collection<String> storedKeys, SourceFiles files) {
+        var keys = files.keys();
+        if (!files.unreadable().isEmpty() || storedKeys.size() != keys.size()) {
             return false;
         }
-        var stored = new HashSet<>(storedHashes);
-        return files.files().stream().allMatch(f -> stored.contains(f.contentHash()));
+        return new HashSet<>(storedKeys).containsAll(keys);
     }
 
-    private List<PostWriter.Row> render(List<SourcePost> sources) {
+    private List<PostWriter.Row> render(List<SourcePost> sources, FileCatalog catalog) {
         var rows = new ArrayList<PostWriter.Row>(sources.size());
         for (var source : sources) {
+            var files = new PostFiles(source, catalog);
             // The table of contents, when asked for, is part of the stored body.
-            var rendered = renderer.render(source.body(), source.frontMatter().toc());
+            var rendered =
+                    renderer.render(
+                            source.body(), source.frontMatter().toc(), source.bodyLine(), files);
+            var image = files.image();
             rows.add(
                     new PostWriter.Row(
-                            source, rendered.html(), rendered.text(), countWords(source.body())));
+                            source,
+                            rendered.html(),
+                            rendered.text(),
+                            countWords(source.body()),
+                            image,
+                            files.originals(),
+                            files.used(),
+                            files.problems()));
         }
         return rows;
     }

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads every {@code posts/*.md} under a content folder and validates all of them, collecting every
@@ -22,12 +23,17 @@ import java.util.stream.Stream;
  */
 public final class ContentReader {
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
-    private static final String POSTS = "posts";
+    static final String POSTS = "posts";
 
     /** A Jekyll site's folder, where the file name gives the date: 2024-02-01-slug.md. */
     static final String JEKYLL_POSTS = "_posts";
 
     static final Pattern MARKDOWN = Pattern.compile("(.+)\\.(?:md|markdown)");
+
+    /** A post folder's text: {@code posts/SLUG/index.md}. */
+    static final String BUNDLE_INDEX = "index.md";
+
+    private static final String STATIC = "static";
     private static final int MAX_SLUG = 200;
 
     private final FrontMatterParser frontMatter = new FrontMatterParser();
@@ -78,51 +84,113 @@ public final class ContentReader {
         var unreadable = new ArrayList<ContentError>();
         // Hashing is most of a no-change import's own work: use every CPU.
         for (var result : paths.parallelStream().map(this::readFile).toList()) {
-            if (result instanceof Read.File file) {
-                files.add(file.file());
-            } else if (result instanceof Read.Problem problem) {
-                unreadable.add(problem.error());
+            if (result.file() != null) {
+                files.add(result.file());
+            }
+            unreadable.addAll(result.problems());
+        }
+        return new SourceFiles(files, statics(contentDir.resolve(STATIC), unreadable), unreadable);
+    }
+
+    /**
+     * The site-wide files, served at {@code /} under their own names; those too large, or at an
+     * address of the site's own, are problems.
+     */
+    private static List<SiteFile> statics(Path dir, List<ContentError> errors) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        var files = new ArrayList<SiteFile>();
+        for (var file : FileFolders.list(dir, dir, errors)) {
+            var path = "/" + file.name();
+            var reserved =
+                    Routes.RESERVED.stream()
+                            .filter(r -> path.equals(r) || (r.endsWith("/") && path.startsWith(r)))
+                            .findFirst();
+            if (reserved.isPresent()) {
+                errors.add(
+                        new ContentError(
+                                file.path(),
+                                0,
+                                "would be served at "
+                                        + path
+                                        + ", which the site itself uses ("
+                                        + reserved.get()
+                                        + "); move it elsewhere under "
+                                        + dir));
+            } else if (file.tooLarge()) {
+                errors.add(new ContentError(file.path(), 0, file.sizeProblem()));
+            } else {
+                files.add(file);
             }
         }
-        return new SourceFiles(files, unreadable);
+        return files;
     }
 
     /**
      * The posts in one folder: Markdown files, less Hugo's and Zola's {@code _index.md}, which
-     * describes the section rather than being a post.
+     * describes the section rather than being a post; and folders holding an {@code index.md}, a
+     * post with its files beside it (a Hugo page bundle).
      */
     private static List<Path> list(Path dir) {
         try (Stream<Path> listing = Files.list(dir)) {
-            return listing.filter(
-                            p -> {
-                                var name = p.getFileName().toString();
-                                return MARKDOWN.matcher(name).matches()
-                                        && !name.startsWith("_index.");
-                            })
-                    .sorted()
-                    .toList();
+            var posts = new ArrayList<Path>();
+            for (var path : listing.toList()) {
+                var name = path.getFileName().toString();
+                if (Files.isDirectory(path)) {
+                    bundleIndex(path).ifPresent(posts::add);
+                } else if (MARKDOWN.matcher(name).matches() && !name.startsWith("_index.")) {
+                    posts.add(path);
+                }
+            }
+            return posts.stream().sorted().toList();
         } catch (IOException e) {
             throw new ContentException(
                     List.of(new ContentError(dir, 0, "cannot list the folder: " + e.getMessage())));
         }
     }
 
-    /** The outcome of reading one file. */
-    private sealed interface Read {
-        record File(SourceFiles.File file) implements Read {}
-
-        record Problem(ContentError error) implements Read {}
+    /** A post folder's Markdown file, if the folder is one. */
+    private static java.util.Optional<Path> bundleIndex(Path folder) {
+        for (var name : List.of(BUNDLE_INDEX, "index.markdown")) {
+            var index = folder.resolve(name);
+            if (Files.isRegularFile(index)) {
+                return java.util.Optional.of(index);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
+    /** Whether a post file is the text of a post folder, whose other files belong to it. */
+    static boolean isBundle(Path file) {
+        var parent = file.getParent();
+        return parent != null
+                && parent.getParent() != null
+                && parent.getParent().getFileName().toString().equals(POSTS)
+                && MARKDOWN.matcher(file.getFileName().toString()).matches()
+                && file.getFileName().toString().startsWith("index.");
+    }
+
+    /** The outcome of reading one file: the file, unless it could not be read, and problems. */
+    private record Read(SourceFiles.@Nullable File file, List<ContentError> problems) {}
+
     private Read readFile(Path path) {
+        var problems = new ArrayList<ContentError>();
+        var attachments =
+                isBundle(path)
+                        ? FileFolders.list(path.getParent(), path, problems)
+                        : List.<SiteFile>of();
         try {
             var bytes = Files.readAllBytes(path);
-            return new Read.File(new SourceFiles.File(path, bytes, hash(path, bytes)));
+            return new Read(
+                    new SourceFiles.File(path, bytes, hash(path, bytes, attachments), attachments),
+                    problems);
         } catch (NoSuchFileException e) {
-            return new Read.Problem(new ContentError(path, 0, "vanished while reading"));
+            problems.add(new ContentError(path, 0, "vanished while reading"));
         } catch (IOException e) {
-            return new Read.Problem(new ContentError(path, 0, "cannot be read: " + e.getMessage()));
+            problems.add(new ContentError(path, 0, "cannot be read: " + e.getMessage()));
         }
+        return new Read(null, problems);
     }
 
     /**
@@ -227,6 +295,13 @@ public final class ContentReader {
         }
         var header = text.substring(4, end + 1);
         var body = end + 5 <= text.length() ? text.substring(end + 5) : "";
+        int bodyLine =
+                (int)
+                                text.substring(0, Math.min(end + 5, text.length()))
+                                        .chars()
+                                        .filter(c -> c == '\n')
+                                        .count()
+                        + 1;
         var name = PostFileName.of(file);
         FrontMatter frontMatter;
         try {
@@ -264,7 +339,10 @@ public final class ContentReader {
                 slug,
                 source.contentHash(),
                 frontMatter.withoutAlias(Routes.post(slug)),
-                body);
+                body,
+                bodyLine,
+                isBundle(file),
+                source.attachments());
     }
 
     private static String decodeUtf8(Path file, byte[] bytes) throws FileProblem {
@@ -289,14 +367,25 @@ public final class ContentReader {
 
     /**
      * The renderer version is part of the hash, so a renderer change re-renders every post; so are
-     * the file's name and folder, which give its slug and, in _posts/, its date.
+     * the file's name and folder, which give its slug and, in _posts/, its date; and so are the
+     * names and hashes of a post folder's files, whose sizes and addresses are in the HTML.
      */
-    private String hash(Path file, byte[] bytes) {
+    private String hash(Path file, byte[] bytes, List<SiteFile> attachments) {
         var name = file.getParent().getFileName() + "/" + file.getFileName();
+        var beside = new StringBuilder();
+        for (var attachment : attachments) {
+            beside.append(attachment.name())
+                    .append('\0')
+                    .append(attachment.size())
+                    .append('\0')
+                    .append(attachment.sha256())
+                    .append('\n');
+        }
         return Sha256.hexOfFields(
                 rendererVersion.getBytes(StandardCharsets.UTF_8),
                 name.getBytes(StandardCharsets.UTF_8),
-                bytes);
+                bytes,
+                beside.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static final class FileProblem extends Exception {

@@ -23,13 +23,21 @@ public record FrontMatter(
         List<String> aliases,
         Optional<String> address,
         boolean toc,
+        Optional<ImageKey> image,
         Set<String> ignoredKeys) {
+
+    /** The {@code image:} key as written (a file beside the post, or a URL) and its line. */
+    public record ImageKey(String value, int line) {
+        public ImageKey {
+            Objects.requireNonNull(value, "value");
+        }
+    }
 
     /** Our own keys, in the order the docs list them; others are mapped in FrontMatterKeys. */
     public static final List<String> KEYS =
             List.of(
                     "title", "date", "slug", "tags", "summary", "updated", "draft", "aliases",
-                    "toc");
+                    "toc", "image");
 
     public FrontMatter {
         Objects.requireNonNull(title, "title");
@@ -41,6 +49,7 @@ public record FrontMatter(
         Objects.requireNonNull(updated, "updated");
         aliases = List.copyOf(aliases);
         Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(image, "image");
         ignoredKeys = Set.copyOf(ignoredKeys);
     }
 
@@ -65,6 +74,7 @@ public record FrontMatter(
                 aliases.stream().filter(a -> !a.equals(path)).toList(),
                 address,
                 toc,
+                image,
                 ignoredKeys);
     }
 }

@@ -37,6 +37,8 @@ final class FrontMatterKeys {
         /** The post's address in the other tool ({@code url}, {@code permalink}): an alias. */
         ADDRESS("url", "permalink", "path"),
         TOC,
+        /** The picture of social previews; a file beside the post, or an address. */
+        IMAGE,
         /** Zola's {@code [taxonomies]} table: its {@code tags} and {@code categories}. */
         TAXONOMIES("taxonomies");
 

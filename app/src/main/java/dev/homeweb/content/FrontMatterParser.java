@@ -111,7 +111,17 @@ final class FrontMatterParser {
                 aliases(values, address),
                 address,
                 values.bool(Target.TOC).orElse(false),
+                image(values),
                 ignored);
+    }
+
+    private static Optional<FrontMatter.ImageKey> image(FrontMatterValues values) throws Problem {
+        var field = values.first(Target.IMAGE);
+        if (field.isEmpty()) {
+            return Optional.empty();
+        }
+        var text = FrontMatterValues.text(field.get());
+        return text.map(t -> new FrontMatter.ImageKey(t, field.get().line()));
     }
 
     private static Problem unknown(Field field) {

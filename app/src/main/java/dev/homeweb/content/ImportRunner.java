@@ -70,7 +70,7 @@ public final class ImportRunner {
     private static Set<String> storedHashes(Connection connection) {
         var stored = new HashSet<String>();
         try (var statement = connection.createStatement();
-                var rows = statement.executeQuery("select content_hash from posts")) {
+                var rows = statement.executeQuery(SourceFiles.STORED_KEYS)) {
             while (rows.next()) {
                 stored.add(rows.getString(1));
             }

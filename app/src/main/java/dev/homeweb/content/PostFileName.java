@@ -26,6 +26,10 @@ record PostFileName(String slug, Optional<Instant> date) {
                 // Not a real day (2024-13-01): the whole name is the slug, as elsewhere.
             }
         }
+        if (ContentReader.isBundle(file)) {
+            // posts/SLUG/index.md: the folder names the post, as in Hugo.
+            return new PostFileName(file.getParent().getFileName().toString(), Optional.empty());
+        }
         var markdown = ContentReader.MARKDOWN.matcher(name);
         return new PostFileName(markdown.matches() ? markdown.group(1) : name, Optional.empty());
     }

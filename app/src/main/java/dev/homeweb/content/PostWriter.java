@@ -2,6 +2,7 @@ package dev.homeweb.content;
 
 import static dev.homeweb.db.schema.Tables.POSTS;
 import static dev.homeweb.db.schema.Tables.POST_ALIASES;
+import static dev.homeweb.db.schema.Tables.POST_FILES;
 import static dev.homeweb.db.schema.Tables.POST_TAGS;
 import static dev.homeweb.db.schema.Tables.TAGS;
 
@@ -12,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -23,16 +25,31 @@ import org.jooq.impl.DSL;
 final class PostWriter {
     /**
      * Rows per statement: small enough that PostgreSQL stores one chunk while the next is rendered;
-     * at 13 binds a row, far below its limit of 65,535 bind values.
+     * at 14 binds a row, far below its limit of 65,535 bind values.
      */
     static final int CHUNK = 100;
 
-    /** A post ready to store. */
-    record Row(SourcePost source, String html, String text, int wordCount) {
+    /**
+     * A post ready to store, with the files it uses (see {@link PostFiles}); {@code problems} found
+     * while rendering it mean it must not be stored.
+     */
+    record Row(
+            SourcePost source,
+            String html,
+            String text,
+            int wordCount,
+            Optional<String> image,
+            List<SiteFile> files,
+            Map<String, String> addresses,
+            List<ContentError> problems) {
         Row {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(html, "html");
             Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(image, "image");
+            files = List.copyOf(files);
+            addresses = Map.copyOf(addresses);
+            problems = List.copyOf(problems);
         }
     }
 
@@ -49,26 +66,30 @@ final class PostWriter {
         }
     }
 
-    /** Clears the tag links and aliases of posts about to be rewritten. */
+    /** Clears the tag links, aliases and file addresses of posts about to be rewritten. */
     void clearTagsAndAliases(List<Long> postIds) {
         if (!postIds.isEmpty()) {
             // An alias may move from one changed post to another: clear them all before re-adding.
             db.deleteFrom(POST_ALIASES).where(POST_ALIASES.POST_ID.in(postIds)).execute();
             db.deleteFrom(POST_TAGS).where(POST_TAGS.POST_ID.in(postIds)).execute();
+            db.deleteFrom(POST_FILES).where(POST_FILES.POST_ID.in(postIds)).execute();
         }
     }
 
     /**
      * Inserts new posts and updates changed ones (by slug), with their tags and aliases; at most
      * {@link #CHUNK} rows. Clear the tags and aliases of changed posts first.
+     *
+     * @return each post's id, by slug
      */
-    void write(List<Row> rows) {
+    Map<String, Long> write(List<Row> rows) {
         if (rows.isEmpty()) {
-            return;
+            return Map.of();
         }
         var ids = upsert(rows);
         insertTags(rows, ids);
         insertAliases(rows, ids);
+        return ids;
     }
 
     private Map<String, Long> upsert(List<Row> rows) {
@@ -87,7 +108,8 @@ final class PostWriter {
                         POSTS.BODY_MARKDOWN,
                         POSTS.BODY_HTML,
                         POSTS.BODY_TEXT,
-                        POSTS.WORD_COUNT);
+                        POSTS.WORD_COUNT,
+                        POSTS.IMAGE);
         for (var row : rows) {
             var source = row.source();
             var header = source.frontMatter();
@@ -105,7 +127,8 @@ final class PostWriter {
                             source.body(),
                             row.html(),
                             row.text(),
-                            row.wordCount());
+                            row.wordCount(),
+                            row.image().orElse(null));
         }
         return insert.onConflict(POSTS.SLUG)
                 .doUpdate()

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * attributes are always double-quoted and whose text never holds a bare quote.
  */
 final class AbsoluteLinks {
-    private static final Pattern URL_ATTRIBUTE = Pattern.compile("(\\s(?:href|src)=\")([^\"]*)\"");
+    private static final Pattern URL_ATTRIBUTE =
+            Pattern.compile("(\\s(href|src|srcset)=\")([^\"]*)\"");
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
 
     private AbsoluteLinks() {}
@@ -25,21 +26,44 @@ final class AbsoluteLinks {
         var matcher = URL_ATTRIBUTE.matcher(html);
         var out = new StringBuilder(html.length() + 256);
         while (matcher.find()) {
-            var value = matcher.group(2);
-            String prefix;
-            if (value.isEmpty() || SCHEME.matcher(value).find() || value.startsWith("//")) {
-                prefix = "";
-            } else if (value.startsWith("/")) {
-                prefix = origin;
-            } else if (value.startsWith("#") || value.startsWith("?")) {
-                prefix = pageUrl;
+            var value = matcher.group(3);
+            String resolved;
+            if (matcher.group(2).equals("srcset")) {
+                // "a.png 672w, b.png 1344w": each candidate's URL, its width kept.
+                var candidates = new StringBuilder();
+                for (var candidate : value.split(",")) {
+                    var parts = candidate.strip().split("\\s+", 2);
+                    if (candidates.length() > 0) {
+                        candidates.append(", ");
+                    }
+                    candidates.append(absolute(parts[0], origin, pageUrl, directory));
+                    if (parts.length > 1) {
+                        candidates.append(' ').append(parts[1]);
+                    }
+                }
+                resolved = candidates.toString();
             } else {
-                prefix = directory;
+                resolved = absolute(value, origin, pageUrl, directory);
             }
-            var replacement = matcher.group(1) + Escaping.escapeXmlAttribute(prefix) + value + "\"";
+            var replacement = matcher.group(1) + resolved + "\"";
             matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         return matcher.appendTail(out).toString();
+    }
+
+    /** The value resolved as a browser would on the page; the prefix escaped for XML. */
+    private static String absolute(String value, String origin, String pageUrl, String directory) {
+        String prefix;
+        if (value.isEmpty() || SCHEME.matcher(value).find() || value.startsWith("//")) {
+            prefix = "";
+        } else if (value.startsWith("/")) {
+            prefix = origin;
+        } else if (value.startsWith("#") || value.startsWith("?")) {
+            prefix = pageUrl;
+        } else {
+            prefix = directory;
+        }
+        return Escaping.escapeXmlAttribute(prefix) + value;
     }
 
     /** {@code https://host:port} of an absolute URL: everything before its path. */

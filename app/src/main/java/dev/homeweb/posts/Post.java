@@ -27,6 +27,7 @@ public final class Post {
     private final byte[] html;
     private final int wordCount;
     private final List<String> aliases;
+    private final Optional<String> image;
 
     public Post(
             String slug,
@@ -47,6 +48,7 @@ public final class Post {
         this.html = Objects.requireNonNull(html, "html").getBytes(StandardCharsets.UTF_8);
         this.wordCount = wordCount;
         this.aliases = List.copyOf(aliases);
+        this.image = Optional.empty();
     }
 
     /**
@@ -55,12 +57,17 @@ public final class Post {
      */
     Post sharingBodyWith(Post earlier) {
         if (earlier != null && earlier.html != html && Arrays.equals(earlier.html, html)) {
-            return new Post(this, earlier.html);
+            return new Post(this, earlier.html, image);
         }
         return this;
     }
 
-    private Post(Post post, byte[] html) {
+    /** This post with its picture for social previews: a path on this site, or an absolute URL. */
+    public Post withImage(Optional<String> picture) {
+        return new Post(this, html, picture);
+    }
+
+    private Post(Post post, byte[] html, Optional<String> image) {
         this.slug = post.slug;
         this.title = post.title;
         this.summary = post.summary;
@@ -70,6 +77,7 @@ public final class Post {
         this.html = html;
         this.wordCount = post.wordCount;
         this.aliases = post.aliases;
+        this.image = Objects.requireNonNull(image, "image");
     }
 
     public String slug() {
@@ -109,6 +117,11 @@ public final class Post {
         return aliases;
     }
 
+    /** The picture for social previews: a path on this site, or an absolute URL. */
+    public Optional<String> image() {
+        return image;
+    }
+
     public int readingMinutes() {
         return Math.max(1, (wordCount + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE);
     }
@@ -133,7 +146,8 @@ public final class Post {
                 && updatedAt.equals(p.updatedAt)
                 && tags.equals(p.tags)
                 && Arrays.equals(html, p.html)
-                && aliases.equals(p.aliases);
+                && aliases.equals(p.aliases)
+                && image.equals(p.image);
     }
 
     @Override
@@ -147,7 +161,8 @@ public final class Post {
                 tags,
                 Arrays.hashCode(html),
                 wordCount,
-                aliases);
+                aliases,
+                image);
     }
 
     @Override

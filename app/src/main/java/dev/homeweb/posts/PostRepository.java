@@ -33,7 +33,8 @@ public final class PostRepository {
     // Only what pages need: the Markdown and the search vector are the larger part of a row.
     private static final String POSTS =
             """
-            select id, slug, title, summary, published_at, updated_at, body_html, word_count
+            select id, slug, title, summary, published_at, updated_at, body_html, word_count,
+                   image
             from posts
             where not draft
             order by published_at desc, slug
@@ -156,15 +157,16 @@ public final class PostRepository {
                                 long id = rs.getLong(1);
                                 var post =
                                         new Post(
-                                                rs.getString(2),
-                                                rs.getString(3),
-                                                Optional.ofNullable(rs.getString(4)),
-                                                instant(rs, 5),
-                                                Optional.ofNullable(instantOrNull(rs, 6)),
-                                                tags.getOrDefault(id, List.of()),
-                                                rs.getString(7),
-                                                rs.getInt(8),
-                                                aliases.getOrDefault(id, List.of()));
+                                                        rs.getString(2),
+                                                        rs.getString(3),
+                                                        Optional.ofNullable(rs.getString(4)),
+                                                        instant(rs, 5),
+                                                        Optional.ofNullable(instantOrNull(rs, 6)),
+                                                        tags.getOrDefault(id, List.of()),
+                                                        rs.getString(7),
+                                                        rs.getInt(8),
+                                                        aliases.getOrDefault(id, List.of()))
+                                                .withImage(Optional.ofNullable(rs.getString(9)));
                                 posts.add(post.sharingBodyWith(earlierBySlug.get(post.slug())));
                             }
                         }

@@ -1,5 +1,7 @@
 package dev.homeweb.routes;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -24,11 +26,71 @@ public final class Routes {
 
     private static final String POSTS = "/blog/";
 
+    /** Where the files beside posts are served: under their content hash, so forever cacheable. */
+    public static final String FILES = "/files/";
+
+    /**
+     * Prefixes and paths a site-wide file ({@code content/static/...}) may not take: the site's own
+     * pages, feeds and assets live there.
+     */
+    public static final List<String> RESERVED =
+            List.of(
+                    POSTS,
+                    TAGS,
+                    FILES,
+                    "/static/",
+                    "/page/",
+                    SEARCH,
+                    HEALTH,
+                    SITEMAP,
+                    ROBOTS,
+                    "/feed",
+                    "/index.xml",
+                    "/atom.xml",
+                    "/rss.xml",
+                    "/feed.json");
+
+    /** Hex digits of the content hash in a file's address: 64 bits, enough to never collide. */
+    private static final int FILE_HASH_DIGITS = 16;
+
     private Routes() {}
 
     /** A post's page: {@code /blog/{slug}}. */
     public static String post(String slug) {
         return POSTS + Objects.requireNonNull(slug, "slug");
+    }
+
+    /**
+     * A post's file: {@code /files/{hash}/{name}}, the name (which may hold {@code /}) kept for
+     * downloads and percent-encoded byte by byte, so the address is the same however it is sent.
+     */
+    public static String file(String sha256, String name) {
+        if (sha256.length() < FILE_HASH_DIGITS) {
+            throw new IllegalArgumentException("not a SHA-256 hex digest: " + sha256);
+        }
+        return FILES + sha256.substring(0, FILE_HASH_DIGITS) + "/" + encodePath(name);
+    }
+
+    /** A path with every byte but unreserved characters and {@code /} percent-encoded. */
+    public static String encodePath(String path) {
+        var out = new StringBuilder(path.length() + 16);
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~'
+                    || c == '/') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)));
+                out.append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
     }
 
     /** A tag's list of posts: {@code /tags/{slug}}. */

@@ -34,7 +34,9 @@ final class HeadRenderer {
                             property(meta, "article:modified_time", post.lastModified().toString());
                             post.tags().forEach(t -> property(meta, "article:tag", t.name()));
                         });
-        name(meta, "twitter:card", "summary");
+        var card = SocialCard.of(head, site.baseUrl());
+        card.imageUrl().ifPresent(image -> property(meta, "og:image", image));
+        name(meta, "twitter:card", card.twitterCard());
         name(meta, "twitter:title", head.title());
         name(meta, "twitter:description", description);
         var feeds =

@@ -1,5 +1,6 @@
 package dev.homeweb.site;
 
+import dev.homeweb.files.FileLibrary;
 import dev.homeweb.posts.Post;
 import dev.homeweb.posts.PostRepository;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.util.List;
  */
 public final class Site {
     private final PostRepository repository;
+    private final FileLibrary files;
     private final Renderers renderer;
     private final Clock clock;
     private volatile Loaded loaded;
@@ -19,7 +21,15 @@ public final class Site {
     private record Loaded(List<Post> posts, SiteSnapshot snapshot) {}
 
     public Site(PostRepository repository, Renderers renderer, Clock clock) {
+        this(repository, FileLibrary.none(), renderer, clock);
+    }
+
+    /**
+     * @param files the files beside the posts, reloaded with them
+     */
+    public Site(PostRepository repository, FileLibrary files, Renderers renderer, Clock clock) {
         this.repository = repository;
+        this.files = files;
         this.renderer = renderer;
         this.clock = clock;
         this.loaded =
@@ -28,9 +38,16 @@ public final class Site {
 
     /** Reads every post from the database and renders the site again. */
     public void reload() {
+        // Files first: a page is never shown before the files it links to are served.
+        files.reload();
         var posts = repository.allNonDraft(loaded.posts());
         var snapshot = SiteSnapshot.build(posts, clock.instant(), renderer);
         loaded = new Loaded(posts, snapshot);
+    }
+
+    /** The files served beside the pages. */
+    public FileLibrary files() {
+        return files;
     }
 
     public SiteSnapshot current() {

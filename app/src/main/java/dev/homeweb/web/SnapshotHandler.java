@@ -40,6 +40,7 @@ final class SnapshotHandler extends Handler.Wrapper {
     private final Map<String, PreparedPage> assets = new ConcurrentHashMap<>();
     private final StaticAssets staticAssets;
     private final SecurityHeaders security;
+    private final FileResponses files;
     private final Set<String> dynamicPaths;
     private volatile Prepared prepared;
 
@@ -57,6 +58,7 @@ final class SnapshotHandler extends Handler.Wrapper {
         this.site = site;
         this.staticAssets = assets;
         this.security = security;
+        this.files = new FileResponses(site.files(), security);
         this.dynamicPaths = Set.copyOf(dynamicPaths);
         this.prepared = new Prepared(site.current(), newMemo());
     }
@@ -96,6 +98,12 @@ final class SnapshotHandler extends Handler.Wrapper {
                                                 prepared(snapshot, deferred.get()),
                                                 head));
             }
+            return true;
+        }
+        // The content's files: a post's, or a site-wide one, which may replace a built-in asset.
+        var file = site.files().find(path);
+        if (file.isPresent()) {
+            files.send(request, response, callback, file.get(), head, executor(), this::send);
             return true;
         }
         var asset = staticAssets.find(path);

@@ -8,13 +8,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SiteSettingsTest {
-    static final SiteFile FILE =
-            new SiteFile(
+    static final SiteYaml FILE =
+            new SiteYaml(
                     Optional.of("From the file"),
                     Optional.of("A blog"),
                     Optional.empty(),
                     Optional.of("de"),
-                    List.of(new SiteFile.NavLink("About", "/about")),
+                    List.of(new SiteYaml.NavLink("About", "/about")),
                     Optional.of("Bye."),
                     Optional.of("file@example.org"));
 
@@ -31,7 +31,7 @@ class SiteSettingsTest {
         assertThat(site.discussEmail()).contains("file@example.org");
         assertThat(site.description()).contains("A blog");
         assertThat(site.language()).isEqualTo("de");
-        assertThat(site.navigation()).extracting(SiteFile.NavLink::url).containsExactly("/about");
+        assertThat(site.navigation()).extracting(SiteYaml.NavLink::url).containsExactly("/about");
         assertThat(site.footer()).isEqualTo("Bye.");
     }
 
@@ -57,7 +57,7 @@ class SiteSettingsTest {
     void withoutEitherTheDefaultsApply() {
         var site =
                 SiteSettings.from(
-                        AppConfig.from(Map.of(), Map.of()), SiteFile.NONE, "/s.css", "/f.svg");
+                        AppConfig.from(Map.of(), Map.of()), SiteYaml.NONE, "/s.css", "/f.svg");
 
         assertThat(site.title()).isEqualTo("home-web");
         assertThat(site.language()).isEqualTo("en");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.homeweb.config.ConfigException;
-import dev.homeweb.config.SiteFile;
+import dev.homeweb.config.SiteYaml;
 import dev.homeweb.config.SiteSettings;
 import dev.homeweb.posts.SearchHit;
 import dev.homeweb.posts.Tag;
@@ -150,14 +150,14 @@ class ThemeTest {
     @Test
     void siteFileValuesAppearOnThePages() {
         var file =
-                new SiteFile(
+                new SiteYaml(
                         Optional.of("Carnets"),
                         Optional.of("Notes on <code>"),
                         Optional.of("Ana Lima"),
                         Optional.of("pt-BR"),
                         List.of(
-                                new SiteFile.NavLink("About", "/about"),
-                                new SiteFile.NavLink("Code", "https://example.org/code")),
+                                new SiteYaml.NavLink("About", "/about"),
+                                new SiteYaml.NavLink("Code", "https://example.org/code")),
                         Optional.of("© Ana Lima"),
                         Optional.of("ana@example.org"));
         var config =

@@ -29,6 +29,16 @@ public record Http(String baseUrl) {
     }
 
     public HttpResponse<String> send(String method, String path, String... headers) {
+        return send(method, path, HttpResponse.BodyHandlers.ofString(), headers);
+    }
+
+    /** A GET whose body is kept as bytes: images and other files. */
+    public HttpResponse<byte[]> bytes(String path, String... headers) {
+        return send("GET", path, HttpResponse.BodyHandlers.ofByteArray(), headers);
+    }
+
+    private <T> HttpResponse<T> send(
+            String method, String path, HttpResponse.BodyHandler<T> body, String... headers) {
         var request =
                 HttpRequest.newBuilder(URI.create(baseUrl + path))
                         .timeout(Duration.ofSeconds(10))
@@ -37,7 +47,7 @@ public record Http(String baseUrl) {
             request.headers(headers);
         }
         try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return CLIENT.send(request.build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

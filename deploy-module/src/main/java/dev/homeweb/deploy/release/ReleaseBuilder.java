@@ -70,12 +70,26 @@ public final class ReleaseBuilder {
     private static List<ReleaseFile> tree(String prefix, Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> !dir.relativize(p).toString().matches("(.*/)?\\..*"))
+                    .filter(p -> !hidden(dir.relativize(p)))
                     .map(p -> file(prefix + "/" + dir.relativize(p), p))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + dir, e);
         }
+    }
+
+    /**
+     * Editor and system litter ({@code .post.md.swp}, {@code .DS_Store}) stays out; {@code
+     * .well-known/}, where site-wide files such as {@code security.txt} live, goes in.
+     */
+    private static boolean hidden(Path relative) {
+        for (var part : relative) {
+            var name = part.toString();
+            if (name.startsWith(".") && !name.equals(".well-known")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ReleaseFile file(String path, Path source) {

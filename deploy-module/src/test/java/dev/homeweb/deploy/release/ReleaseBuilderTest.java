@@ -63,6 +63,20 @@ class ReleaseBuilderTest {
     }
 
     @Test
+    void siteWideWellKnownFilesGoInAndOtherHiddenFilesStayOut() throws IOException {
+        Files.createDirectories(content.resolve("static/.well-known"));
+        Files.writeString(content.resolve("static/.well-known/security.txt"), "Contact: x\n");
+        Files.writeString(content.resolve("static/.DS_Store"), "finder");
+
+        var release = new ReleaseBuilder().build(jar, content, Optional.empty(), nodeJar);
+
+        assertThat(release.files())
+                .extracting(ReleaseFile::path)
+                .contains("content/static/.well-known/security.txt")
+                .doesNotContain("content/static/.DS_Store", "content/posts/.hello.md.swp");
+    }
+
+    @Test
     void sameFilesGiveTheSameReleaseId() {
         var a = new ReleaseBuilder().build(jar, content, Optional.of(runtime), nodeJar);
         var b = new ReleaseBuilder().build(jar, content, Optional.of(runtime), nodeJar);

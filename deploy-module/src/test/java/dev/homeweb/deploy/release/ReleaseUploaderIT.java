@@ -78,4 +78,37 @@ class ReleaseUploaderIT extends WithTestSshServer {
         assertThat(root.resolve("releases/" + before.id())).isDirectory();
         assertThat(root.resolve("releases")).isDirectoryContaining(p -> !p.endsWith(before.id()));
     }
+
+    @Test
+    void aPostFolderTravelsWithTheReleaseAndAnUnchangedImageIsNeverSentAgain() throws Exception {
+        var root = dir.resolve("node-c");
+        var build = Files.createDirectories(dir.resolve("build-c"));
+        Files.createDirectories(build.resolve("content/posts/pictures"));
+        Files.createDirectories(build.resolve("content/static/.well-known"));
+        Files.write(build.resolve("content/posts/pictures/chart.png"), new byte[50_000]);
+        Files.writeString(build.resolve("content/static/.well-known/security.txt"), "Contact: x\n");
+        Files.writeString(
+                build.resolve("content/posts/pictures/index.md"), "![A chart](chart.png)\n");
+        var before = release(build, "# One\n");
+        try (var host = server.connect()) {
+            var uploader =
+                    new ReleaseUploader(
+                            new NodeShell(host, false), new NodeLayout(root.toString()));
+            uploader.upload(before, List.of());
+            Files.writeString(
+                    build.resolve("content/posts/pictures/index.md"),
+                    "Words.\n![A chart](chart.png)\n");
+            var after = release(build, "# One\n");
+
+            var plan = uploader.upload(after, List.of());
+
+            assertThat(plan.missing())
+                    .extracting(ReleaseFile::path)
+                    .containsExactly("content/posts/pictures/index.md");
+        }
+        var dirOnNode = root.resolve("releases/" + before.id());
+        assertThat(Files.size(dirOnNode.resolve("content/posts/pictures/chart.png")))
+                .isEqualTo(50_000);
+        assertThat(dirOnNode.resolve("content/static/.well-known/security.txt")).exists();
+    }
 }

@@ -3,7 +3,7 @@ package dev.homeweb.content;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.homeweb.config.SiteFile;
+import dev.homeweb.config.SiteYaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +15,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SiteFileReaderTest {
     @TempDir Path content;
 
-    SiteFile read(String yaml) throws IOException {
+    SiteYaml read(String yaml) throws IOException {
         Files.writeString(content.resolve("site.yaml"), yaml);
-        return new SiteFileReader().read(content);
+        return new SiteYamlReader().read(content);
     }
 
     @Test
@@ -44,15 +44,15 @@ class SiteFileReaderTest {
         assertThat(file.language()).contains("pt-BR");
         assertThat(file.navigation())
                 .containsExactly(
-                        new SiteFile.NavLink("About", "/about"),
-                        new SiteFile.NavLink("Code", "https://example.org/code"));
+                        new SiteYaml.NavLink("About", "/about"),
+                        new SiteYaml.NavLink("Code", "https://example.org/code"));
         assertThat(file.footer()).contains("© 2026 Ana Lima");
         assertThat(file.discussEmail()).contains("ana@example.org");
     }
 
     @Test
     void noFileMeansNoSettings() {
-        assertThat(new SiteFileReader().read(content)).isEqualTo(SiteFile.NONE);
+        assertThat(new SiteYamlReader().read(content)).isEqualTo(SiteYaml.NONE);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -8,7 +8,7 @@ import java.util.Optional;
  * The site settings that travel with the content ({@code content/site.yaml}), each empty when the
  * file does not give it. Command-line options and environment variables win over these.
  */
-public record SiteFile(
+public record SiteYaml(
         Optional<String> title,
         Optional<String> description,
         Optional<String> author,
@@ -16,8 +16,8 @@ public record SiteFile(
         List<NavLink> navigation,
         Optional<String> footer,
         Optional<String> discussEmail) {
-    public static final SiteFile NONE =
-            new SiteFile(
+    public static final SiteYaml NONE =
+            new SiteYaml(
                     Optional.empty(),
                     Optional.empty(),
                     Optional.empty(),
@@ -26,7 +26,7 @@ public record SiteFile(
                     Optional.empty(),
                     Optional.empty());
 
-    public SiteFile {
+    public SiteYaml {
         // Every value is optional; none is null.
         for (var value : List.of(title, description, author, language, footer, discussEmail)) {
             Objects.requireNonNull(value, "a site.yaml value");

@@ -1,7 +1,7 @@
 package dev.homeweb.content;
 
 import dev.homeweb.config.AppConfig;
-import dev.homeweb.config.SiteFile;
+import dev.homeweb.config.SiteYaml;
 import dev.homeweb.content.FrontMatterFields.Field;
 import dev.homeweb.content.FrontMatterFields.Problem;
 import java.io.IOException;
@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * footer and discuss address, with the same YAML reading as front matter, so every error names the
  * file and line.
  */
-public final class SiteFileReader {
+public final class SiteYamlReader {
     public static final String FILE_NAME = "site.yaml";
     static final List<String> KEYS =
             List.of(
@@ -38,21 +38,21 @@ public final class SiteFileReader {
 
     private final YamlFrontMatter yaml = new YamlFrontMatter();
 
-    /** The file's settings; {@link SiteFile#NONE} when {@code contentDir} has no site.yaml. */
-    public SiteFile read(Path contentDir) {
+    /** The file's settings; {@link SiteYaml#NONE} when {@code contentDir} has no site.yaml. */
+    public SiteYaml read(Path contentDir) {
         var file = contentDir.resolve(FILE_NAME);
         String text;
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
-            return SiteFile.NONE;
+            return SiteYaml.NONE;
         } catch (CharacterCodingException e) {
             throw error(file, 0, "is not UTF-8 text");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         if (text.isBlank()) {
-            return SiteFile.NONE;
+            return SiteYaml.NONE;
         }
         try {
             return settings(yaml.parse(text, 1));
@@ -61,9 +61,9 @@ public final class SiteFileReader {
         }
     }
 
-    private static SiteFile settings(FrontMatterFields fields) throws Problem {
+    private static SiteYaml settings(FrontMatterFields fields) throws Problem {
         var values = new HashMap<String, String>();
-        var navigation = new ArrayList<SiteFile.NavLink>();
+        var navigation = new ArrayList<SiteYaml.NavLink>();
         for (var field : fields.fields()) {
             if (!KEYS.contains(field.key())) {
                 throw new Problem(
@@ -93,7 +93,7 @@ public final class SiteFileReader {
                 values,
                 AppConfig::isEmailAddress,
                 "an e-mail address such as you@example.org");
-        return new SiteFile(
+        return new SiteYaml(
                 value(values, "title"),
                 value(values, "description"),
                 value(values, "author"),
@@ -103,13 +103,13 @@ public final class SiteFileReader {
                 value(values, "discuss"));
     }
 
-    private static List<SiteFile.NavLink> navigation(Field field) throws Problem {
+    private static List<SiteYaml.NavLink> navigation(Field field) throws Problem {
         if (!(field.value() instanceof FrontMatterFields.Items items)) {
             throw new Problem(
                     field.line(),
                     "navigation must be a list of links, each '- title: About' and 'url: /about'");
         }
-        var links = new ArrayList<SiteFile.NavLink>();
+        var links = new ArrayList<SiteYaml.NavLink>();
         for (var item : items.items()) {
             if (!(item.value() instanceof FrontMatterFields.Table table)) {
                 throw new Problem(
@@ -140,7 +140,7 @@ public final class SiteFileReader {
                                 + url
                                 + "' is neither a path such as /about nor an http(s) or mailto URL");
             }
-            links.add(new SiteFile.NavLink(title, url));
+            links.add(new SiteYaml.NavLink(title, url));
         }
         return links;
     }
