@@ -2,8 +2,8 @@ package dev.homeweb;
 
 import dev.homeweb.cli.Application;
 import dev.homeweb.config.AppConfig;
-import dev.homeweb.config.SiteYaml;
 import dev.homeweb.config.SiteSettings;
+import dev.homeweb.config.SiteYaml;
 import dev.homeweb.content.ContentException;
 import dev.homeweb.content.ContentImporter;
 import dev.homeweb.content.ContentReader;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.homeweb.config.ConfigException;
-import dev.homeweb.config.SiteYaml;
 import dev.homeweb.config.SiteSettings;
+import dev.homeweb.config.SiteYaml;
 import dev.homeweb.posts.SearchHit;
 import dev.homeweb.posts.Tag;
 import java.io.IOException;
