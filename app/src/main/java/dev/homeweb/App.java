@@ -4,12 +4,14 @@ import dev.homeweb.cli.Application;
 import dev.homeweb.config.AppConfig;
 import dev.homeweb.config.PreviewMode;
 import dev.homeweb.config.SiteSettings;
+import dev.homeweb.config.SiteYaml;
 import dev.homeweb.content.ContentException;
 import dev.homeweb.content.ContentImporter;
 import dev.homeweb.content.ContentReader;
 import dev.homeweb.content.ImportReport;
 import dev.homeweb.content.ImportRunner;
 import dev.homeweb.content.MarkdownRenderer;
+import dev.homeweb.content.SiteYamlReader;
 import dev.homeweb.db.ConnectedDatabase;
 import dev.homeweb.db.ConnectionFailed;
 import dev.homeweb.db.Database;
@@ -28,6 +30,7 @@ import dev.homeweb.site.Renderers;
 import dev.homeweb.site.Site;
 import dev.homeweb.site.SnapshotFile;
 import dev.homeweb.site.StaticAssets;
+import dev.homeweb.site.Theme;
 import dev.homeweb.tls.Listeners;
 import dev.homeweb.web.SearchPage;
 import dev.homeweb.web.SecurityHeaders;
@@ -73,7 +76,21 @@ public final class App implements Application {
     }
 
     @Override
+    public String checkLook() {
+        var look = look();
+        var folder = Theme.folderFor(config.contentDir());
+        return "content/"
+                + SiteYamlReader.FILE_NAME
+                + (look.file().equals(SiteYaml.NONE) ? " (none)" : "")
+                + " and theme "
+                + (java.nio.file.Files.isDirectory(folder) ? folder : "(shipped)")
+                + " are fine";
+    }
+
+    @Override
     public Imported importContent() {
+        // A broken site.yaml or template stops the import before the database is touched.
+        look();
         var url = config.databaseUrl();
         if (url.isEmpty()) {
             try (var db = ConnectedDatabase.open(config)) {
@@ -136,6 +153,7 @@ public final class App implements Application {
 
     @Override
     public Server serve(PreviewMode mode) {
+        var look = look();
         var url = config.databaseUrl();
         var snapshot = url.flatMap(u -> config.stateDir()).map(SnapshotFile::new);
         if (url.isEmpty() || snapshot.isEmpty()) {
@@ -145,7 +163,7 @@ public final class App implements Application {
                     () -> {
                         // The local preview imports once it watches, so that no save falls between.
                         prepare(db, !mode.liveReload());
-                        return wire(db, snapshot, mode);
+                        return wire(db, snapshot, mode, look);
                     });
         }
         var db = ConnectedDatabase.unchecked(url.get());
@@ -160,11 +178,20 @@ public final class App implements Application {
                             // Nothing to serve: fail, and let systemd try again, as before.
                             throw e;
                         }
-                        return wireSaved(db, snapshot.get(), saved.get(), e);
+                        return wireSaved(db, snapshot.get(), saved.get(), e, look);
                     }
                     prepare(db, true);
-                    return wire(db, snapshot, mode);
+                    return wire(db, snapshot, mode, look);
                 });
+    }
+
+    /** The settings and templates that travel with the content, read and compiled. */
+    private record Look(SiteYaml file, Theme theme) {}
+
+    private Look look() {
+        return new Look(
+                new SiteYamlReader().read(config.contentDir()),
+                Theme.load(Theme.folderFor(config.contentDir())));
     }
 
     /**
@@ -198,8 +225,9 @@ public final class App implements Application {
         PackagedMigrations.find().requireAppliedIn(db.database().dataSource());
     }
 
-    private Server wire(ConnectedDatabase db, Optional<SnapshotFile> snapshot, PreviewMode mode) {
-        var parts = new Parts(db, snapshot, mode);
+    private Server wire(
+            ConnectedDatabase db, Optional<SnapshotFile> snapshot, PreviewMode mode, Look look) {
+        var parts = new Parts(db, snapshot, mode, look);
         // Listen before the first load, so no import can fall between the two.
         var watcher = new ContentWatcher(db.database(), parts.site);
         watcher.start();
@@ -230,8 +258,9 @@ public final class App implements Application {
             ConnectedDatabase db,
             SnapshotFile file,
             SnapshotFile.Found saved,
-            ConnectionFailed failure) {
-        var parts = new Parts(db, Optional.of(file), PreviewMode.OFF);
+            ConnectionFailed failure,
+            Look look) {
+        var parts = new Parts(db, Optional.of(file), PreviewMode.OFF, look);
         parts.site.restore(saved.posts());
         var catchUp =
                 new DatabaseCatchUp(
@@ -289,19 +318,24 @@ public final class App implements Application {
     /** What serving needs, whichever way the posts arrive. */
     private final class Parts {
         final PostRepository posts;
-        final StaticAssets assets = new StaticAssets();
+        final StaticAssets assets;
         final Renderers renderers;
         final PreviewStatus status = new PreviewStatus();
         final PreviewMode mode;
         final Site site;
 
-        Parts(ConnectedDatabase db, Optional<SnapshotFile> snapshot, PreviewMode mode) {
+        Parts(ConnectedDatabase db, Optional<SnapshotFile> snapshot, PreviewMode mode, Look look) {
             this.mode = mode;
+            assets = new StaticAssets(look.theme());
             posts = new PostRepository(db.database().dataSource());
             renderers =
                     Renderers.of(
                             SiteSettings.from(
-                                    config, assets.stylesheetPath(), assets.faviconPath()),
+                                    config,
+                                    look.file(),
+                                    assets.stylesheetPath(),
+                                    assets.faviconPath()),
+                            look.theme(),
                             mode.liveReload());
             site =
                     new Site(

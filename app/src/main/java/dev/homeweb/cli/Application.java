@@ -19,6 +19,14 @@ public interface Application {
 
     Imported importContent();
 
+    /**
+     * Reads content/site.yaml and compiles the theme, touching nothing else; says what it checked.
+     *
+     * @throws dev.homeweb.config.ConfigException or {@link dev.homeweb.content.ContentException}
+     *     naming the file and line of the first problem
+     */
+    String checkLook();
+
     /** Starts serving as a deployed site; the caller closes the result to stop gracefully. */
     default Running serve() {
         return serve(PreviewMode.OFF);

@@ -53,6 +53,7 @@ public final class HomeWebCommand implements Runnable {
                     ServeCommand.class,
                     MigrateCommand.class,
                     ImportCommand.class,
+                    CheckCommand.class,
                     HealthcheckCommand.class,
                     CommandLine.HelpCommand.class);
 

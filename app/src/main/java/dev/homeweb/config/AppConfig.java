@@ -26,7 +26,7 @@ public record AppConfig(
         Optional<Path> databaseUrlFile,
         Path contentDir,
         String baseUrl,
-        String siteTitle,
+        Optional<String> siteTitle,
         Optional<String> discussEmail,
         Path dataDir,
         HttpsSettings https,
@@ -65,13 +65,13 @@ public record AppConfig(
         Objects.requireNonNull(contentDir, "contentDir");
         baseUrl = validBaseUrl(baseUrl);
         Objects.requireNonNull(siteTitle, "siteTitle");
-        if (siteTitle.isBlank()) {
+        if (siteTitle.filter(String::isBlank).isPresent()) {
             throw new ConfigException("--site-title is empty");
         }
         Objects.requireNonNull(discussEmail, "discussEmail");
         discussEmail.ifPresent(
                 address -> {
-                    if (!EMAIL.matcher(address).matches()) {
+                    if (!isEmailAddress(address)) {
                         throw new ConfigException(
                                 "--discuss-email '"
                                         + address
@@ -120,7 +120,8 @@ public record AppConfig(
                                                 : bind)
                                         + ":"
                                         + port);
-        var title = settings.get("site-title").orElse("home-web");
+        // Empty when not given, so content/site.yaml's title can apply (see SiteSettings).
+        var title = settings.get("site-title");
         var discuss = settings.get("discuss-email");
         var dataDir =
                 settings.get("data-dir").map(Path::of).orElseGet(() -> defaultDataDir(environment));
@@ -150,6 +151,13 @@ public record AppConfig(
                 https,
                 sockets,
                 stateDir);
+    }
+
+    /**
+     * Whether {@code text} looks like an address a mailto link can use, such as you@example.org.
+     */
+    public static boolean isEmailAddress(String text) {
+        return EMAIL.matcher(text).matches();
     }
 
     /** The configured database, or empty for the embedded default. */

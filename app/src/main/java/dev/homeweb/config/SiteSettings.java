@@ -1,5 +1,6 @@
 package dev.homeweb.config;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,25 +13,69 @@ public record SiteSettings(
         String baseUrl,
         Optional<String> discussEmail,
         String stylesheetPath,
-        String faviconPath) {
+        String faviconPath,
+        Optional<String> description,
+        String author,
+        String language,
+        List<SiteYaml.NavLink> navigation,
+        String footer) {
+    static final String DEFAULT_TITLE = "home-web";
+    static final String DEFAULT_LANGUAGE = "en";
+    static final String DEFAULT_FOOTER = "Served by home-web.";
+
     public SiteSettings {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(discussEmail, "discussEmail");
         Objects.requireNonNull(stylesheetPath, "stylesheetPath");
         Objects.requireNonNull(faviconPath, "faviconPath");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(language, "language");
+        navigation = List.copyOf(navigation);
+        Objects.requireNonNull(footer, "footer");
+    }
+
+    /** The settings the command line alone gives: the site's title is its author too. */
+    public SiteSettings(
+            String title,
+            String baseUrl,
+            Optional<String> discussEmail,
+            String stylesheetPath,
+            String faviconPath) {
+        this(
+                title,
+                baseUrl,
+                discussEmail,
+                stylesheetPath,
+                faviconPath,
+                Optional.empty(),
+                title,
+                DEFAULT_LANGUAGE,
+                List.of(),
+                DEFAULT_FOOTER);
     }
 
     /**
+     * The command line's options and environment variables over {@code file}'s values, over the
+     * defaults.
+     *
      * @param stylesheetPath the stylesheet's hashed path, from the static assets
      * @param faviconPath the icon's hashed path, likewise
      */
-    public static SiteSettings from(AppConfig config, String stylesheetPath, String faviconPath) {
+    public static SiteSettings from(
+            AppConfig config, SiteYaml file, String stylesheetPath, String faviconPath) {
+        var title = config.siteTitle().or(file::title).orElse(DEFAULT_TITLE);
         return new SiteSettings(
-                config.siteTitle(),
+                title,
                 config.baseUrl(),
-                config.discussEmail(),
+                config.discussEmail().or(file::discussEmail),
                 stylesheetPath,
-                faviconPath);
+                faviconPath,
+                file.description(),
+                file.author().orElse(title),
+                file.language().orElse(DEFAULT_LANGUAGE),
+                file.navigation(),
+                file.footer().orElse(DEFAULT_FOOTER));
     }
 }

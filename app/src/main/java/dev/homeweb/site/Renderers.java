@@ -15,16 +15,21 @@ public record Renderers(
         Objects.requireNonNull(site, "site");
     }
 
+    /** With the shipped theme. */
     public static Renderers of(SiteSettings site) {
-        return of(site, false);
+        return of(site, Theme.shipped());
+    }
+
+    public static Renderers of(SiteSettings site, Theme theme) {
+        return of(site, theme, false);
     }
 
     /**
      * @param liveReload whether pages load the local preview's reload script
      */
-    public static Renderers of(SiteSettings site, boolean liveReload) {
+    public static Renderers of(SiteSettings site, Theme theme, boolean liveReload) {
         return new Renderers(
-                new PageRenderer(site, liveReload),
+                new PageRenderer(site, theme, liveReload),
                 new FeedWriter(site),
                 new SitemapWriter(site),
                 site);

@@ -7,16 +7,19 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** The stylesheet, served under a name that contains its hash so browsers may cache it forever. */
+/**
+ * The stylesheet and icon of the theme, served under names that contain their hash so browsers may
+ * cache them forever.
+ */
 public final class StaticAssets {
     private final String stylesheetPath;
     private final String faviconPath;
     private final Map<String, Page> files;
 
-    public StaticAssets() {
+    public StaticAssets(Theme theme) {
         // One stylesheet, one request: the layout, then the code highlighting palettes.
-        var css = concat(resource("static/site.css"), resource("static/highlight.css"));
-        var icon = resource("static/favicon.svg");
+        var css = concat(theme.file("site.css"), theme.file("highlight.css"));
+        var icon = theme.file("favicon.svg");
         stylesheetPath = "/static/site." + Sha256.hex(css).substring(0, 12) + ".css";
         faviconPath = "/static/favicon." + Sha256.hex(icon).substring(0, 12) + ".svg";
         var iconPage = Page.of(icon, "image/svg+xml", Instant.EPOCH);
@@ -50,7 +53,7 @@ public final class StaticAssets {
         return result;
     }
 
-    /** A file the jar ships, such as {@code static/site.css}. */
+    /** A file the jar ships, such as {@code static/live-reload.js}. */
     public static byte[] resource(String resource) {
         try (var in = StaticAssets.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {

@@ -41,7 +41,7 @@ class AppConfigTest {
                                 "https://example.org/"));
 
         assertThat(config.port()).isEqualTo(9000);
-        assertThat(config.siteTitle()).isEqualTo("Notes");
+        assertThat(config.siteTitle()).contains("Notes");
         assertThat(config.baseUrl()).isEqualTo("https://example.org");
         assertThat(config.absolute("/blog/x")).isEqualTo("https://example.org/blog/x");
     }

@@ -3,6 +3,7 @@ package dev.homeweb.deploy.cli;
 import dev.homeweb.deploy.config.DeployConfig;
 import dev.homeweb.deploy.config.NodeConfig;
 import dev.homeweb.deploy.lock.LockHolder;
+import dev.homeweb.deploy.release.LookCheck;
 import dev.homeweb.deploy.release.Release;
 import dev.homeweb.deploy.release.ReleaseBuilder;
 import dev.homeweb.deploy.rollout.NodeAdmin;
@@ -259,6 +260,12 @@ public final class DeployCommand implements Callable<Integer> {
 
     /** One release per kind of node: with the bundled runtime, or for a node's own Java. */
     Map<NodeConfig, Release> releases(List<NodeConfig> selected) {
+        if (!java.nio.file.Files.isRegularFile(jar)) {
+            throw new dev.homeweb.deploy.config.UserError(
+                    "server jar " + jar + " does not exist; build it with mvn package");
+        }
+        // site.yaml and theme/ are checked by the server itself, before anything is built or sent.
+        new LookCheck().run(jar, content);
         return workstation().releases(selected, jar, content, nodeJar);
     }
 

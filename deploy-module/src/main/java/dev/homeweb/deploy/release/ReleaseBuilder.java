@@ -12,8 +12,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Collects a release from the server jar, the content folder and (unless the node brings its own
- * Java) a runtime image: {@code home-web.jar}, {@code content/...}, {@code runtime/...}.
+ * Collects a release from the server jar, the content folder, the theme folder beside it (when
+ * there is one) and (unless the node brings its own Java) a runtime image: {@code home-web.jar},
+ * {@code content/...}, {@code theme/...}, {@code runtime/...}. The server finds {@code theme/}
+ * beside {@code content/}, so the two keep that layout in the release.
  */
 public final class ReleaseBuilder {
     private static final java.util.regex.Pattern HIDDEN =
@@ -40,8 +42,18 @@ public final class ReleaseBuilder {
         files.add(file("home-web.jar", jar));
         files.add(file("lib/home-web-node.jar", nodeJar));
         files.addAll(tree("content", content));
+        var theme = themeFolder(content);
+        if (Files.isDirectory(theme)) {
+            files.addAll(tree("theme", theme));
+        }
         runtime.ifPresent(image -> files.addAll(tree("runtime", image)));
         return Release.of(files);
+    }
+
+    /** Where the server looks for the theme of {@code content}: {@code theme/} beside it. */
+    public static Path themeFolder(Path content) {
+        var parent = content.toAbsolutePath().normalize().getParent();
+        return parent == null ? content.resolve("theme") : parent.resolve("theme");
     }
 
     /**

@@ -13,10 +13,10 @@ import javax.tools.ToolProvider;
  * A stand-in server jar that misbehaves on purpose: it fails its migration, or it migrates and
  * imports fine but crashes when serving.
  */
-final class FakeServerJar {
+public final class FakeServerJar {
     private FakeServerJar() {}
 
-    static Path build(Path dir, String mode) throws IOException {
+    public static Path build(Path dir, String mode) throws IOException {
         var src = Files.createDirectories(dir.resolve("fake-" + mode + "/src"));
         var classes = Files.createDirectories(dir.resolve("fake-" + mode + "/classes"));
         var source = src.resolve("FakeServer.java");
@@ -30,6 +30,10 @@ final class FakeServerJar {
                         if (command.equals("migrate") && mode.equals("fail-migrate")) {
                             System.err.println("V2__broken.sql: ERROR: syntax error at or near \\"oops\\"");
                             System.exit(1);
+                        }
+                        if (command.equals("check") && mode.equals("fail-check")) {
+                            System.err.println("home-web check: theme/footer.mustache:3: Improperly closed variable");
+                            System.exit(2);
                         }
                         if (command.equals("serve") && mode.equals("crash-on-serve")) {
                             System.err.println("fake server: crashing on start");

@@ -51,6 +51,18 @@ class ReleaseBuilderTest {
     }
 
     @Test
+    void themeFolderBesideTheContentShipsAsTheme() throws IOException {
+        var theme = Files.createDirectories(dir.resolve("theme"));
+        Files.writeString(theme.resolve("footer.mustache"), "</main>\n");
+
+        var release = new ReleaseBuilder().build(jar, content, Optional.empty(), nodeJar);
+
+        assertThat(release.files())
+                .extracting(ReleaseFile::path)
+                .contains("content/posts/hello.md", "theme/footer.mustache");
+    }
+
+    @Test
     void siteWideWellKnownFilesGoInAndOtherHiddenFilesStayOut() throws IOException {
         Files.createDirectories(content.resolve("static/.well-known"));
         Files.writeString(content.resolve("static/.well-known/security.txt"), "Contact: x\n");
