@@ -123,6 +123,16 @@ let
   clashes = lib.filter (taken: taken.port == cfg.port) (lib.flatten takenPorts);
 
   databaseUrlFile = toString cfg.databaseUrlFile;
+
+  # The site settings, for the server and for the import (it prints draft preview addresses
+  # under the site's base URL), as ./deploy units gives both.
+  siteEnvironment = {
+    HOME_WEB_PORT = toString cfg.port;
+    HOME_WEB_BIND = cfg.bind;
+  }
+  // optionalAttrs (cfg.baseUrl != null) { HOME_WEB_BASE_URL = cfg.baseUrl; }
+  // optionalAttrs (cfg.siteTitle != null) { HOME_WEB_SITE_TITLE = cfg.siteTitle; }
+  // optionalAttrs (cfg.discussEmail != null) { HOME_WEB_DISCUSS_EMAIL = cfg.discussEmail; };
 in
 {
   imports = [ ./options.nix ];
@@ -184,6 +194,7 @@ in
       after = unitBase.after ++ [ "home-web-migrate.service" ];
       requires = [ "home-web-migrate.service" ];
       before = [ "home-web.service" ];
+      environment = siteEnvironment;
       serviceConfig = serviceBase // {
         Type = "oneshot";
         ExecStart = javaCommand true [
@@ -206,15 +217,10 @@ in
       wants = unitBase.wants ++ [ "home-web-import.service" ];
       # A restart starts the import again: new posts in a changed contentDir get loaded.
       restartTriggers = [ contentDir ];
-      environment = {
-        HOME_WEB_PORT = toString cfg.port;
-        HOME_WEB_BIND = cfg.bind;
+      environment = siteEnvironment // {
         # The snapshot of the published posts, served when the server starts without its database.
         HOME_WEB_STATE_DIR = "/var/lib/home-web-snapshot";
-      }
-      // optionalAttrs (cfg.baseUrl != null) { HOME_WEB_BASE_URL = cfg.baseUrl; }
-      // optionalAttrs (cfg.siteTitle != null) { HOME_WEB_SITE_TITLE = cfg.siteTitle; }
-      // optionalAttrs (cfg.discussEmail != null) { HOME_WEB_DISCUSS_EMAIL = cfg.discussEmail; };
+      };
       serviceConfig = serviceBase // {
         Type = "exec";
         ExecStart = javaCommand false [ "serve" ];

@@ -107,7 +107,10 @@ class NixModuleIT {
                                 + " [HOME_WEB_BIND=127.0.0.1, HOME_WEB_PORT=9000,"
                                 + " HOME_WEB_STATE_DIR=/var/lib/home-web-snapshot], the NixOS"
                                 + " module has [HOME_WEB_BIND=127.0.0.1, HOME_WEB_PORT=8080,"
-                                + " HOME_WEB_STATE_DIR=/var/lib/home-web-snapshot]");
+                                + " HOME_WEB_STATE_DIR=/var/lib/home-web-snapshot]",
+                        "home-web-import.service [Service] Environment: ./deploy units has"
+                                + " [HOME_WEB_BIND=127.0.0.1, HOME_WEB_PORT=9000], the NixOS module"
+                                + " has [HOME_WEB_BIND=127.0.0.1, HOME_WEB_PORT=8080]");
     }
 
     @Test
