@@ -368,7 +368,7 @@ class DeployLifecycleIT extends OnTargetHost {
         assertThat(status.exitCode()).isZero();
         assertThat(status.out())
                 .contains("current:  " + second)
-                .contains(first + "  good")
+                .containsPattern(first + "  schema \\d+  good")
                 .contains("unit active")
                 .contains("action=deploy release=" + second);
 
