@@ -208,7 +208,7 @@ final class NodeScripts {
                 mv -f %5$s.new %5$s
                 sync %5$s %2$s
                 systemctl restart %6$s
-                ln -sfn releases/%3$s %7$s.new
+                %9$sln -sfn releases/%3$s %7$s.new
                 mv -T %7$s.new %7$s
                 """
                 .formatted(
@@ -219,7 +219,10 @@ final class NodeScripts {
                         layout.pending(),
                         NodeLayout.ROLLBACK_TIMER,
                         layout.current(),
-                        restarts ? "yes" : "no");
+                        restarts ? "yes" : "no",
+                        // The release switched away from is the one a rollback goes back to: newest
+                        // but one for finalize's prune, which keeps releases by modification time.
+                        previous.map(p -> "touch -c " + layout.release(p) + "\n").orElse(""));
     }
 
     /**
