@@ -24,6 +24,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SchemaRollbackIT extends OnTargetHost {
     static final String V100 = "V100__add_post_e2e_note.sql";
+
+    /** The repository's newest migration's version: the schema the base release was built for. */
+    static final int SCHEMA = newestMigration();
+
     static final String ADD_COLUMN = "ALTER TABLE posts ADD COLUMN e2e_note text;\n";
     static String base;
 
@@ -85,7 +89,7 @@ class SchemaRollbackIT extends OnTargetHost {
         assertThat(refused.exitCode()).as(refused.all()).isEqualTo(1);
         assertThat(refused.all())
                 .contains("[e2e] schema     FAIL")
-                .contains("was built for schema version 5")
+                .contains("was built for schema version " + SCHEMA)
                 .contains("the database has " + V100 + ", not declared backward compatible");
         assertThat(e2e.currentOnNode()).isEqualTo(withV100);
 
@@ -109,7 +113,7 @@ class SchemaRollbackIT extends OnTargetHost {
         var restored = e2e.deploy("backups", "restore", "e2e", before.strip());
 
         assertThat(restored.exitCode()).as(restored.all()).isZero();
-        assertThat(applied()).doesNotContain(V100).contains("V7__");
+        assertThat(applied()).doesNotContain(V100).contains("V" + SCHEMA + "__");
         assertThat(
                         sql(
                                 "select count(*) from information_schema.columns where column_name = 'e2e_note'"))
@@ -136,5 +140,17 @@ class SchemaRollbackIT extends OnTargetHost {
         assertThat(run.out()).contains("backward compatible: " + V100);
         assertThat(e2e.currentOnNode()).isEqualTo(base).isNotEqualTo(marked);
         assertThat(e2e.healthz()).contains("\"release\":\"" + base + "\"");
+    }
+
+    private static int newestMigration() {
+        try (var files = java.nio.file.Files.list(E2e.repoRoot().resolve("migrations"))) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches("V[0-9]+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
+                    .max()
+                    .orElseThrow();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
