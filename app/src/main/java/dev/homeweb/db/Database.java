@@ -58,14 +58,12 @@ public final class Database implements AutoCloseable {
         }
         config.setMaximumPoolSize(maxConnections);
         config.setMinimumIdle(1);
-        // Health checks must answer quickly when the database is gone, not after Hikari's 30 s;
-        // but a login on a busy node (a JVM starting beside PostgreSQL on two cores) can take
-        // seconds, and 2 s failed deploys there.
-        config.setConnectionTimeout(6_000);
+        // Health checks must answer quickly when the database is gone, not after Hikari's 30 s.
+        config.setConnectionTimeout(2_000);
         config.setValidationTimeout(1_000);
         // The driver gives up on a host that does not answer before the pool does, so the pool's
         // timeout carries the real cause ("connect timed out") instead of only its own words.
-        config.addDataSourceProperty("connectTimeout", "4");
+        config.addDataSourceProperty("connectTimeout", "1");
         // Start even when the database is down; /healthz reports it and the pool retries.
         config.setInitializationFailTimeout(-1);
         this.pool = new HikariDataSource(config);
@@ -119,7 +117,7 @@ public final class Database implements AutoCloseable {
         if (url.password() != null) {
             props.setProperty("password", url.password());
         }
-        props.setProperty("connectTimeout", "4");
+        props.setProperty("connectTimeout", "2");
         return props;
     }
 
