@@ -401,6 +401,10 @@ sample_post() {
     [[ -n $file ]] || fail "no post in content/posts"
     slug=$(sed -n 's/^slug:[[:space:]]*//p' "$file" | sed -n 1p)
     title=$(sed -n 's/^title:[[:space:]]*//p' "$file" | sed -n 1p | sed -E 's/^"(.*)"$/\1/; s/^'"'"'(.*)'"'"'$/\1/')
+    # A post folder (posts/SLUG/index.md) takes its slug from the folder.
+    if [[ -z $slug && $(basename "$file") == index.md ]]; then
+        slug=$(basename "$(dirname "$file")")
+    fi
     printf '%s\t%s\n' "${slug:-$(basename "$file" .md)}" "$title"
 }
 
