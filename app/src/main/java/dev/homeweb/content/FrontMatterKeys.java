@@ -1,5 +1,6 @@
 package dev.homeweb.content;
 
+import dev.homeweb.internal.EditDistance;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -103,50 +104,12 @@ final class FrontMatterKeys {
 
     /** The known key closest to a mistyped one, when one is close enough to be meant. */
     static Optional<String> closest(String unknown) {
-        var typed = unknown.toLowerCase(Locale.ROOT);
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (var known : allKnown()) {
-            int distance = distance(typed, known);
-            if (distance < bestDistance) {
-                best = known;
-                bestDistance = distance;
-            }
-        }
-        // Two edits for a long key, one for a short one: beyond that a guess misleads.
-        int allowed = typed.length() <= 4 ? 1 : 2;
-        return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+        return EditDistance.closest(unknown.toLowerCase(Locale.ROOT), allKnown());
     }
 
     private static List<String> allKnown() {
         var known = new ArrayList<>(READ.keySet());
         IGNORED.stream().sorted().forEach(known::add);
         return known;
-    }
-
-    /** Levenshtein distance, with a swap of two neighbours counted as one edit. */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] =
-                        Math.min(
-                                Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1
-                        && j > 1
-                        && a.charAt(i - 1) == b.charAt(j - 2)
-                        && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

@@ -25,8 +25,13 @@ public final class PageRenderer {
     private static final DateTimeFormatter HUMAN_DATE =
             DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
+    /** Turns a page kind's values into HTML: the {@link Theme}, or what learns its model. */
+    interface Templates {
+        String render(String page, Map<String, Object> values);
+    }
+
     private final SiteSettings site;
-    private final Theme theme;
+    private final Templates templates;
     private final HeadRenderer heads;
     private final Map<String, Object> siteValues;
 
@@ -38,8 +43,12 @@ public final class PageRenderer {
      * @param liveReload whether pages load the local preview's reload script
      */
     public PageRenderer(SiteSettings site, Theme theme, boolean liveReload) {
+        this(site, theme::render, liveReload);
+    }
+
+    PageRenderer(SiteSettings site, Templates templates, boolean liveReload) {
         this.site = site;
-        this.theme = theme;
+        this.templates = templates;
         this.heads = new HeadRenderer(site);
         this.siteValues = siteValues(site, liveReload);
     }
@@ -169,7 +178,7 @@ public final class PageRenderer {
 
     private String render(String page, Head head, Scope values) {
         values.put("site", siteValues).put("head", heads.values(head));
-        return theme.render(page, values.map());
+        return templates.render(page, values.map());
     }
 
     private static Map<String, Object> hit(SearchHit hit) {

@@ -3,7 +3,10 @@ package dev.homeweb.site;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
 import com.github.mustachejava.MustacheNotFoundException;
+import com.github.mustachejava.MustacheVisitor;
 import com.github.mustachejava.SpecMustacheFactory;
+import com.github.mustachejava.SpecMustacheVisitor;
+import com.github.mustachejava.TemplateContext;
 import dev.homeweb.config.ConfigException;
 import dev.homeweb.internal.Escaping;
 import java.io.IOException;
@@ -93,6 +96,20 @@ public final class Theme {
                 pages.put(name, compiled);
             }
         }
+        var models = ThemeModel.pages();
+        var problems =
+                pages.entrySet().stream()
+                        .flatMap(
+                                p ->
+                                        factory
+                                                .check
+                                                .problems(p.getValue(), models.get(p.getKey()))
+                                                .stream())
+                        .distinct()
+                        .toList();
+        if (!problems.isEmpty()) {
+            throw new ConfigException(String.join("\n", problems));
+        }
         var files = new LinkedHashMap<String, byte[]>();
         for (var name : FILES) {
             var override = overrides.get(name);
@@ -167,9 +184,44 @@ public final class Theme {
     /** Mustache reading the theme folder first, escaping with the site's one escaper. */
     private static final class Factory extends SpecMustacheFactory {
         private final Map<String, Path> overrides;
+        final ThemeCheck check = new ThemeCheck(this::whereTag);
 
         Factory(Map<String, Path> overrides) {
             this.overrides = overrides;
+        }
+
+        /** Notes each tag's place and use as it is compiled, for the {@link ThemeCheck}. */
+        @Override
+        public MustacheVisitor createMustacheVisitor() {
+            return new SpecMustacheVisitor(this) {
+                @Override
+                public void value(TemplateContext tc, String variable, boolean encoded) {
+                    super.value(tc, variable, encoded);
+                    noted(ThemeCheck.Use.VALUE, tc);
+                }
+
+                @Override
+                public void iterable(TemplateContext tc, String variable, Mustache mustache) {
+                    super.iterable(tc, variable, mustache);
+                    noted(ThemeCheck.Use.SECTION, tc);
+                }
+
+                @Override
+                public void notIterable(TemplateContext tc, String variable, Mustache mustache) {
+                    super.notIterable(tc, variable, mustache);
+                    noted(ThemeCheck.Use.INVERTED, tc);
+                }
+
+                @Override
+                public void partial(TemplateContext tc, String variable, String indent) {
+                    super.partial(tc, variable, indent);
+                    noted(ThemeCheck.Use.PARTIAL, tc);
+                }
+
+                private void noted(ThemeCheck.Use use, TemplateContext tc) {
+                    check.noted(list.get(list.size() - 1), use, tc);
+                }
+            };
         }
 
         @Override
@@ -226,12 +278,44 @@ public final class Theme {
             if (context == null) {
                 return "theme: " + message;
             }
-            var override = overrides.get(context.file());
-            var file = override != null ? override.toString() : "shipped theme " + context.file();
             // Mustache appends "@[file:line]" to its messages; the file and line lead here.
             var at = message.indexOf(" @[");
             var text = at >= 0 ? message.substring(0, at) : message;
-            return file + ":" + line(context.file(), context.line()) + ": " + text;
+            return where(context.file(), context.line()) + ": " + text;
+        }
+
+        /** "FILE:LINE" for a message: the override's path, or the shipped template's name. */
+        String where(String name, int reportedLine) {
+            return label(name) + ":" + line(name, reportedLine);
+        }
+
+        private String label(String name) {
+            var override = overrides.get(name);
+            return override != null ? override.toString() : "shipped theme " + name;
+        }
+
+        /**
+         * "FILE:LINE" of the tag naming {@code variable}: Mustache leaves out lines that hold only
+         * a standalone tag, so its line may be short but never past the tag; the first line from
+         * there that has the tag is the one.
+         */
+        String whereTag(String name, int reportedLine, String variable) {
+            var tag =
+                    java.util.regex.Pattern.compile(
+                            "\\{\\{\\{?[#^&]?\\s*"
+                                    + java.util.regex.Pattern.quote(variable)
+                                    + "\\s*}}");
+            try (var reader = new java.io.BufferedReader(getReader(name))) {
+                var lines = reader.lines().toList();
+                for (int i = Math.max(0, reportedLine - 1); i < lines.size(); i++) {
+                    if (tag.matcher(lines.get(i)).find()) {
+                        return label(name) + ":" + (i + 1);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // The reported line, then.
+            }
+            return where(name, reportedLine);
         }
 
         /**
