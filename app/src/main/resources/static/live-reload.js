@@ -1,6 +1,6 @@
 // The local preview's script (home-web serve --preview), never sent by a deployed server: it
-// reloads the page when the site changes, and shows a content error in a banner while the last
-// good version keeps serving. The server names its event stream in the script tag.
+// reloads the page when the site changes, and shows a content or theme error in a banner while the
+// last good version keeps serving. The server names its event stream in the script tag.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -22,7 +22,7 @@
       document.body.prepend(banner);
     }
     var heading = document.createElement("strong");
-    heading.textContent = "Content error: this page shows the last good version.";
+    heading.textContent = "Preview error: this page shows the last good version.";
     var details = document.createElement("pre");
     details.textContent = message;
     banner.replaceChildren(heading, details);

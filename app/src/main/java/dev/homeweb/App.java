@@ -308,7 +308,7 @@ public final class App implements Application {
                 () -> importer(db).importFrom(content),
                 out,
                 parts.status,
-                parts.site::reload);
+                parts::restyle);
     }
 
     private static Optional<LivePreview> noPreview() {
@@ -319,7 +319,6 @@ public final class App implements Application {
     private final class Parts {
         final PostRepository posts;
         final StaticAssets assets;
-        final Renderers renderers;
         final PreviewStatus status = new PreviewStatus();
         final PreviewMode mode;
         final Site site;
@@ -328,24 +327,30 @@ public final class App implements Application {
             this.mode = mode;
             assets = new StaticAssets(look.theme());
             posts = new PostRepository(db.database().dataSource());
-            renderers =
-                    Renderers.of(
-                            SiteSettings.from(
-                                    config,
-                                    look.file(),
-                                    assets.stylesheetPath(),
-                                    assets.faviconPath()),
-                            look.theme(),
-                            mode.liveReload());
             site =
                     new Site(
                             posts,
                             new FileLibrary(db.database().dataSource()),
-                            renderers,
+                            renderers(look),
                             clock,
                             snapshot,
                             mode.listDrafts(),
                             status::siteReloaded);
+        }
+
+        private Renderers renderers(Look look) {
+            return Renderers.of(
+                    SiteSettings.from(
+                            config, look.file(), assets.stylesheetPath(), assets.faviconPath()),
+                    look.theme(),
+                    mode.liveReload());
+        }
+
+        /** The local preview's theme or site.yaml changed: read both again, render with them. */
+        void restyle() {
+            var look = look();
+            assets.restyle(look.theme());
+            site.restyle(renderers(look));
         }
 
         WebServer startWeb(Supplier<Optional<String>> lag, Optional<PreviewStatus> preview) {
@@ -356,7 +361,11 @@ public final class App implements Application {
                             site,
                             assets,
                             health,
-                            new SearchPage(posts, renderers.pages(), clock, mode.listDrafts()),
+                            new SearchPage(
+                                    posts,
+                                    () -> site.renderers().pages(),
+                                    clock,
+                                    mode.listDrafts()),
                             new SecurityHeaders(
                                     config.baseUrl(), config.https().hsts(), mode.liveReload()),
                             Listeners.of(config, clock),

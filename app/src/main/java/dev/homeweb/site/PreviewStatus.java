@@ -15,7 +15,7 @@ public final class PreviewStatus {
     /**
      * @param version changes with every reload; begins with the start time, so a page opened before
      *     a restart reloads too
-     * @param error the last import's problems, naming each file and line
+     * @param error the last import's problems and the theme's, naming each file and line
      */
     public record State(String version, Optional<String> error) {
         public State {
@@ -27,10 +27,15 @@ public final class PreviewStatus {
     private final String start = Long.toString(System.currentTimeMillis(), 36);
     private final List<Consumer<State>> listeners = new CopyOnWriteArrayList<>();
     private long reloads;
-    private Optional<String> error = Optional.empty();
+    private Optional<String> contentError = Optional.empty();
+    private Optional<String> themeError = Optional.empty();
 
     public synchronized State current() {
-        return new State(start + "-" + reloads, error);
+        var both =
+                java.util.stream.Stream.of(contentError, themeError)
+                        .flatMap(Optional::stream)
+                        .reduce((content, theme) -> content + "\n\n" + theme);
+        return new State(start + "-" + reloads, both);
     }
 
     public void addListener(Consumer<State> listener) {
@@ -49,18 +54,28 @@ public final class PreviewStatus {
 
     /** An import went through (whether or not it changed anything). */
     public void imported() {
-        setError(Optional.empty());
+        change(() -> contentError = Optional.empty());
     }
 
     /** An import was refused; the site keeps what it had. */
     public void importFailed(String problems) {
-        setError(Optional.of(problems));
+        change(() -> contentError = Optional.of(problems));
     }
 
-    private void setError(Optional<String> value) {
+    /** The theme and site settings loaded (whether or not they changed anything). */
+    public void themeLoaded() {
+        change(() -> themeError = Optional.empty());
+    }
+
+    /** A template or site.yaml was refused; the pages keep the last good look. */
+    public void themeFailed(String problems) {
+        change(() -> themeError = Optional.of(problems));
+    }
+
+    private void change(Runnable update) {
         State state;
         synchronized (this) {
-            error = value;
+            update.run();
             state = current();
         }
         tell(state);

@@ -16,7 +16,8 @@ import java.util.Optional;
 public final class Site {
     private final PostRepository repository;
     private final FileLibrary files;
-    private final Renderers renderer;
+    private final Object rendering = new Object();
+    private volatile Renderers renderer;
     private final Clock clock;
     private final Optional<SnapshotFile> file;
     private final boolean listDrafts;
@@ -65,12 +66,33 @@ public final class Site {
             // Made once by a migration: read once, not on every import.
             key = Optional.of(repository.previewKey());
         }
-        var posts = repository.all(loaded.posts());
-        loaded = new Loaded(posts, build(posts));
+        List<Post> posts;
+        synchronized (rendering) {
+            posts = repository.all(loaded.posts());
+            loaded = new Loaded(posts, build(posts));
+        }
         // Drafts stay in the database: a start without it shows published posts only.
         file.ifPresent(
                 f -> f.save(posts.stream().filter(p -> !p.draft()).toList(), clock.instant()));
         reloaded.run();
+    }
+
+    /**
+     * Renders the posts held with {@code renderers} from now on: the local preview's theme or
+     * site.yaml changed, and no post did.
+     */
+    public void restyle(Renderers renderers) {
+        synchronized (rendering) {
+            renderer = renderers;
+            var posts = loaded.posts();
+            loaded = new Loaded(posts, build(posts));
+        }
+        reloaded.run();
+    }
+
+    /** What renders the pages, feeds and sitemap now. */
+    public Renderers renderers() {
+        return renderer;
     }
 
     /** Serves {@code posts}, read from a {@link SnapshotFile}, until the next {@link #reload}. */

@@ -12,18 +12,35 @@ import java.util.Optional;
  * cache them forever.
  */
 public final class StaticAssets {
-    private final String stylesheetPath;
-    private final String faviconPath;
-    private final Map<String, Page> files;
+    private volatile Files current;
+
+    private record Files(String stylesheetPath, String faviconPath, Map<String, Page> byPath) {}
 
     public StaticAssets(Theme theme) {
+        current = files(theme);
+    }
+
+    /**
+     * Serves {@code theme}'s files from now on (the local preview's theme changed); the earlier
+     * ones stay too, for a page rendered before that still asks for them.
+     */
+    public void restyle(Theme theme) {
+        var next = files(theme);
+        var both = new java.util.HashMap<>(current.byPath());
+        both.putAll(next.byPath());
+        current = new Files(next.stylesheetPath(), next.faviconPath(), Map.copyOf(both));
+    }
+
+    private static Files files(Theme theme) {
         // One stylesheet, one request: the layout, then the code highlighting palettes.
         var css = concat(theme.file("site.css"), theme.file("highlight.css"));
         var icon = theme.file("favicon.svg");
-        stylesheetPath = "/static/site." + Sha256.hex(css).substring(0, 12) + ".css";
-        faviconPath = "/static/favicon." + Sha256.hex(icon).substring(0, 12) + ".svg";
+        var stylesheetPath = "/static/site." + Sha256.hex(css).substring(0, 12) + ".css";
+        var faviconPath = "/static/favicon." + Sha256.hex(icon).substring(0, 12) + ".svg";
         var iconPage = Page.of(icon, "image/svg+xml", Instant.EPOCH);
-        files =
+        return new Files(
+                stylesheetPath,
+                faviconPath,
                 Map.of(
                         stylesheetPath,
                         Page.of(css, "text/css; charset=utf-8", Instant.EPOCH),
@@ -31,19 +48,19 @@ public final class StaticAssets {
                         iconPage,
                         // Browsers ask for this path whatever the page says.
                         "/favicon.ico",
-                        iconPage);
+                        iconPage));
     }
 
     public String stylesheetPath() {
-        return stylesheetPath;
+        return current.stylesheetPath();
     }
 
     public String faviconPath() {
-        return faviconPath;
+        return current.faviconPath();
     }
 
     public Optional<Page> find(String path) {
-        return Optional.ofNullable(files.get(path));
+        return Optional.ofNullable(current.byPath().get(path));
     }
 
     private static byte[] concat(byte[] first, byte[] second) {

@@ -6,6 +6,7 @@ import dev.homeweb.posts.SearchHit;
 import dev.homeweb.site.PageRenderer;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,14 +18,16 @@ public final class SearchPage {
     private static final int MAX_RESULTS = 30;
 
     private final PostRepository posts;
-    private final PageRenderer renderer;
+    private final Supplier<PageRenderer> renderer;
     private final Clock clock;
     private final boolean drafts;
 
     /**
+     * @param renderer the current one: the local preview swaps it when the theme changes
      * @param drafts whether drafts are found too (a local preview that lists them)
      */
-    public SearchPage(PostRepository posts, PageRenderer renderer, Clock clock, boolean drafts) {
+    public SearchPage(
+            PostRepository posts, Supplier<PageRenderer> renderer, Clock clock, boolean drafts) {
         this.posts = posts;
         this.renderer = renderer;
         this.clock = clock;
@@ -41,7 +44,7 @@ public final class SearchPage {
     Answer render(@Nullable String rawQuery) {
         var query = clean(rawQuery);
         if (query.isEmpty()) {
-            return new Answer(renderer.search("", java.util.List.of(), false), false);
+            return new Answer(renderer.get().search("", java.util.List.of(), false), false);
         }
         List<SearchHit> hits;
         try {
@@ -51,11 +54,12 @@ public final class SearchPage {
                 throw e;
             }
             LOG.warn("search unavailable: the database cannot be reached ({})", e.getMessage());
-            return new Answer(renderer.searchUnavailable(query), true);
+            return new Answer(renderer.get().searchUnavailable(query), true);
         }
         var truncated = hits.size() > MAX_RESULTS;
         return new Answer(
-                renderer.search(query, truncated ? hits.subList(0, MAX_RESULTS) : hits, truncated),
+                renderer.get()
+                        .search(query, truncated ? hits.subList(0, MAX_RESULTS) : hits, truncated),
                 false);
     }
 

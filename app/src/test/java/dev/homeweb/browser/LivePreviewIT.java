@@ -9,7 +9,9 @@ import dev.homeweb.testing.ContentDir;
 import dev.homeweb.testing.Http;
 import dev.homeweb.testing.PostgresExtension;
 import dev.homeweb.testing.TestDatabase;
+import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -33,6 +35,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class LivePreviewIT {
     /** The promise: the open page shows the saved text within two seconds. */
     private static final Duration RELOADED = Duration.ofSeconds(2);
+
+    /** The footer partial, its text on line 4. */
+    private static final String FOOTER =
+            "</main>\n<footer class=\"site-footer\">\n<p>\n%s</p>\n</footer>\n</body>\n</html>\n";
 
     private static final String POST = "---\ntitle: Hello preview\ndate: 2026-05-01\n---\n%s\n";
 
@@ -94,6 +100,55 @@ class LivePreviewIT {
     }
 
     @Test
+    void aSavedTemplateRestylesTheOpenPageAndABrokenOneShowsItsFileAndLineUntilFixed(
+            TestDatabase db, @TempDir Path dir) throws IOException {
+        var content = new ContentDir(dir.resolve("content"));
+        content.post("hello.md", POST.formatted("Some words."));
+        var theme = Files.createDirectories(dir.resolve("theme"));
+        var footer = theme.resolve("footer.mustache");
+        Files.writeString(footer, FOOTER.formatted("First footer"));
+        var terminal = new StringWriter();
+        try (var server = serve(db, dir, content, new PreviewMode(true, true), terminal)) {
+            browser.get("http://127.0.0.1:" + server.port() + "/blog/hello");
+            assertThat(text(By.cssSelector(".site-footer"))).isEqualTo("First footer");
+            awaitConnected(Duration.ofSeconds(30));
+            browser.executeScript("window.beforeTheEdit = true");
+
+            Files.writeString(footer, FOOTER.formatted("Second footer"));
+            awaitText(".site-footer", "Second footer");
+            assertThat(browser.executeScript("return window.beforeTheEdit === undefined"))
+                    .isEqualTo(true);
+            awaitConnected(Duration.ofSeconds(30));
+
+            // A misspelled name: Mustache alone would render it as nothing.
+            Files.writeString(footer, FOOTER.formatted("\n{{site.titel}}"));
+            awaitBanner();
+            assertThat(text(By.cssSelector(".preview-error")))
+                    .contains(footer + ":5: unknown name 'site.titel'")
+                    .contains("did you mean site.title?")
+                    .contains("last good version");
+            assertThat(text(By.cssSelector(".site-footer"))).isEqualTo("Second footer");
+            assertThat(terminal.toString())
+                    .contains(footer + ":5: unknown name 'site.titel'")
+                    .contains("Still serving the last good theme");
+
+            Files.writeString(footer, FOOTER.formatted("{{#site.title}}unclosed"));
+            new WebDriverWait(browser, RELOADED)
+                    .until(
+                            ExpectedConditions.textToBePresentInElementLocated(
+                                    By.cssSelector(".preview-error"), footer + ":4:"));
+            assertThat(text(By.cssSelector(".site-footer"))).isEqualTo("Second footer");
+
+            Files.writeString(footer, FOOTER.formatted("Third footer"));
+            awaitText(".site-footer", "Third footer");
+            awaitConnected(Duration.ofSeconds(30));
+            assertThat(browser.findElements(By.cssSelector(".preview-error"))).isEmpty();
+            assertThat(Http.onPort(server.port()).get("/blog/hello").body())
+                    .contains("Third footer");
+        }
+    }
+
+    @Test
     void thePreviewListsDraftsMarkedAsSuchUnlessToldNotToAndAllowsOnlyItsScript(
             TestDatabase db, @TempDir Path dir) {
         var content = new ContentDir(dir.resolve("content"));
@@ -122,6 +177,18 @@ class LivePreviewIT {
             assertThat(http.get("/").body()).contains("/blog/hello").doesNotContain("/blog/idea");
             assertThat(http.get("/blog/idea").statusCode()).isEqualTo(404);
         }
+    }
+
+    private void awaitText(String css, String expected) {
+        new WebDriverWait(browser, RELOADED)
+                .until(ExpectedConditions.textToBe(By.cssSelector(css), expected));
+    }
+
+    private void awaitBanner() {
+        new WebDriverWait(browser, RELOADED)
+                .until(
+                        ExpectedConditions.presenceOfElementLocated(
+                                By.cssSelector(".preview-error")));
     }
 
     private void awaitConnected(Duration patience) {
