@@ -121,7 +121,8 @@ final class SampleSite implements AutoCloseable {
         }
     }
 
-    private static void copyFolder(Path from, Path to) {
+    /** Copies every file below {@code from} to the same place below {@code to}. */
+    static void copyFolder(Path from, Path to) {
         try (Stream<Path> files = Files.walk(from)) {
             for (var file : files.filter(Files::isRegularFile).toList()) {
                 var target = to.resolve(from.relativize(file).toString());
@@ -129,7 +130,7 @@ final class SampleSite implements AutoCloseable {
                 Files.copy(file, target);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy the sample post " + from, e);
+            throw new UncheckedIOException("cannot copy " + from, e);
         }
     }
 
