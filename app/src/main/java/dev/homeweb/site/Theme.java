@@ -196,29 +196,30 @@ public final class Theme {
             return new SpecMustacheVisitor(this) {
                 @Override
                 public void value(TemplateContext tc, String variable, boolean encoded) {
-                    super.value(tc, variable, encoded);
-                    noted(ThemeCheck.Use.VALUE, tc);
+                    noting(ThemeCheck.Use.VALUE, tc, () -> super.value(tc, variable, encoded));
                 }
 
                 @Override
-                public void iterable(TemplateContext tc, String variable, Mustache mustache) {
-                    super.iterable(tc, variable, mustache);
-                    noted(ThemeCheck.Use.SECTION, tc);
+                public void iterable(TemplateContext tc, String variable, Mustache body) {
+                    noting(ThemeCheck.Use.SECTION, tc, () -> super.iterable(tc, variable, body));
                 }
 
                 @Override
-                public void notIterable(TemplateContext tc, String variable, Mustache mustache) {
-                    super.notIterable(tc, variable, mustache);
-                    noted(ThemeCheck.Use.INVERTED, tc);
+                public void notIterable(TemplateContext tc, String variable, Mustache body) {
+                    noting(
+                            ThemeCheck.Use.INVERTED,
+                            tc,
+                            () -> super.notIterable(tc, variable, body));
                 }
 
                 @Override
                 public void partial(TemplateContext tc, String variable, String indent) {
-                    super.partial(tc, variable, indent);
-                    noted(ThemeCheck.Use.PARTIAL, tc);
+                    noting(ThemeCheck.Use.PARTIAL, tc, () -> super.partial(tc, variable, indent));
                 }
 
-                private void noted(ThemeCheck.Use use, TemplateContext tc) {
+                /** Adds the tag's code as the visitor does, then notes the code just added. */
+                private void noting(ThemeCheck.Use use, TemplateContext tc, Runnable add) {
+                    add.run();
                     check.noted(list.get(list.size() - 1), use, tc);
                 }
             };

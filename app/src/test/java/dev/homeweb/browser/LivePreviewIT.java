@@ -192,6 +192,11 @@ class LivePreviewIT {
     }
 
     private void awaitConnected(Duration patience) {
+        awaitConnected(browser, patience);
+    }
+
+    /** Waits until the page's reload script has its event stream: a save from now on is seen. */
+    static void awaitConnected(ChromeDriver browser, Duration patience) {
         new WebDriverWait(browser, patience)
                 .until(
                         d ->

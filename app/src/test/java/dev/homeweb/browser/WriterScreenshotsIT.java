@@ -76,14 +76,7 @@ class WriterScreenshotsIT {
             shot(chromium, out.resolve("writer-draft-preview.png"));
 
             browser.get(base + "/blog/files-beside-posts");
-            new WebDriverWait(browser, Duration.ofSeconds(30))
-                    .until(
-                            d ->
-                                    "connected"
-                                            .equals(
-                                                    browser.executeScript(
-                                                            "return document.documentElement"
-                                                                    + ".dataset.livePreview")));
+            LivePreviewIT.awaitConnected(browser, Duration.ofSeconds(30));
             Files.writeString(footer, "</main>\n<footer>\n<p>{{site.titel}}</p>\n</footer>\n");
             new WebDriverWait(browser, Duration.ofSeconds(5))
                     .until(
