@@ -100,7 +100,7 @@ class LivePreviewIT {
     }
 
     @Test
-    void aSavedTemplateRestylesTheOpenPageAndABrokenOneShowsItsFileAndLineUntilFixed(
+    void aSavedTemplateOrSiteFileRestylesTheOpenPageAndABrokenOneShowsItsFileAndLineUntilFixed(
             TestDatabase db, @TempDir Path dir) throws IOException {
         var content = new ContentDir(dir.resolve("content"));
         content.post("hello.md", POST.formatted("Some words."));
@@ -145,6 +145,15 @@ class LivePreviewIT {
             assertThat(browser.findElements(By.cssSelector(".preview-error"))).isEmpty();
             assertThat(Http.onPort(server.port()).get("/blog/hello").body())
                     .contains("Third footer");
+
+            // site.yaml is read again too, and shown the same way.
+            Files.writeString(content.root().resolve("site.yaml"), "title: A new name\n");
+            awaitText(".site-title", "A new name");
+            awaitConnected(Duration.ofSeconds(30));
+            Files.writeString(content.root().resolve("site.yaml"), "titel: A new name\n");
+            awaitBanner();
+            assertThat(text(By.cssSelector(".preview-error"))).contains("site.yaml");
+            assertThat(text(By.cssSelector(".site-title"))).isEqualTo("A new name");
         }
     }
 
