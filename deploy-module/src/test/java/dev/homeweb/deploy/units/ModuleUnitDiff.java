@@ -7,20 +7,26 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
  * The differences, key by key, between a unit that {@code ./deploy units} renders and the same unit
- * of the NixOS module (its evaluated {@code systemd.services.NAME}). Aside by design: the paths of
- * the package (the java binary, the jar, the content folder, {@code WorkingDirectory=}), {@code
- * EnvironmentFile=} (a ./deploy release's id), and the ordering among home-web's own units, which
- * the module declares because no deploy tool runs them in turn.
+ * of the NixOS module (its evaluated {@code systemd.services.NAME} or {@code
+ * systemd.sockets.NAME}). Aside by design: the paths of the package (the java binary, the jar, the
+ * content folder, {@code WorkingDirectory=}) and of the ACME CA root (./deploy ships it, Nix names
+ * it), {@code EnvironmentFile=} (a ./deploy release's id), and the ordering among home-web's own
+ * services, which the module declares because no deploy tool runs them in turn. The sockets the
+ * server requires are compared.
  */
 final class ModuleUnitDiff {
     private static final List<String> DEPENDENCIES =
             List.of("Wants", "Requires", "After", "Before");
+
+    /** Keys systemd reads once, the last line winning, that ./deploy may write twice. */
+    private static final Set<String> LAST_WINS = Set.of("StateDirectoryMode");
 
     private ModuleUnitDiff() {}
 
@@ -48,6 +54,10 @@ final class ModuleUnitDiff {
                 ours = ours.stream().map(ModuleUnitDiff::withoutPackagePaths).toList();
                 theirs = theirs.stream().map(ModuleUnitDiff::withoutPackagePaths).toList();
             }
+            if (LAST_WINS.contains(key)) {
+                ours = last(ours);
+                theirs = last(theirs);
+            }
             differ(differences, "[Service] " + key, ours, theirs);
         }
         differ(
@@ -58,6 +68,40 @@ final class ModuleUnitDiff {
                         .map(e -> e.getKey() + "=" + e.getValue().getAsString())
                         .sorted()
                         .toList());
+        unitSections(differences, rendered, module, sameDescription);
+        return differences;
+    }
+
+    /**
+     * The differences of a socket unit: its [Socket] section against NixOS's {@code listenStreams}
+     * (one {@code ListenStream=} each) and {@code socketConfig}, and its [Unit] and [Install].
+     */
+    static List<String> betweenSockets(UnitSections rendered, JsonObject module) {
+        var differences = new ArrayList<String>();
+        var config = new TreeMap<String, List<String>>();
+        config.put("ListenStream", strings(module.get("listenStreams")));
+        for (Map.Entry<String, JsonElement> e : module.getAsJsonObject("socketConfig").entrySet()) {
+            config.put(e.getKey(), strings(e.getValue()));
+        }
+        var keys = new TreeSet<>(rendered.section("Socket").keySet());
+        keys.addAll(config.keySet());
+        for (var key : keys) {
+            differ(
+                    differences,
+                    "[Socket] " + key,
+                    rendered.section("Socket").getOrDefault(key, List.of()),
+                    config.getOrDefault(key, List.of()));
+        }
+        unitSections(differences, rendered, module, true);
+        return differences;
+    }
+
+    /** [Unit] dependencies and description, [Install] WantedBy. */
+    private static void unitSections(
+            List<String> differences,
+            UnitSections rendered,
+            JsonObject module,
+            boolean sameDescription) {
         for (var key : DEPENDENCIES) {
             differ(
                     differences,
@@ -77,21 +121,29 @@ final class ModuleUnitDiff {
                 "[Install] WantedBy",
                 words(rendered.value("Install", "WantedBy")),
                 strings(module.get("wantedBy")));
-        return differences;
     }
 
-    /** The java command with its paths replaced by what they are: JAVA, JAR, CONTENT. */
+    /**
+     * The java command with its paths replaced by what they are: JAVA, JAR, CONTENT, CA_ROOT; words
+     * split on any whitespace, as systemd splits a command (./deploy continues long ones).
+     */
     static String withoutPackagePaths(String command) {
-        var words = command.split(" ");
+        var words = command.strip().split("\\s+");
         words[0] = words[0].endsWith("/bin/java") ? "JAVA" : words[0];
         for (int i = 1; i < words.length; i++) {
             if (words[i - 1].equals("-jar") && words[i].endsWith("/home-web.jar")) {
                 words[i] = "JAR";
             } else if (words[i - 1].equals("--content")) {
                 words[i] = "CONTENT";
+            } else if (words[i - 1].equals("--acme-ca-root")) {
+                words[i] = "CA_ROOT";
             }
         }
         return String.join(" ", words);
+    }
+
+    private static List<String> last(List<String> values) {
+        return values.isEmpty() ? values : List.of(values.get(values.size() - 1));
     }
 
     private static void differ(
@@ -111,11 +163,13 @@ final class ModuleUnitDiff {
     }
 
     /**
-     * Without home-web's own units: the module orders its units itself, and the sockets that {@code
-     * ./deploy} holds for restarts are not part of the module yet.
+     * Without home-web's own services: the module orders the server, migrate and import itself. The
+     * sockets stay: both must hold the server's listening sockets.
      */
     private static List<String> ownUnitsAside(List<String> units) {
-        return units.stream().filter(unit -> !unit.startsWith("home-web")).toList();
+        return units.stream()
+                .filter(unit -> !unit.matches("home-web(-migrate@?|-import)?\\.service"))
+                .toList();
     }
 
     private static List<String> words(String value) {
