@@ -30,6 +30,56 @@ final class ModuleUnitDiff {
 
     private ModuleUnitDiff() {}
 
+    /** A unit the renderer writes, the module's service for it, and whether descriptions match. */
+    private record Pair(String rendered, String module, boolean sameDescription) {}
+
+    private static final List<Pair> UNITS =
+            List.of(
+                    new Pair("home-web.service", "home-web", true),
+                    // The deploy tool's one-shots speak of releases; the module has none.
+                    new Pair("home-web-migrate@.service", "home-web-migrate", false),
+                    new Pair("home-web-import.service", "home-web-import", false));
+
+    /**
+     * Every difference of the three service pairs and of the sockets, each prefixed with its unit.
+     */
+    static List<String> all(List<UnitFile> rendered, JsonObject module) {
+        var all = new ArrayList<String>();
+        var services = module.getAsJsonObject("services");
+        for (var unit : UNITS) {
+            var text = UnitSections.parse(UnitFileRendererTest.text(rendered, unit.rendered()));
+            var service = services.getAsJsonObject(unit.module());
+            for (var difference : between(text, service, unit.sameDescription())) {
+                all.add(unit.rendered() + " " + difference);
+            }
+        }
+        var sockets = module.getAsJsonObject("sockets");
+        var names = new TreeSet<String>();
+        rendered.stream()
+                .filter(f -> f.name().endsWith(".socket"))
+                .forEach(f -> names.add(f.name()));
+        sockets.keySet().forEach(name -> names.add(name + ".socket"));
+        for (var name : names) {
+            var socket = sockets.getAsJsonObject(name.replace(".socket", ""));
+            var file = rendered.stream().filter(f -> f.name().equals(name)).findFirst();
+            if (socket == null || file.isEmpty()) {
+                all.add(
+                        socket == null
+                                ? name
+                                        + ": ./deploy units has it, the NixOS module has no"
+                                        + " systemd.sockets."
+                                        + name.replace(".socket", "")
+                                : name + ": the NixOS module has it, ./deploy units does not");
+                continue;
+            }
+            var text = UnitSections.parse(file.get().text());
+            for (var difference : betweenSockets(text, socket)) {
+                all.add(name + " " + difference);
+            }
+        }
+        return all;
+    }
+
     static List<String> between(UnitSections rendered, JsonObject module, boolean sameDescription) {
         var differences = new ArrayList<String>();
         var service = new TreeMap<>(rendered.section("Service"));

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,16 +34,6 @@ class NixModuleIT {
 
     static final String CERTIFICATE_FILE = "/run/secrets/home-web/tls-certificate";
     static final String KEY_FILE = "/run/secrets/home-web/tls-key";
-
-    /** A unit the renderer writes, the module's service for it, and whether descriptions match. */
-    private record Pair(String rendered, String module, boolean sameDescription) {}
-
-    private static final List<Pair> UNITS =
-            List.of(
-                    new Pair("home-web.service", "home-web", true),
-                    // The deploy tool's one-shots speak of releases; the module has none.
-                    new Pair("home-web-migrate@.service", "home-web-migrate", false),
-                    new Pair("home-web-import.service", "home-web-import", false));
 
     @TempDir static Path state;
     static NixInstantiate nix;
@@ -125,7 +113,7 @@ class NixModuleIT {
     void moduleUnitsMatchWhatDeployUnitsRendersKeyForKey(Case c) throws Exception {
         var module = nix.moduleJson(c.settings());
 
-        assertThat(differences(render(c.settings()), module)).isEmpty();
+        assertThat(ModuleUnitDiff.all(render(c.settings()), module)).isEmpty();
     }
 
     @Test
@@ -136,7 +124,7 @@ class NixModuleIT {
                 .getAsJsonObject("serviceConfig")
                 .addProperty("ProtectHome", "read-only");
 
-        assertThat(differences(render(Map.of("port", 9000)), module))
+        assertThat(ModuleUnitDiff.all(render(Map.of("port", 9000)), module))
                 .containsExactly(
                         "home-web.service [Service] ProtectHome: ./deploy units has [yes], the"
                                 + " NixOS module has [read-only]",
@@ -161,7 +149,7 @@ class NixModuleIT {
                 .addProperty("Backlog", "128");
         sockets.remove("home-web-https");
 
-        assertThat(differences(render(README_EXAMPLE), module))
+        assertThat(ModuleUnitDiff.all(render(README_EXAMPLE), module))
                 .containsExactly(
                         "home-web-http.socket [Socket] Backlog: ./deploy units has [4096], the"
                                 + " NixOS module has [128]",
@@ -187,6 +175,26 @@ class NixModuleIT {
                                 .get("CapabilityBoundingSet")
                                 .getAsString())
                 .isEmpty();
+    }
+
+    @Test
+    void readmesFlakeExampleSetsWhatTheseTestsEvaluate() throws Exception {
+        var readme = Files.readString(nix.root().resolve("README.md"));
+        var example =
+                readme.substring(
+                        readme.indexOf("### A flake with deploy-rs and sops-nix"),
+                        readme.indexOf("### The database URL as a secret"));
+
+        README_EXAMPLE.forEach(
+                (option, value) ->
+                        assertThat(example)
+                                .contains(
+                                        option
+                                                + " = "
+                                                + (value instanceof List<?> list
+                                                        ? "[ \"" + list.get(0) + "\" ]"
+                                                        : "\"" + value + "\"")
+                                                + ";"));
     }
 
     @Test
@@ -250,46 +258,6 @@ class NixModuleIT {
         settings.put("openFirewall", true);
 
         assertThat(nix.moduleJson(settings).get("firewall").toString()).isEqualTo("[80,443]");
-    }
-
-    /**
-     * Every difference of the three service pairs and of the sockets, each prefixed with its unit.
-     */
-    private static List<String> differences(List<UnitFile> rendered, JsonObject module) {
-        var all = new ArrayList<String>();
-        var services = module.getAsJsonObject("services");
-        for (var unit : UNITS) {
-            var text = UnitSections.parse(UnitFileRendererTest.text(rendered, unit.rendered()));
-            var service = services.getAsJsonObject(unit.module());
-            for (var difference : ModuleUnitDiff.between(text, service, unit.sameDescription())) {
-                all.add(unit.rendered() + " " + difference);
-            }
-        }
-        var sockets = module.getAsJsonObject("sockets");
-        var names = new TreeSet<String>();
-        rendered.stream()
-                .filter(f -> f.name().endsWith(".socket"))
-                .forEach(f -> names.add(f.name()));
-        sockets.keySet().forEach(name -> names.add(name + ".socket"));
-        for (var name : names) {
-            var socket = sockets.getAsJsonObject(name.replace(".socket", ""));
-            var file = rendered.stream().filter(f -> f.name().equals(name)).findFirst();
-            if (socket == null || file.isEmpty()) {
-                all.add(
-                        socket == null
-                                ? name
-                                        + ": ./deploy units has it, the NixOS module has no"
-                                        + " systemd.sockets."
-                                        + name.replace(".socket", "")
-                                : name + ": the NixOS module has it, ./deploy units does not");
-                continue;
-            }
-            var text = UnitSections.parse(file.get().text());
-            for (var difference : ModuleUnitDiff.betweenSockets(text, socket)) {
-                all.add(name + " " + difference);
-            }
-        }
-        return all;
     }
 
     /** What {@code ./deploy units} renders for a node with these settings. */
