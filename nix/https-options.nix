@@ -9,21 +9,25 @@ let
   hostName = types.addCheck (types.strMatching "([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?") (
     host: lib.stringLength host <= 253
   );
+  nullable =
+    type: example: description:
+    mkOption {
+      type = types.nullOr type;
+      default = null;
+      inherit example description;
+    };
   secretFile =
     what:
-    mkOption {
-      type = types.nullOr types.path;
-      default = null;
-      example = "/run/secrets/home-web/${what}";
-      description = ''
+    nullable types.path "/run/secrets/home-web/${what}" (
+      ''
         With `https = "secrets"`, the file holding the PEM ${
           if what == "tls-key" then "private key" else "certificate chain (leaf first)"
         }, such as a sops-nix or agenix secret. The server reads it through
         `LoadCredential=${what}:FILE` (root-only is fine, even with `DynamicUser=`)${
           if what == "tls-key" then "; a store path is refused, since the store is world-readable" else ""
         }. Give it as a string, not a Nix path.
-      '';
-    };
+      ''
+    );
 in
 {
   options.services.home-web = {
@@ -45,12 +49,10 @@ in
       '';
     };
 
-    acmeEmail = mkOption {
-      type = types.nullOr (types.strMatching "${plain}@${plain}\\.${plain}");
-      default = null;
-      example = "you@example.org";
-      description = "With `https = \"acme\"` (required there): the address the CA writes to before a certificate expires.";
-    };
+    acmeEmail = nullable (types.strMatching "${plain}@${plain}\\.${plain}") "you@example.org" ''
+      With `https = "acme"` (required there): the address the CA writes to before a certificate
+      expires.
+    '';
 
     acmeDirectory = mkOption {
       type = types.strMatching ''https://[^/[:space:]"'\%$]+(/[^[:space:]"'\%$]*)?'';
@@ -62,16 +64,11 @@ in
       '';
     };
 
-    acmeCaRoot = mkOption {
-      type = types.nullOr types.path;
-      default = null;
-      example = literalExpression "./pebble-root.pem";
-      description = ''
-        A PEM certificate to trust for the ACME server (a private or test CA), as Caddy's
-        `acme_ca_root`. It is public, so a Nix path (copied into the store) is fine; a string
-        path must be readable by the service's user.
-      '';
-    };
+    acmeCaRoot = nullable types.path (literalExpression "./pebble-root.pem") ''
+      A PEM certificate to trust for the ACME server (a private or test CA), as Caddy's
+      `acme_ca_root`. It is public, so a Nix path (copied into the store) is fine; a string path
+      must be readable by the service's user.
+    '';
 
     redirectHosts = mkOption {
       type = types.listOf hostName;

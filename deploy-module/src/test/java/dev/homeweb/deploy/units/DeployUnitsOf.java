@@ -5,39 +5,37 @@ import dev.homeweb.deploy.config.DeployConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * What {@code ./deploy units} renders for a node whose {@code deploy.yaml} says what the given
  * {@code services.home-web} settings of the NixOS module say: each option under its {@code
- * service:} key, {@code hsts.*} as the three {@code hsts_*} keys, and the module's files of secrets
- * as the {@code path:} of the secrets {@code ./deploy} delivers (database-url, and with {@code
- * https: secrets} tls-certificate and tls-key for the server).
+ * service:} key in snake case, {@code hsts.*} as the three {@code hsts_*} keys, and the module's
+ * files of secrets as the {@code path:} of the secrets {@code ./deploy} delivers (database-url, and
+ * with {@code https: secrets} tls-certificate and tls-key for the server).
  */
 final class DeployUnitsOf {
-    /** The module's option names and the deploy.yaml {@code service:} keys they mirror. */
-    private static final Map<String, String> YAML_KEYS =
-            Map.ofEntries(
-                    Map.entry("port", "port"),
-                    Map.entry("bind", "bind"),
-                    Map.entry("user", "user"),
-                    Map.entry("group", "group"),
-                    Map.entry("baseUrl", "base_url"),
-                    Map.entry("siteTitle", "site_title"),
-                    Map.entry("discussEmail", "discuss_email"),
-                    Map.entry("jvmOptions", "jvm_options"),
-                    Map.entry("https", "https"),
-                    Map.entry("acmeEmail", "acme_email"),
-                    Map.entry("acmeDirectory", "acme_directory"),
-                    Map.entry("acmeCaRoot", "acme_ca_root"),
-                    Map.entry("redirectHosts", "redirect_hosts"));
-
-    private static final Map<String, String> HSTS_KEYS =
-            Map.of(
-                    "maxAge", "hsts_max_age",
-                    "includeSubdomains", "hsts_include_subdomains",
-                    "preload", "hsts_preload");
+    /**
+     * The module's options that are deploy.yaml {@code service:} keys, by the same name in snake
+     * case ({@code acmeCaRoot} is {@code acme_ca_root}).
+     */
+    private static final Set<String> SERVICE_KEYS =
+            Set.of(
+                    "port",
+                    "bind",
+                    "user",
+                    "group",
+                    "baseUrl",
+                    "siteTitle",
+                    "discussEmail",
+                    "jvmOptions",
+                    "https",
+                    "acmeEmail",
+                    "acmeDirectory",
+                    "acmeCaRoot",
+                    "redirectHosts");
 
     /**
      * The module's secret files and the secrets ./deploy delivers to the server instead, in the
@@ -65,9 +63,9 @@ final class DeployUnitsOf {
                 (option, value) -> {
                     if (option.equals("hsts")) {
                         ((Map<?, ?>) value)
-                                .forEach((k, v) -> service.put(HSTS_KEYS.get((String) k), v));
-                    } else if (YAML_KEYS.containsKey(option)) {
-                        service.put(YAML_KEYS.get(option), value);
+                                .forEach((k, v) -> service.put("hsts_" + snakeCase((String) k), v));
+                    } else if (SERVICE_KEYS.contains(option)) {
+                        service.put(snakeCase(option), value);
                     } else if (!MODULE_ONLY.contains(option)) {
                         throw new IllegalArgumentException("no deploy.yaml key for " + option);
                     }
@@ -95,5 +93,9 @@ final class DeployUnitsOf {
                         .nodes()
                         .get("blog");
         return UnitFileRendererTest.render(node);
+    }
+
+    private static String snakeCase(String option) {
+        return option.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
     }
 }
