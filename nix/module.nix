@@ -1,7 +1,10 @@
-# The NixOS module for home-web: `services.home-web.*` (declared in options.nix). It runs the
-# same three units as `./deploy units` renders (deploy-module/.../units/UnitFileRenderer.java),
-# with the same sandboxing, key for key; NixModuleIT in deploy-module compares the two, so a
-# change to the hardening here or there alone fails the build.
+# The NixOS module for home-web: `services.home-web.*` (declared in options.nix and
+# https-options.nix). It runs the same units as `./deploy units` renders (deploy-module/.../units/
+# UnitFileRenderer.java): the server, its migrations and import, and the sockets systemd holds for
+# it, with the same sandboxing, key for key; NixModuleIT in deploy-module compares the two, so a
+# change to the hardening here or there alone fails the build. Not here: ./deploy's rollback timer
+# and home-web-recover.service, its dead-man switch across releases; on NixOS a generation is the
+# release, and rolling one back is deploy-rs's (magic rollback) or `nixos-rebuild --rollback`.
 { config, lib, ... }:
 let
   inherit (lib) mkIf optional optionalAttrs;
@@ -24,6 +27,8 @@ let
       };
   contentDir = if cfg.contentDir != null then "${cfg.contentDir}" else server.content;
   group = if cfg.group != null then cfg.group else cfg.user;
+  https = import ./https.nix { inherit lib cfg; };
+  socketUnits = map (l: l.unit) https.listeners;
 
   # UnitFileRenderer's HARDENING, in its order and with its values (strings, not Nix booleans,
   # so both write the same text). A JVM needs writable executable memory for its JIT.
@@ -120,7 +125,22 @@ let
         inherit port;
       }) (config.services.openssh.ports or [ 22 ])
     );
-  clashes = lib.filter (taken: taken.port == cfg.port) (lib.flatten takenPorts);
+  # The server's ports by the option that sets them: `port`, and 443 with https.
+  ownPorts = [
+    {
+      option = "services.home-web.port = ${toString cfg.port}";
+      port = cfg.port;
+    }
+  ]
+  ++ map (port: {
+    option = ''services.home-web.https = "${cfg.https}" listens on ${toString port}, which'';
+    inherit port;
+  }) https.httpsPorts;
+  clashes = lib.concatMap (
+    own: map (taken: "${own.option} is also ${taken.option}; pick another port.") (
+      lib.filter (taken: taken.port == own.port) (lib.flatten takenPorts)
+    )
+  ) ownPorts;
 
   databaseUrlFile = toString cfg.databaseUrlFile;
 
@@ -135,7 +155,10 @@ let
   // optionalAttrs (cfg.discussEmail != null) { HOME_WEB_DISCUSS_EMAIL = cfg.discussEmail; };
 in
 {
-  imports = [ ./options.nix ];
+  imports = [
+    ./options.nix
+    ./https-options.nix
+  ];
 
   config = mkIf cfg.enable {
     assertions = [
@@ -154,10 +177,7 @@ in
       }
       {
         assertion = clashes == [ ];
-        message = lib.concatMapStringsSep "\n" (
-          taken:
-          "services.home-web.port = ${toString cfg.port} is also ${taken.option}; pick another port."
-        ) clashes;
+        message = lib.concatStringsSep "\n" clashes;
       }
       {
         assertion = cfg.group == null || cfg.user != null;
@@ -175,7 +195,8 @@ in
         assertion = !cfg.openFirewall || !(lib.elem cfg.bind [ "127.0.0.1" "::1" "localhost" ]);
         message = "services.home-web.openFirewall opens port ${toString cfg.port}, but services.home-web.bind = ${cfg.bind} listens on loopback only; set bind = \"0.0.0.0\" or \"::\".";
       }
-    ];
+    ]
+    ++ https.assertions;
 
     systemd.services.home-web-migrate = unitBase // {
       description = "home-web database migrations";
@@ -209,11 +230,14 @@ in
     systemd.services.home-web = unitBase // {
       description = "home-web blog server";
       wantedBy = [ "multi-user.target" ];
-      after = unitBase.after ++ [
-        "home-web-migrate.service"
-        "home-web-import.service"
-      ];
-      requires = [ "home-web-migrate.service" ];
+      after =
+        unitBase.after
+        ++ [
+          "home-web-migrate.service"
+          "home-web-import.service"
+        ]
+        ++ socketUnits;
+      requires = [ "home-web-migrate.service" ] ++ socketUnits;
       wants = unitBase.wants ++ [ "home-web-import.service" ];
       # A restart starts the import again: new posts in a changed contentDir get loaded.
       restartTriggers = [ contentDir ];
@@ -221,16 +245,45 @@ in
         # The snapshot of the published posts, served when the server starts without its database.
         HOME_WEB_STATE_DIR = "/var/lib/home-web-snapshot";
       };
+      # A changed unit is restarted in place, after the daemon-reload: with the default
+      # (stop now, start after the switch) a request in between would start the old unit
+      # through its socket, and the new one would never run.
+      stopIfChanged = false;
       serviceConfig = serviceBase // {
         Type = "exec";
-        ExecStart = javaCommand false [ "serve" ];
+        ExecStart = javaCommand false ([ "serve" ] ++ https.serveArguments);
         Restart = "on-failure";
         RestartSec = "2s";
         TimeoutStopSec = "20s";
-        StateDirectory = "home-web-snapshot";
+        StateDirectory = https.stateDirectories ++ [ "home-web-snapshot" ];
         StateDirectoryMode = "0700";
+      }
+      // optionalAttrs (https.credentials != [ ]) {
+        LoadCredential = [ serviceBase.LoadCredential ] ++ https.credentials;
       };
     };
+
+    # The listening sockets, held by systemd so that a restart queues connections in their
+    # backlog instead of refusing them, and so that the server listens on 80 and 443 without a
+    # privilege; it adopts them by FileDescriptorName. Not PartOf= the server: stopping or
+    # restarting it leaves them open.
+    systemd.sockets = lib.listToAttrs (
+      map (
+        listener:
+        lib.nameValuePair "home-web-${listener.name}" {
+          description = "home-web ${listener.name} socket, held while the server restarts";
+          wantedBy = [ "sockets.target" ];
+          listenStreams = [ listener.listenStream ];
+          socketConfig = {
+            FileDescriptorName = listener.name;
+            Service = "home-web.service";
+            # Linux's cap on a listen backlog (net.core.somaxconn) since 5.4.
+            Backlog = "4096";
+            NoDelay = "yes";
+          };
+        }
+      ) https.listeners
+    );
 
     users.users = mkIf (cfg.user == defaultName) {
       ${defaultName} = {
@@ -241,6 +294,6 @@ in
     };
     users.groups = mkIf (group == defaultName) { ${defaultName} = { }; };
 
-    networking.firewall.allowedTCPPorts = mkIf cfg.openFirewall [ cfg.port ];
+    networking.firewall.allowedTCPPorts = mkIf cfg.openFirewall ([ cfg.port ] ++ https.httpsPorts);
   };
 }

@@ -1,7 +1,8 @@
 # The options of services.home-web (nix/module.nix has what they do). Typed with the module
 # system's types: a wrong value fails the evaluation with a message naming the option.
-{ lib, ... }:
+{ config, lib, ... }:
 let
+  httpsOn = config.services.home-web.https != "off";
   inherit (lib) mkEnableOption mkOption literalExpression types;
   defaultName = "home-web";
 
@@ -50,17 +51,22 @@ in
 
     port = mkOption {
       type = types.port;
-      default = 8080;
-      description = "The TCP port the server listens on (`HOME_WEB_PORT`).";
+      default = if httpsOn then 80 else 8080;
+      defaultText = literalExpression ''if https == "off" then 8080 else 80'';
+      description = ''
+        The TCP port of the server's plain HTTP socket (`home-web-http.socket`, and
+        `HOME_WEB_PORT`). With `https` on it only redirects to https and answers ACME challenges.
+      '';
     };
 
     bind = mkOption {
       type = types.strMatching "[0-9A-Fa-f.:]+|localhost";
-      default = "127.0.0.1";
+      default = if httpsOn then "0.0.0.0" else "127.0.0.1";
+      defaultText = literalExpression ''if https == "off" then "127.0.0.1" else "0.0.0.0"'';
       example = "::";
       description = ''
-        The address the server listens on (`HOME_WEB_BIND`): loopback behind a reverse proxy
-        that terminates TLS, or `0.0.0.0`/`::` for every address.
+        The address the server's sockets listen on (`HOME_WEB_BIND`): loopback behind a reverse
+        proxy that terminates TLS, or `0.0.0.0`/`::` for every address.
       '';
     };
 
@@ -142,7 +148,7 @@ in
     openFirewall = mkOption {
       type = types.bool;
       default = false;
-      description = "Open `port` in the firewall (only useful with a non-loopback `bind`).";
+      description = "Open `port` (and 443 with `https` on) in the firewall (only useful with a non-loopback `bind`).";
     };
   };
 }

@@ -40,12 +40,13 @@ let
     "home-web-import"
   ];
   services = lib.getAttrs (lib.filter (n: config.systemd.services ? ${n}) names) config.systemd.services;
+  sockets = config.systemd.sockets;
 in
 if failed != [ ] then
   throw "\nFailed assertions:\n${lib.concatMapStrings (m: "- ${m}\n") failed}"
 else
   {
-    inherit services;
+    inherit services sockets;
     units = lib.mapAttrs (_: import ./unit-text.nix { inherit lib; }) services;
     users = {
       inherit (config.users) users groups;

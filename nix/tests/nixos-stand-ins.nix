@@ -1,6 +1,6 @@
 # Stand-ins for the NixOS options nix/module.nix sets or reads. They are NOT NixOS's own
 # declarations (nixpkgs' nixos/ tree cannot be fetched here, only its lib/): each has the name
-# and the type NixOS gives it (nixos/lib/systemd-unit-options.nix, nixos/modules/config/
+# and the type NixOS gives it (nixos/lib/systemd-unit-options.nix for services and sockets, nixos/modules/config/
 # users-groups.nix, nixos/modules/services/networking/firewall.nix, misc/assertions.nix,
 # services/databases/postgresql.nix, services/networking/ssh/sshd.nix), cut down to the
 # attributes the module uses, so that the module system checks and merges the module's
@@ -26,16 +26,22 @@ let
   };
   unitNames = option (types.listOf types.str) [ ];
 
+  # NixOS's commonUnitOptions, the part both kinds of unit below have.
+  unit = {
+    enable = option types.bool true;
+    description = option types.singleLineStr "";
+    wantedBy = unitNames;
+    requiredBy = unitNames;
+    wants = unitNames;
+    requires = unitNames;
+    after = unitNames;
+    before = unitNames;
+  };
+
   service = {
-    options = {
-      enable = option types.bool true;
-      description = option types.singleLineStr "";
-      wantedBy = unitNames;
-      requiredBy = unitNames;
-      wants = unitNames;
-      requires = unitNames;
-      after = unitNames;
-      before = unitNames;
+    options = unit // {
+      # switch-to-configuration restarts a unit with `false` instead of stopping it first.
+      stopIfChanged = option types.bool true;
       environment = option (
         with types;
         attrsOf (
@@ -48,6 +54,15 @@ let
       ) { };
       restartTriggers = option (types.listOf types.unspecified) [ ];
       serviceConfig = option (types.attrsOf unitOption) { };
+    };
+  };
+
+  # NixOS's socketOptions: listenStreams become ListenStream= lines of [Socket].
+  socket = {
+    options = unit // {
+      listenStreams = option (types.listOf types.str) [ ];
+      listenDatagrams = option (types.listOf types.str) [ ];
+      socketConfig = option (types.attrsOf unitOption) { };
     };
   };
 
@@ -70,6 +85,7 @@ in
   options = {
     assertions = option (types.listOf types.unspecified) [ ];
     systemd.services = option (types.attrsOf (types.submodule service)) { };
+    systemd.sockets = option (types.attrsOf (types.submodule socket)) { };
     users.users = option (types.attrsOf (types.submodule user)) { };
     users.groups = option (types.attrsOf (types.submodule group)) { };
     networking.firewall.allowedTCPPorts = option (types.listOf types.port) [ ];

@@ -2,12 +2,9 @@ package dev.homeweb.deploy.units;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonObject;
-import dev.homeweb.deploy.config.NodeConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,41 +22,33 @@ import org.junit.jupiter.params.provider.MethodSource;
  * line or the environment in one place only fails here.
  */
 class NixModuleIT {
-    /** The README's example (section "NixOS"). */
+    /** The README's example (section "NixOS"): a public site with ACME certificates. */
     static final Map<String, Object> README_EXAMPLE =
             Map.of(
                     "baseUrl", "https://blog.example.org",
                     "siteTitle", "Example blog",
-                    "discussEmail", "comments@example.org");
+                    "discussEmail", "comments@example.org",
+                    "https", "acme",
+                    "acmeEmail", "you@example.org",
+                    "redirectHosts", List.of("www.blog.example.org"));
 
-    /** The module's option names and the deploy.yaml {@code service:} keys they mirror. */
-    private static final Map<String, String> YAML_KEYS =
-            Map.of(
-                    "port", "port",
-                    "bind", "bind",
-                    "user", "user",
-                    "group", "group",
-                    "baseUrl", "base_url",
-                    "siteTitle", "site_title",
-                    "discussEmail", "discuss_email",
-                    "jvmOptions", "jvm_options");
-
-    /** A unit the renderer writes, the module's service for it, and whether descriptions match. */
-    private record Pair(String rendered, String module, boolean sameDescription) {}
-
-    private static final List<Pair> UNITS =
-            List.of(
-                    new Pair("home-web.service", "home-web", true),
-                    // The deploy tool's one-shots speak of releases; the module has none.
-                    new Pair("home-web-migrate@.service", "home-web-migrate", false),
-                    new Pair("home-web-import.service", "home-web-import", false));
+    static final String CERTIFICATE_FILE = "/run/secrets/home-web/tls-certificate";
+    static final String KEY_FILE = "/run/secrets/home-web/tls-key";
 
     @TempDir static Path state;
     static NixInstantiate nix;
 
+    /** A test CA's root for acmeCaRoot / acme_ca_root (./deploy reads it, so it must exist). */
+    static String caRoot;
+
     @BeforeAll
-    static void findNix() {
+    static void findNix() throws Exception {
         nix = NixInstantiate.find(state);
+        caRoot =
+                write(
+                                "ca-root.pem",
+                                "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")
+                        .toString();
     }
 
     record Case(String name, Map<String, Object> settings) {
@@ -81,25 +70,61 @@ class NixModuleIT {
                                 "bind", "0.0.0.0",
                                 "siteTitle", "Notes and more",
                                 "jvmOptions", List.of("-Xmx1g", "-XX:TieredStopAtLevel=1"))),
-                new Case("an existing account and group", Map.of("user", "blog", "group", "www")));
+                new Case("an existing account and group", Map.of("user", "blog", "group", "www")),
+                new Case("every IPv6 address, plain HTTP", Map.of("bind", "::", "port", 9000)),
+                new Case("localhost, plain HTTP", Map.of("bind", "localhost")),
+                new Case(
+                        "https acme with a test CA, staging, HSTS preload, a created account",
+                        Map.of(
+                                "baseUrl", "https://blog.example.org/",
+                                "https", "acme",
+                                "acmeEmail", "me@example.org",
+                                "acmeDirectory",
+                                        "https://acme-staging-v02.api.letsencrypt.org/directory",
+                                "acmeCaRoot", caRoot,
+                                "redirectHosts",
+                                        List.of("www.blog.example.org", "blog.example.net"),
+                                "hsts",
+                                        Map.of(
+                                                "maxAge", 63072000,
+                                                "includeSubdomains", true,
+                                                "preload", true),
+                                "user", "home-web",
+                                "bind", "::")),
+                new Case(
+                        "https secrets on a port of its own",
+                        Map.of(
+                                "baseUrl",
+                                "https://blog.example.org",
+                                "https",
+                                "secrets",
+                                "tlsCertificateFile",
+                                CERTIFICATE_FILE,
+                                "tlsKeyFile",
+                                KEY_FILE,
+                                "hsts",
+                                Map.of("maxAge", 600, "includeSubdomains", true),
+                                "port",
+                                8081)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("sameSettings")
     void moduleUnitsMatchWhatDeployUnitsRendersKeyForKey(Case c) throws Exception {
-        var services = nix.moduleJson(c.settings()).getAsJsonObject("services");
+        var module = nix.moduleJson(c.settings());
 
-        assertThat(differences(render(c.settings()), services)).isEmpty();
+        assertThat(ModuleUnitDiff.all(render(c.settings()), module)).isEmpty();
     }
 
     @Test
     void theComparisonSeesAChangedHardeningKeyAndAChangedSetting() throws Exception {
-        var services = nix.moduleJson(Map.of()).getAsJsonObject("services");
-        services.getAsJsonObject("home-web")
+        var module = nix.moduleJson(Map.of());
+        module.getAsJsonObject("services")
+                .getAsJsonObject("home-web")
                 .getAsJsonObject("serviceConfig")
                 .addProperty("ProtectHome", "read-only");
 
-        assertThat(differences(render(Map.of("port", 9000)), services))
+        assertThat(ModuleUnitDiff.all(render(Map.of("port", 9000)), module))
                 .containsExactly(
                         "home-web.service [Service] ProtectHome: ./deploy units has [yes], the"
                                 + " NixOS module has [read-only]",
@@ -110,7 +135,66 @@ class NixModuleIT {
                                 + " HOME_WEB_STATE_DIR=/var/lib/home-web-snapshot]",
                         "home-web-import.service [Service] Environment: ./deploy units has"
                                 + " [HOME_WEB_BIND=127.0.0.1, HOME_WEB_PORT=9000], the NixOS module"
-                                + " has [HOME_WEB_BIND=127.0.0.1, HOME_WEB_PORT=8080]");
+                                + " has [HOME_WEB_BIND=127.0.0.1, HOME_WEB_PORT=8080]",
+                        "home-web-http.socket [Socket] ListenStream: ./deploy units has"
+                                + " [127.0.0.1:9000], the NixOS module has [127.0.0.1:8080]");
+    }
+
+    @Test
+    void theComparisonSeesAChangedSocketAndAMissingOne() throws Exception {
+        var module = nix.moduleJson(README_EXAMPLE);
+        var sockets = module.getAsJsonObject("sockets");
+        sockets.getAsJsonObject("home-web-http")
+                .getAsJsonObject("socketConfig")
+                .addProperty("Backlog", "128");
+        sockets.remove("home-web-https");
+
+        assertThat(ModuleUnitDiff.all(render(README_EXAMPLE), module))
+                .containsExactly(
+                        "home-web-http.socket [Socket] Backlog: ./deploy units has [4096], the"
+                                + " NixOS module has [128]",
+                        "home-web-https.socket: ./deploy units has it, the NixOS module has no"
+                                + " systemd.sockets.home-web-https");
+    }
+
+    @Test
+    void httpsServerHoldsBothSocketsAndTheModuleListensOnNothingElse() throws Exception {
+        var module = nix.moduleJson(README_EXAMPLE);
+        var server = module.getAsJsonObject("services").getAsJsonObject("home-web");
+
+        assertThat(module.getAsJsonObject("sockets").keySet())
+                .containsExactly("home-web-http", "home-web-https");
+        assertThat(strings(server, "requires"))
+                .containsExactly(
+                        "home-web-migrate.service",
+                        "home-web-http.socket",
+                        "home-web-https.socket");
+        assertThat(server.get("stopIfChanged").getAsBoolean()).isFalse();
+        assertThat(
+                        server.getAsJsonObject("serviceConfig")
+                                .get("CapabilityBoundingSet")
+                                .getAsString())
+                .isEmpty();
+    }
+
+    @Test
+    void readmesFlakeExampleSetsWhatTheseTestsEvaluate() throws Exception {
+        var readme = Files.readString(nix.root().resolve("README.md"));
+        var example =
+                readme.substring(
+                        readme.indexOf("### A flake with deploy-rs and sops-nix"),
+                        readme.indexOf("### The database URL as a secret"));
+
+        README_EXAMPLE.forEach(
+                (option, value) ->
+                        assertThat(example)
+                                .contains(
+                                        option
+                                                + " = "
+                                                + (value instanceof List<?> list
+                                                        ? "[ \"" + list.get(0) + "\" ]"
+                                                        : "\"" + value + "\"")
+                                                + ";"));
     }
 
     @Test
@@ -131,7 +215,8 @@ class NixModuleIT {
         var server = services.getAsJsonObject("home-web");
         var importUnit = services.getAsJsonObject("home-web-import");
 
-        assertThat(strings(server, "requires")).containsExactly("home-web-migrate.service");
+        assertThat(strings(server, "requires"))
+                .containsExactly("home-web-migrate.service", "home-web-http.socket");
         assertThat(strings(server, "wants")).contains("home-web-import.service");
         assertThat(strings(server, "after"))
                 .contains("home-web-migrate.service", "home-web-import.service");
@@ -167,28 +252,17 @@ class NixModuleIT {
         assertThat(closed.get("firewall").toString()).isEqualTo("[]");
     }
 
-    /** Every difference of the three unit pairs, each prefixed with its unit. */
-    private static List<String> differences(List<UnitFile> rendered, JsonObject services) {
-        var all = new ArrayList<String>();
-        for (var unit : UNITS) {
-            var text = UnitSections.parse(UnitFileRendererTest.text(rendered, unit.rendered()));
-            var module = services.getAsJsonObject(unit.module());
-            for (var difference : ModuleUnitDiff.between(text, module, unit.sameDescription())) {
-                all.add(unit.rendered() + " " + difference);
-            }
-        }
-        return all;
+    @Test
+    void openFirewallWithHttpsOpensEightyAndFourFortyThree() throws Exception {
+        var settings = new LinkedHashMap<String, Object>(README_EXAMPLE);
+        settings.put("openFirewall", true);
+
+        assertThat(nix.moduleJson(settings).get("firewall").toString()).isEqualTo("[80,443]");
     }
 
-    /** What {@code ./deploy units} renders for a node with these settings and the same secret. */
+    /** What {@code ./deploy units} renders for a node with these settings. */
     static List<UnitFile> render(Map<String, Object> settings) {
-        var service = new LinkedHashMap<String, Object>();
-        settings.forEach((option, value) -> service.put(YAML_KEYS.get(option), value));
-        NodeConfig node =
-                UnitFileRendererTest.node(
-                        "hostname: h\nservice: " + new Gson().toJson(service) + "\n",
-                        "{database-url: {path: " + NixInstantiate.DATABASE_URL_FILE + "}}");
-        return UnitFileRendererTest.render(node);
+        return DeployUnitsOf.render(settings);
     }
 
     private static String text(List<UnitFile> rendered) {

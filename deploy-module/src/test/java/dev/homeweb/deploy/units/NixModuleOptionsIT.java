@@ -93,7 +93,138 @@ class NixModuleOptionsIT {
                         Map.of("openFirewall", true),
                         Map.of(),
                         "- services.home-web.openFirewall opens port 8080, but"
-                                + " services.home-web.bind = 127.0.0.1 listens on loopback only"));
+                                + " services.home-web.bind = 127.0.0.1 listens on loopback only"),
+                new Refused(
+                        "an https mode that does not exist",
+                        Map.of("https", "on"),
+                        Map.of(),
+                        "A definition for option `services.home-web.https' is not of type `one of"
+                                + " \"off\", \"acme\", \"secrets\"'"),
+                new Refused(
+                        "acme without an e-mail address",
+                        https("acme", Map.of()),
+                        Map.of(),
+                        "- services.home-web.acmeEmail must be set with services.home-web.https ="
+                                + " \"acme\""),
+                new Refused(
+                        "an acmeEmail that is not an address",
+                        https("acme", Map.of("acmeEmail", "me at example.org")),
+                        Map.of(),
+                        "A definition for option `services.home-web.acmeEmail' is not of type"),
+                new Refused(
+                        "an http acmeDirectory",
+                        https(
+                                "acme",
+                                Map.of(
+                                        "acmeEmail",
+                                        "me@example.org",
+                                        "acmeDirectory",
+                                        "http://acme.example.org/dir")),
+                        Map.of(),
+                        "A definition for option `services.home-web.acmeDirectory' is not of type"),
+                new Refused(
+                        "https without baseUrl",
+                        Map.of("https", "acme", "acmeEmail", "me@example.org"),
+                        Map.of(),
+                        "- services.home-web.baseUrl must be set with services.home-web.https ="
+                                + " \"acme\""),
+                new Refused(
+                        "https with an http:// baseUrl",
+                        https(
+                                "acme",
+                                Map.of(
+                                        "acmeEmail",
+                                        "me@example.org",
+                                        "baseUrl",
+                                        "http://blog.example.org")),
+                        Map.of(),
+                        "- services.home-web.baseUrl = http://blog.example.org must start with"
+                                + " https:// with services.home-web.https = \"acme\""),
+                new Refused(
+                        "https for an IP address",
+                        https("secrets", tls(Map.of("baseUrl", "https://192.0.2.7/"))),
+                        Map.of(),
+                        "- services.home-web.baseUrl's host 192.0.2.7 is an IP address"),
+                new Refused(
+                        "https on loopback",
+                        https("secrets", tls(Map.of("bind", "127.0.0.1"))),
+                        Map.of(),
+                        "- services.home-web.bind = 127.0.0.1 with services.home-web.https ="
+                                + " \"secrets\": no browser (and no CA) could reach the server"),
+                new Refused(
+                        "a redirect host that is the base host",
+                        https("secrets", tls(Map.of("redirectHosts", List.of("blog.example.org")))),
+                        Map.of(),
+                        "- services.home-web.redirectHosts names blog.example.org, the host of"
+                                + " services.home-web.baseUrl itself"),
+                new Refused(
+                        "a redirect host in capitals",
+                        https("secrets", tls(Map.of("redirectHosts", List.of("WWW.example.org")))),
+                        Map.of(),
+                        "A definition for option `services.home-web.redirectHosts.",
+                        "WWW.example.org"),
+                new Refused(
+                        "secrets without the key file",
+                        https(
+                                "secrets",
+                                Map.of("tlsCertificateFile", NixModuleIT.CERTIFICATE_FILE)),
+                        Map.of(),
+                        "- services.home-web.tlsCertificateFile and services.home-web.tlsKeyFile"
+                                + " must both be set with services.home-web.https = \"secrets\""),
+                new Refused(
+                        "a tlsKeyFile in the Nix store",
+                        https(
+                                "secrets",
+                                tls(
+                                        Map.of(
+                                                "tlsKeyFile",
+                                                "/nix/store/00000000000000000000000000000000-key.pem"))),
+                        Map.of(),
+                        "- services.home-web.tlsKeyFile ="
+                                + " /nix/store/00000000000000000000000000000000-key.pem is in the"
+                                + " Nix store"),
+                new Refused(
+                        "HSTS preload without includeSubdomains",
+                        https("secrets", tls(Map.of("hsts", Map.of("preload", true)))),
+                        Map.of(),
+                        "- services.home-web.hsts.preload needs"
+                                + " services.home-web.hsts.includeSubdomains = true and"
+                                + " services.home-web.hsts.maxAge of at least 31536000"),
+                new Refused(
+                        "a negative HSTS max-age",
+                        https("secrets", tls(Map.of("hsts", Map.of("maxAge", -1)))),
+                        Map.of(),
+                        "A definition for option `services.home-web.hsts.maxAge' is not of type"),
+                new Refused(
+                        "the plain port on 443",
+                        https("secrets", tls(Map.of("port", 443))),
+                        Map.of(),
+                        "- services.home-web.port = 443 with services.home-web.https ="
+                                + " \"secrets\": 443 is the HTTPS socket"),
+                new Refused(
+                        "SSH on 443 with https",
+                        https("secrets", tls(Map.of())),
+                        Map.of("openssh", Map.of("enable", true, "ports", List.of(22, 443))),
+                        "- services.home-web.https = \"secrets\" listens on 443, which is also"
+                                + " services.openssh.ports; pick another port."));
+    }
+
+    /** Settings with this https mode and base URL, and {@code more} over them. */
+    private static Map<String, Object> https(String mode, Map<String, ?> more) {
+        var settings = new HashMap<String, Object>();
+        settings.put("https", mode);
+        settings.put("baseUrl", "https://blog.example.org");
+        settings.putAll(more);
+        return settings;
+    }
+
+    /** {@code more} over the two files of {@code https = "secrets"}. */
+    private static Map<String, Object> tls(Map<String, ?> more) {
+        var settings = new HashMap<String, Object>();
+        settings.put("tlsCertificateFile", NixModuleIT.CERTIFICATE_FILE);
+        settings.put("tlsKeyFile", NixModuleIT.KEY_FILE);
+        settings.putAll(more);
+        return settings;
     }
 
     @ParameterizedTest(name = "{0}")

@@ -11,7 +11,8 @@ record UnitSections(Map<String, Map<String, List<String>>> sections) {
     static UnitSections parse(String text) {
         var sections = new LinkedHashMap<String, Map<String, List<String>>>();
         Map<String, List<String>> current = null;
-        for (var line : text.split("\n")) {
+        // As systemd reads them: a line ending in a backslash goes on, the backslash a space.
+        for (var line : text.replace("\\\n", " ").split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
