@@ -3,7 +3,6 @@ package dev.homeweb.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homeweb.App;
-import dev.homeweb.config.AppConfig;
 import dev.homeweb.content.ContentImporter;
 import dev.homeweb.content.ContentReader;
 import dev.homeweb.content.MarkdownRenderer;
@@ -11,14 +10,11 @@ import dev.homeweb.testing.ContentDir;
 import dev.homeweb.testing.Http;
 import dev.homeweb.testing.PostgresExtension;
 import dev.homeweb.testing.TestDatabase;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.homeweb.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,18 +59,12 @@ class DirectBodiesIT {
                 "---\ntitle: Second\ndate: 2026-01-02\ntags: [java]\n---\n" + body + "\n");
         new ContentImporter(db.dsl(), new ContentReader(), new MarkdownRenderer())
                 .importFrom(content.root());
-        var options =
-                Map.of(
-                        "database-url-file", db.writeUrlFile(dir).toString(),
-                        "port", "0",
-                        "site-title", "Test blog");
         server =
-                new App(
-                                AppConfig.from(options, Map.of()),
-                                new PrintWriter(new StringWriter()),
-                                Clock.systemUTC(),
-                                Optional.of("r-test"))
-                        .serve();
+                TestServer.serve(
+                        Map.of(
+                                "database-url-file", db.writeUrlFile(dir).toString(),
+                                "port", "0",
+                                "site-title", "Test blog"));
         http = Http.onPort(server.port());
     }
 
