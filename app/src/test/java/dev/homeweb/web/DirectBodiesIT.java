@@ -45,13 +45,13 @@ class DirectBodiesIT {
                     "/sitemap.xml",
                     "/robots.txt");
 
-    App.Server server;
-    Http http;
+    private App.Server server;
+    private Http http;
 
     @BeforeAll
     void start(TestDatabase db, @TempDir Path dir) {
-        db.migrate();
         var content = new ContentDir(dir.resolve("content"));
+        db.migrate();
         var body = "A paragraph long enough to be worth compressing. ".repeat(40);
         content.post("first.md", "First", "2026-01-01", "tags: [Java]\n");
         content.post(
