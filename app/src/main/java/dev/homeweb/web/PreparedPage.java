@@ -25,25 +25,66 @@ final class PreparedPage {
     private final HttpField etag;
     private final HttpField lastModified;
     private final HttpField cacheControl;
+    private final DirectBodies budget;
     private final Body plain;
     private volatile @Nullable Body gzipped;
 
-    /** A body and its Content-Length. */
-    record Body(HttpField contentLength, byte[] array) {
-        static Body of(byte[] bytes) {
-            return new Body(
+    /**
+     * A body and its Content-Length. Written from the heap until it has been asked for often
+     * enough, then from a direct copy if the budget has room (see {@link DirectBodies}).
+     */
+    static final class Body {
+        private final HttpField contentLength;
+        private final byte[] array;
+        private final DirectBodies budget;
+        // Racy on purpose: a lost count only delays the copy by a request.
+        private int hits;
+        private volatile @Nullable ByteBuffer direct;
+
+        Body(byte[] array, DirectBodies budget) {
+            this.contentLength =
                     new PreEncodedHttpField(
-                            HttpHeader.CONTENT_LENGTH, Integer.toString(bytes.length)),
-                    bytes);
+                            HttpHeader.CONTENT_LENGTH, Integer.toString(array.length));
+            this.array = array;
+            this.budget = budget;
+        }
+
+        HttpField contentLength() {
+            return contentLength;
+        }
+
+        byte[] array() {
+            return array;
         }
 
         /** A buffer of its own for one response: Jetty moves its position while writing. */
         ByteBuffer content() {
-            return ByteBuffer.wrap(array).asReadOnlyBuffer();
+            var copy = direct;
+            if (copy == null && ++hits >= budget.hitsBeforeCopy()) {
+                copy = budget.copy(array);
+                if (copy == null) {
+                    // No room: stop counting, so a full budget costs nothing more per request.
+                    hits = Integer.MIN_VALUE;
+                } else {
+                    direct = copy;
+                }
+            }
+            return copy != null ? copy.duplicate() : ByteBuffer.wrap(array).asReadOnlyBuffer();
+        }
+
+        /** Whether {@link #content()} now answers from a direct copy. */
+        boolean isDirect() {
+            return direct != null;
         }
     }
 
+    /** A page whose body is never copied off the heap. */
     PreparedPage(Page page, HttpField cacheControl) {
+        this(page, cacheControl, DirectBodies.NONE);
+    }
+
+    PreparedPage(Page page, HttpField cacheControl, DirectBodies budget) {
+        this.budget = budget;
         this.etagValue = page.etag();
         this.lastModifiedValue = page.lastModified();
         this.compressible = page.compressible();
@@ -53,7 +94,7 @@ final class PreparedPage {
                 new PreEncodedHttpField(
                         HttpHeader.LAST_MODIFIED, ConditionalRequest.httpDate(page.lastModified()));
         this.cacheControl = cacheControl;
-        this.plain = Body.of(page.body());
+        this.plain = new Body(page.body(), budget);
     }
 
     /** As Jetty's servlet layer writes it: known types in their canonical form. */
@@ -97,7 +138,7 @@ final class PreparedPage {
     Body gzipped() {
         var result = gzipped;
         if (result == null) {
-            result = Body.of(Page.gzip(plain.array()));
+            result = new Body(Page.gzip(plain.array()), budget);
             gzipped = result;
         }
         return result;

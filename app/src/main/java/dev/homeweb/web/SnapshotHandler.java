@@ -56,7 +56,15 @@ final class SnapshotHandler extends Handler.Wrapper {
      * Prepared pages of one snapshot; a new snapshot starts afresh, so old pages can go. Weak keys:
      * when the snapshot lets a page go (see {@link dev.homeweb.site.DeferredPage}), so does this.
      */
-    private record Prepared(SiteSnapshot snapshot, Map<Page, PreparedPage> pages) {}
+    private record Prepared(
+            SiteSnapshot snapshot, Map<Page, PreparedPage> pages, DirectBodies direct) {
+        Prepared(SiteSnapshot snapshot) {
+            this(
+                    snapshot,
+                    Collections.synchronizedMap(new WeakHashMap<>()),
+                    DirectBodies.standard());
+        }
+    }
 
     /**
      * @param dynamicPaths the paths Javalin answers, rendered per request
@@ -68,7 +76,7 @@ final class SnapshotHandler extends Handler.Wrapper {
         this.security = security;
         this.files = new FileResponses(site.files(), security);
         this.dynamicPaths = Set.copyOf(dynamicPaths);
-        this.prepared = new Prepared(site.current(), newMemo());
+        this.prepared = new Prepared(site.current());
     }
 
     @Override
@@ -198,14 +206,11 @@ final class SnapshotHandler extends Handler.Wrapper {
                 // A request that began before a reload: answer it, keep nothing.
                 return new PreparedPage(page, REVALIDATE);
             }
-            current = new Prepared(snapshot, newMemo());
+            current = new Prepared(snapshot);
             prepared = current;
         }
-        return current.pages().computeIfAbsent(page, p -> new PreparedPage(p, REVALIDATE));
-    }
-
-    private static Map<Page, PreparedPage> newMemo() {
-        return Collections.synchronizedMap(new WeakHashMap<>());
+        var direct = current.direct();
+        return current.pages().computeIfAbsent(page, p -> new PreparedPage(p, REVALIDATE, direct));
     }
 
     /** Javalin's servlet may block: it runs on the thread pool, never on the selector. */

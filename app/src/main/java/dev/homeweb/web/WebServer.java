@@ -26,8 +26,12 @@ import org.slf4j.LoggerFactory;
 public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
-    /** Threads for a small server: the pages are answered on the selector thread. */
-    private static final int MAX_THREADS = 16;
+    /**
+     * Threads for a small server: the pages are answered on the selector thread, so the pool only
+     * runs search, health, first renders and file reads. Each thread costs its stack, a malloc
+     * arena and the JDK's cached temporary direct buffers; under page load a pool of 16 filled up.
+     */
+    private static final int MAX_THREADS = 8;
 
     private static final int MIN_THREADS = 2;
 
@@ -76,6 +80,9 @@ public final class WebServer implements AutoCloseable {
                             listeners.connectors().forEach(config.jetty::addConnector);
                             var pool = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
                             pool.setName("JettyServerThreadPool");
+                            // Reserved threads speed up blocking handlers; ours hand off
+                            // themselves.
+                            pool.setReservedThreads(0);
                             config.jetty.threadPool = pool;
                             config.jetty.modifyServer(
                                     server -> {
