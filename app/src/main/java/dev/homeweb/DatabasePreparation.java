@@ -11,15 +11,7 @@ import dev.homeweb.db.PackagedMigrations;
 import java.io.PrintWriter;
 
 /** Brings a database to where serving may start, or refuses one that is behind. */
-final class DatabasePreparation {
-    private final AppConfig config;
-    private final PrintWriter out;
-
-    DatabasePreparation(AppConfig config, PrintWriter out) {
-        this.config = config;
-        this.out = out;
-    }
-
+record DatabasePreparation(AppConfig config, PrintWriter out) {
     /**
      * Refuses an external database whose schema is behind; migrates the embedded one and, when
      * asked, loads the content folder into it.

@@ -30,19 +30,7 @@ import java.util.function.Supplier;
  * Builds the services and the web server over a prepared database, or over a saved snapshot while
  * the database is away; whatever a step opened closes again when a later step fails.
  */
-final class ServerWiring {
-    private final AppConfig config;
-    private final PrintWriter out;
-    private final Clock clock;
-    private final Optional<String> releaseId;
-
-    ServerWiring(AppConfig config, PrintWriter out, Clock clock, Optional<String> releaseId) {
-        this.config = config;
-        this.out = out;
-        this.clock = clock;
-        this.releaseId = releaseId;
-    }
-
+record ServerWiring(AppConfig config, PrintWriter out, Clock clock, Optional<String> releaseId) {
     App.Server wire(
             ConnectedDatabase db, Optional<SnapshotFile> snapshot, PreviewMode mode, Look look) {
         var parts = new Parts(db, snapshot, mode, look);
