@@ -69,7 +69,7 @@ record NodeQueries(NodeShell shell, NodeLayout layout) {
 
     /** One health probe from the node itself. */
     HealthProbe probe(ServiceOptions service) {
-        return HealthProbe.parse(shell.run(NodeScripts.probe(layout, service)).stdout());
+        return HealthProbe.parse(shell.run(ProbeScripts.probe(layout, service)).stdout());
     }
 
     private String text(String script, String what) {
