@@ -6,13 +6,8 @@ import dev.homeweb.content.ContentReader;
 import dev.homeweb.content.Permalinks;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "import",
@@ -21,12 +16,8 @@ import picocli.CommandLine.Spec;
             "Load the content folder into the database and exit.",
             "Every file is validated first; on any error nothing changes and a running server keeps its content."
         })
-final class ImportCommand implements Callable<Integer> {
+final class ImportCommand extends AppCommand {
     static final String PREVIEW_LINE = "  preview of ";
-
-    @ParentCommand HomeWebCommand parent;
-    @Spec CommandSpec spec;
-    @Mixin CommonOptions common;
 
     @Option(
             names = "--hugo-permalinks",
@@ -50,12 +41,12 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var out = spec.commandLine().getOut();
+        var out = out();
         if (hugoPermalinks != null || jekyllPermalink != null) {
             listOldAddresses(out);
             return 0;
         }
-        var imported = parent.app(CommonOptions.given(spec), out).importContent();
+        var imported = app().importContent();
         out.println("Imported: " + imported.report());
         printPreviews(out, imported.previews());
         return 0;

@@ -1,12 +1,7 @@
 package dev.homeweb.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "migrate",
@@ -15,11 +10,7 @@ import picocli.CommandLine.Spec;
             "Apply pending database migrations and exit.",
             "Safe to run twice and concurrently: a second run waits for the first, then finds nothing to do."
         })
-final class MigrateCommand implements Callable<Integer> {
-    @ParentCommand HomeWebCommand parent;
-    @Spec CommandSpec spec;
-    @Mixin CommonOptions common;
-
+final class MigrateCommand extends AppCommand {
     @Option(
             names = "--status",
             description = "List applied and pending migrations; change nothing.")
@@ -27,8 +18,8 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var out = spec.commandLine().getOut();
-        var app = parent.app(CommonOptions.given(spec), out);
+        var out = out();
+        var app = app();
         if (status) {
             for (var m : app.migrationStatus()) {
                 out.printf("V%-4s %-10s %s%n", m.version(), m.state(), m.description());

@@ -4,10 +4,7 @@ import dev.homeweb.config.PreviewMode;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "serve",
@@ -17,10 +14,7 @@ import picocli.CommandLine.Spec;
             "With no database configured it uses the embedded PostgreSQL and migrates and imports the content first;"
                     + " with an external database it refuses to start while migrations are pending."
         })
-final class ServeCommand implements java.util.concurrent.Callable<Integer> {
-    @ParentCommand HomeWebCommand parent;
-    @Spec CommandSpec spec;
-    @Mixin CommonOptions common;
+final class ServeCommand extends AppCommand {
     @Mixin ServerOptions server;
     @Mixin HttpsOptions https;
 
@@ -43,8 +37,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         var mode = PreviewMode.from(preview, noDrafts);
-        var out = spec.commandLine().getOut();
-        var config = parent.config(CommonOptions.given(spec));
+        var out = out();
+        var config = config();
         var running = parent.app(config, out).serve(mode);
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime()

@@ -65,6 +65,11 @@ final class Languages {
         return Optional.ofNullable(byName.get(language.toLowerCase(Locale.ROOT)));
     }
 
+    /** The name of every grammar, without its aliases: the languages a code block can be in. */
+    static Set<String> canonicalNames() {
+        return aliases().keySet();
+    }
+
     private static Map<String, List<String>> aliases() {
         return Map.ofEntries(
                 Map.entry(

@@ -36,20 +36,7 @@ class TokenizerTest {
 
     @Test
     void tokenizesEveryLanguageExactlyAsPrism4jDoes() {
-        for (var language :
-                List.of(
-                        "java",
-                        "bash",
-                        "console",
-                        "sql",
-                        "nix",
-                        "toml",
-                        "yaml",
-                        "json",
-                        "markup",
-                        "python",
-                        "css",
-                        "javascript")) {
+        for (var language : Languages.canonicalNames()) {
             var grammar = LANGUAGES.find(language).orElseThrow();
             for (var code : SAMPLES) {
                 assertThat(ours(code, Tokenizer.tokenize(code, grammar)))

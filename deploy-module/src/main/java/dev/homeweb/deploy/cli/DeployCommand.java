@@ -8,24 +8,16 @@ import dev.homeweb.deploy.release.Release;
 import dev.homeweb.deploy.release.ReleaseBuilder;
 import dev.homeweb.deploy.rollout.NodeAdmin;
 import dev.homeweb.deploy.rollout.NodeConnector;
-import dev.homeweb.deploy.rollout.NodeDeployer;
 import dev.homeweb.deploy.rollout.Planner;
-import dev.homeweb.deploy.rollout.Rollout;
-import dev.homeweb.deploy.rollout.RunSummary;
-import dev.homeweb.deploy.rollout.StepReporter;
 import dev.homeweb.deploy.secrets.SecretFiles;
-import dev.homeweb.deploy.ssh.SshConnector;
-import dev.homeweb.deploy.ssh.SshSettings;
 import dev.homeweb.deploy.units.UnitFileRenderer;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -204,42 +196,7 @@ public final class DeployCommand implements Callable<Integer> {
         if (dryRun) {
             return plan(config, selected);
         }
-        var releases = releases(selected);
-        var reporter = new StepReporter(json ? err : out, clock);
-        var deployer =
-                new NodeDeployer(
-                        connector(),
-                        renderer(config),
-                        config.settings(),
-                        clock,
-                        me("-"),
-                        Duration.ofSeconds(lockWaitSeconds));
-        var settings = config.settings();
-        var rollout =
-                new Rollout(
-                        reporter,
-                        parallel != null ? parallel : settings.parallel(),
-                        settings.batch(),
-                        settings.maxFailures(),
-                        rollbackSucceeded);
-        var migrations = ReleaseBuilder.migrations(jar);
-        var admin = admin(config);
-        var results =
-                rollout.run(
-                        selected,
-                        (node, steps) ->
-                                deployer.deploy(node, releases.get(node), migrations, steps),
-                        (node, to, steps) ->
-                                admin.rollback(node, Optional.of(to), me(to), false, steps));
-        int code = Rollout.exitCode(results);
-        if (json) {
-            out.println(RunSummary.json(results, code));
-        } else {
-            out.println();
-            out.print(RunSummary.text(results));
-        }
-        out.flush();
-        return code;
+        return new DeployRun(this).run(config, selected);
     }
 
     int plan(DeployConfig config, List<NodeConfig> selected) {
@@ -282,14 +239,7 @@ public final class DeployCommand implements Callable<Integer> {
     }
 
     NodeConnector connector() {
-        var settings = SshSettings.fromEnvironment(environment, home());
-        if (identity != null) {
-            settings = settings.withIdentity(identity);
-        }
-        if (knownHosts != null) {
-            settings = settings.withKnownHosts(knownHosts);
-        }
-        return NodeConnector.ssh(new SshConnector(settings.acceptingNewHostKeys(acceptNewHostKey)));
+        return workstation().connector(identity, knownHosts, acceptNewHostKey);
     }
 
     UnitFileRenderer renderer(DeployConfig config) {

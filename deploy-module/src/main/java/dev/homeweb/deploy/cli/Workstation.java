@@ -5,6 +5,9 @@ import dev.homeweb.deploy.lock.LockHolder;
 import dev.homeweb.deploy.release.Release;
 import dev.homeweb.deploy.release.ReleaseBuilder;
 import dev.homeweb.deploy.release.RuntimeImage;
+import dev.homeweb.deploy.rollout.NodeConnector;
+import dev.homeweb.deploy.ssh.SshConnector;
+import dev.homeweb.deploy.ssh.SshSettings;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.URISyntaxException;
@@ -108,6 +111,21 @@ final class Workstation {
                 ProcessHandle.current().pid(),
                 clock.instant(),
                 release);
+    }
+
+    /**
+     * SSH as this user's settings say, with the command line's {@code identity} and {@code
+     * knownHosts} (null: the settings') over them.
+     */
+    NodeConnector connector(Path identity, Path knownHosts, boolean acceptNewHostKey) {
+        var settings = SshSettings.fromEnvironment(environment, home());
+        if (identity != null) {
+            settings = settings.withIdentity(identity);
+        }
+        if (knownHosts != null) {
+            settings = settings.withKnownHosts(knownHosts);
+        }
+        return NodeConnector.ssh(new SshConnector(settings.acceptingNewHostKeys(acceptNewHostKey)));
     }
 
     Path home() {

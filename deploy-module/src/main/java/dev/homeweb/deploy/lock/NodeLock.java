@@ -17,19 +17,9 @@ import java.util.Optional;
  * leftover {@code deploy.lock} is proof that its holder is gone: the next deploy takes over and
  * says so ({@link Lease#tookOverFrom}).
  */
-public final class NodeLock {
+public record NodeLock(NodeShell shell, NodeLayout layout, Clock clock) {
     /** How long the node's holder waits for a heartbeat before it lets the lock go. */
     public static final Duration LAPSE = Duration.ofSeconds(60);
-
-    private final NodeShell shell;
-    private final NodeLayout layout;
-    private final Clock clock;
-
-    public NodeLock(NodeShell shell, NodeLayout layout, Clock clock) {
-        this.shell = shell;
-        this.layout = layout;
-        this.clock = clock;
-    }
 
     /**
      * Takes the lock over this lock's connection, which must stay open while the lease is held,

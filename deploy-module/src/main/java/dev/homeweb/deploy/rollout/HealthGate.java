@@ -9,15 +9,7 @@ import java.util.function.Supplier;
  * Waits until the server on a node answers {@code /healthz} as the expected release, with its unit
  * active and not restarted since {@code baseline}; gives up early once it has restarted.
  */
-final class HealthGate {
-    private final Clock clock;
-    private final Duration timeout;
-
-    HealthGate(Clock clock, Duration timeout) {
-        this.clock = clock;
-        this.timeout = timeout;
-    }
-
+record HealthGate(Clock clock, Duration timeout) {
     /** The last probe; {@link HealthProbe#healthyAs} tells whether it passed. */
     HealthProbe await(Supplier<HealthProbe> probe, String release, int baseline) {
         return await(probe, p -> p.healthyAs(release, baseline), baseline);

@@ -14,17 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The day-two commands on one node: status, rollback, secrets init, logs and the lock. */
-public final class NodeAdmin {
-    private final NodeConnector connector;
-    private final Clock clock;
-    private final DeploySettings settings;
-
-    public NodeAdmin(NodeConnector connector, Clock clock, DeploySettings settings) {
-        this.connector = connector;
-        this.clock = clock;
-        this.settings = settings;
-    }
-
+public record NodeAdmin(NodeConnector connector, Clock clock, DeploySettings settings) {
     /** A readable status report. */
     public String status(NodeConfig node) {
         try (var host = connector.open(node)) {
@@ -80,14 +70,7 @@ public final class NodeAdmin {
             LockHolder me,
             boolean force,
             StepReporter.NodeSteps steps) {
-        var plan =
-                new RollbackPlan(
-                        to,
-                        force,
-                        me,
-                        new DeploySteps(node, clock),
-                        new SchemaSteps(node, settings),
-                        new SwitchSteps(node, settings, clock));
+        var plan = RollbackPlan.forNode(node, settings, clock, to, me, force);
         var session = new NodeSession(connector, node);
         return new StepRunner(session, steps, clock, settings.confirmTimeout()).execute(plan);
     }

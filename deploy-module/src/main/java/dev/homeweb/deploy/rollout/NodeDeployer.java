@@ -14,29 +14,13 @@ import java.util.List;
  * honestly where the node ended up: failures before the switch leave the old release serving;
  * failures after it roll back (here, or by the node's own timer if this process cannot finish).
  */
-public final class NodeDeployer {
-    private final NodeConnector connector;
-    private final UnitFileRenderer renderer;
-    private final DeploySettings settings;
-    private final Clock clock;
-    private final LockHolder me;
-    private final Duration lockWait;
-
-    public NodeDeployer(
-            NodeConnector connector,
-            UnitFileRenderer renderer,
-            DeploySettings settings,
-            Clock clock,
-            LockHolder me,
-            Duration lockWait) {
-        this.connector = connector;
-        this.renderer = renderer;
-        this.settings = settings;
-        this.clock = clock;
-        this.me = me;
-        this.lockWait = lockWait;
-    }
-
+public record NodeDeployer(
+        NodeConnector connector,
+        UnitFileRenderer renderer,
+        DeploySettings settings,
+        Clock clock,
+        LockHolder me,
+        Duration lockWait) {
     public NodeResult deploy(
             NodeConfig node,
             Release release,

@@ -10,15 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** What a node has, read without changing anything: for plan, status and the steps. */
-final class NodeQueries {
-    private final NodeShell shell;
-    private final NodeLayout layout;
-
-    NodeQueries(NodeShell shell, NodeLayout layout) {
-        this.shell = shell;
-        this.layout = layout;
-    }
-
+record NodeQueries(NodeShell shell, NodeLayout layout) {
     /** The release {@code current} points at, if any. */
     Optional<String> current() {
         var id = text(NodeScripts.current(layout), "reading the current release").strip();
@@ -77,7 +69,7 @@ final class NodeQueries {
 
     /** One health probe from the node itself. */
     HealthProbe probe(ServiceOptions service) {
-        return HealthProbe.parse(shell.run(NodeScripts.probe(layout, service)).stdout());
+        return HealthProbe.parse(shell.run(ProbeScripts.probe(layout, service)).stdout());
     }
 
     private String text(String script, String what) {

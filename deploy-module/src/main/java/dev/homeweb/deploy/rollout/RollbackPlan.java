@@ -1,7 +1,10 @@
 package dev.homeweb.deploy.rollout;
 
+import dev.homeweb.deploy.config.DeploySettings;
+import dev.homeweb.deploy.config.NodeConfig;
 import dev.homeweb.deploy.lock.LockHolder;
 import dev.homeweb.deploy.units.NodeLayout;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +25,23 @@ record RollbackPlan(
         SchemaSteps schema,
         SwitchSteps after)
         implements Plan {
+    /** The rollback of {@code node}, its steps built from the node and the deploy's settings. */
+    static RollbackPlan forNode(
+            NodeConfig node,
+            DeploySettings settings,
+            Clock clock,
+            Optional<String> to,
+            LockHolder holder,
+            boolean force) {
+        return new RollbackPlan(
+                to,
+                force,
+                holder,
+                new DeploySteps(node, clock),
+                new SchemaSteps(node, settings),
+                new SwitchSteps(node, settings, clock));
+    }
+
     @Override
     public String action() {
         return "rollback";

@@ -16,7 +16,12 @@ import java.util.concurrent.Future;
  * previous release (the failed ones already did), later nodes are not started, and earlier batches
  * stay on the new release unless {@code rollBackSucceeded} sends them back too.
  */
-public final class Rollout {
+public record Rollout(
+        StepReporter reporter,
+        int parallel,
+        int batch,
+        int maxFailures,
+        boolean rollBackSucceeded) {
     /** Deploys one node. */
     @FunctionalInterface
     public interface NodeRun {
@@ -27,25 +32,6 @@ public final class Rollout {
     @FunctionalInterface
     public interface NodeUndo {
         NodeResult rollBack(NodeConfig node, String to, StepReporter.NodeSteps steps);
-    }
-
-    private final StepReporter reporter;
-    private final int parallel;
-    private final int batch;
-    private final int maxFailures;
-    private final boolean rollBackSucceeded;
-
-    public Rollout(
-            StepReporter reporter,
-            int parallel,
-            int batch,
-            int maxFailures,
-            boolean rollBackSucceeded) {
-        this.reporter = reporter;
-        this.parallel = parallel;
-        this.batch = batch;
-        this.maxFailures = maxFailures;
-        this.rollBackSucceeded = rollBackSucceeded;
     }
 
     /** The results in the nodes' order. */

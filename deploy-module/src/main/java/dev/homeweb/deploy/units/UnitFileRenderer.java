@@ -2,7 +2,6 @@ package dev.homeweb.deploy.units;
 
 import dev.homeweb.deploy.config.Listener;
 import dev.homeweb.deploy.config.NodeConfig;
-import dev.homeweb.deploy.config.SecretFile;
 import dev.homeweb.deploy.config.ServiceOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,58 +14,6 @@ import java.util.Objects;
  * daemon-reload: the release id reaches the server through {@code current/release.env}.
  */
 public final class UnitFileRenderer {
-    /**
-     * Sandboxing shared by every unit that runs release code. A JVM needs writable executable
-     * memory for its JIT, so {@code MemoryDenyWriteExecute=} stays off.
-     */
-    private static final String HARDENING =
-            """
-            UMask=0077
-            NoNewPrivileges=yes
-            CapabilityBoundingSet=
-            AmbientCapabilities=
-            ProtectSystem=strict
-            ProtectHome=yes
-            PrivateTmp=yes
-            PrivateDevices=yes
-            PrivateUsers=yes
-            PrivateIPC=yes
-            PrivateMounts=yes
-            ProtectHostname=yes
-            ProtectClock=yes
-            ProtectKernelTunables=yes
-            ProtectKernelModules=yes
-            ProtectKernelLogs=yes
-            ProtectControlGroups=yes
-            ProtectProc=invisible
-            ProcSubset=pid
-            RestrictAddressFamilies=AF_INET AF_INET6 AF_UNIX
-            RestrictNamespaces=yes
-            RestrictRealtime=yes
-            RestrictSUIDSGID=yes
-            LockPersonality=yes
-            MemoryDenyWriteExecute=no
-            RemoveIPC=yes
-            KeyringMode=private
-            DevicePolicy=closed
-            SystemCallArchitectures=native
-            SystemCallFilter=@system-service
-            SystemCallFilter=~@privileged
-            SystemCallErrorNumber=EPERM
-            """;
-
-    /**
-     * Where the server keeps the snapshot of the published posts that it serves when it starts
-     * while the database is unreachable: a state directory of its own, outside the root and every
-     * release, so each release finds the last one and no prune removes it. Named to the server
-     * explicitly, as other state directories may come first in $STATE_DIRECTORY.
-     */
-    private static final String SNAPSHOT_DIRECTORY =
-            """
-            StateDirectory=home-web-snapshot
-            StateDirectoryMode=0700
-            Environment=HOME_WEB_STATE_DIR=/var/lib/home-web-snapshot""";
-
     /**
      * Connections the kernel queues per socket while no process accepts (a restart takes seconds):
      * Linux's default cap, {@code net.core.somaxconn}, since 5.4.
@@ -140,16 +87,16 @@ public final class UnitFileRenderer {
                 """
                 .formatted(
                         layout.current(),
-                        environment(s),
-                        credentials(node, NodeLayout.SERVICE),
+                        ServiceDirectives.environment(s),
+                        ServiceDirectives.credentials(node, NodeLayout.SERVICE),
                         java(s, layout.current()),
-                        account(s),
-                        HARDENING,
+                        ServiceDirectives.account(s),
+                        ServiceDirectives.HARDENING,
                         " " + sockets,
                         sockets,
                         HttpsArguments.stateDirectory(s.https()),
                         HttpsArguments.of(s.https(), layout),
-                        SNAPSHOT_DIRECTORY);
+                        ServiceDirectives.SNAPSHOT_DIRECTORY);
     }
 
     /**
@@ -197,7 +144,7 @@ public final class UnitFileRenderer {
                 NodeLayout.IMPORT,
                 "import --content " + layout.current() + "/content",
                 "5min",
-                environment(node.service()));
+                ServiceDirectives.environment(node.service()));
     }
 
     /**
@@ -228,10 +175,10 @@ public final class UnitFileRenderer {
                 %4$s%5$s"""
                 .formatted(
                         dir,
-                        credentials(node, unit),
+                        ServiceDirectives.credentials(node, unit),
                         java(node.service(), dir, true),
-                        account(node.service()),
-                        HARDENING,
+                        ServiceDirectives.account(node.service()),
+                        ServiceDirectives.HARDENING,
                         description,
                         command,
                         timeout,
@@ -287,36 +234,6 @@ public final class UnitFileRenderer {
                 .formatted(confirmTimeout.toSeconds());
     }
 
-    private static String environment(ServiceOptions s) {
-        var lines = new ArrayList<String>();
-        lines.add("HOME_WEB_PORT=" + s.port());
-        lines.add("HOME_WEB_BIND=" + s.bind());
-        s.baseUrl().ifPresent(v -> lines.add("HOME_WEB_BASE_URL=" + v));
-        s.siteTitle().ifPresent(v -> lines.add("HOME_WEB_SITE_TITLE=" + v));
-        s.discussEmail().ifPresent(v -> lines.add("HOME_WEB_DISCUSS_EMAIL=" + v));
-        var out = new StringBuilder();
-        for (var line : lines) {
-            out.append("Environment=").append(quote(line)).append('\n');
-        }
-        return out.toString();
-    }
-
-    /** {@code LoadCredential=} for each secret that lists {@code unit} among its users. */
-    private static String credentials(NodeConfig node, String unit) {
-        var out = new StringBuilder();
-        for (SecretFile secret : node.secrets()) {
-            if (!secret.usedBy(unit)) {
-                continue;
-            }
-            out.append("LoadCredential=")
-                    .append(secret.credential())
-                    .append(':')
-                    .append(secret.path().orElse(NodeLayout.credential(secret.credential())))
-                    .append('\n');
-        }
-        return out.toString().stripTrailing();
-    }
-
     private static String java(ServiceOptions s, String release) {
         return java(s, release, false);
     }
@@ -336,18 +253,5 @@ public final class UnitFileRenderer {
         }
         parts.addAll(s.jvmOptions());
         return String.join(" ", parts);
-    }
-
-    private static String account(ServiceOptions s) {
-        if (s.user().isEmpty()) {
-            return "DynamicUser=yes\n";
-        }
-        return "User=" + s.user().get() + "\nGroup=" + s.group().orElse(s.user().get()) + "\n";
-    }
-
-    /** Quotes a value for systemd: spaces need quotes, and {@code %} starts a specifier. */
-    static String quote(String value) {
-        var escaped = value.replace("\\", "\\\\").replace("%", "%%");
-        return escaped.contains(" ") ? "\"" + escaped + "\"" : escaped;
     }
 }

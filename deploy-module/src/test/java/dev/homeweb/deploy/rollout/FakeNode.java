@@ -190,15 +190,7 @@ final class FakeNode {
     }
 
     NodeResult rollback(Optional<String> to, boolean force) {
-        var plan =
-                new RollbackPlan(
-                        to,
-                        force,
-                        ME,
-                        new DeploySteps(node, CLOCK),
-                        new SchemaSteps(node, settings),
-                        new SwitchSteps(node, settings, CLOCK));
-        return run(plan, null);
+        return run(RollbackPlan.forNode(node, settings, CLOCK, to, ME, force), null);
     }
 
     /** The names of the steps a run went through, in order. */

@@ -32,7 +32,7 @@ class HttpsPreflightTest {
             closed = socket.getLocalPort();
         }
         var script =
-                NodeScripts.httpsPreflight(
+                ProbeScripts.httpsPreflight(
                         acme(URI.create("https://127.0.0.1:" + closed + "/dir")));
 
         var result = sh(script);
@@ -52,7 +52,7 @@ class HttpsPreflightTest {
                         List.of(),
                         HttpsService.OFF.hsts());
 
-        var result = sh(NodeScripts.httpsPreflight(https));
+        var result = sh(ProbeScripts.httpsPreflight(https));
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).isEqualTo("reachable\n");
@@ -73,7 +73,9 @@ class HttpsPreflightTest {
                         Optional.empty(),
                         acme(HttpsService.LETS_ENCRYPT));
 
-        assertThat(NodeScripts.probe(new dev.homeweb.deploy.units.NodeLayout("/srv/blog"), service))
+        assertThat(
+                        ProbeScripts.probe(
+                                new dev.homeweb.deploy.units.NodeLayout("/srv/blog"), service))
                 .isEqualTo(
                         """
                         systemctl show home-web.service -p ActiveState -p NRestarts

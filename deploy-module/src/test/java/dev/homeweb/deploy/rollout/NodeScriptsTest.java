@@ -15,7 +15,7 @@ class NodeScriptsTest {
 
     @Test
     void preflightChecksSystemdAndPrintsTheFreeSpaceOfTheNearestExistingFolder() {
-        assertThat(NodeScripts.preflight(LAYOUT))
+        assertThat(ProbeScripts.preflight(LAYOUT))
                 .isEqualTo(
                         """
                         comm=$(cat /proc/1/comm)
@@ -181,7 +181,7 @@ class NodeScriptsTest {
 
     @Test
     void probesWithCurlOrElseTheServersOwnHealthcheck() {
-        assertThat(NodeScripts.probe(LAYOUT, HealthGateTest.SERVICE))
+        assertThat(ProbeScripts.probe(LAYOUT, HealthGateTest.SERVICE))
                 .isEqualTo(
                         """
                         systemctl show home-web.service -p ActiveState -p NRestarts
