@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -30,8 +29,6 @@ import org.jooq.impl.DSL;
 public final class ContentImporter {
     // Serializes concurrent imports: the second waits, then sees the first one's result.
     private static final long IMPORT_LOCK = 0x686f6d65_77656201L;
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?");
-    private static final Pattern CODE_FENCE = Pattern.compile("```[\\s\\S]*?```");
 
     private final DSLContext dsl;
     private final ContentReader reader;
@@ -269,21 +266,12 @@ public final class ContentImporter {
                             source,
                             rendered.html(),
                             rendered.text(),
-                            countWords(source.body()),
+                            WordCount.of(source.body()),
                             image,
                             files.originals(),
                             files.used(),
                             files.problems()));
         }
         return rows;
-    }
-
-    static int countWords(String markdown) {
-        var matcher = WORD.matcher(CODE_FENCE.matcher(markdown).replaceAll(" "));
-        int count = 0;
-        while (matcher.find()) {
-            count++;
-        }
-        return count;
     }
 }
