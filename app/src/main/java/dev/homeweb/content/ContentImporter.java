@@ -56,7 +56,10 @@ public final class ContentImporter {
                                             catalog,
                                             () -> reader.parse(files),
                                             changed ->
-                                                    Rendering.start(changed, this, catalog, pool));
+                                                    Rendering.start(
+                                                            changed,
+                                                            chunk -> render(chunk, catalog),
+                                                            pool));
                                 }));
     }
 
@@ -86,15 +89,15 @@ public final class ContentImporter {
                                     sources ->
                                             Rendering.start(
                                                     notIn(storedHashes, sources),
-                                                    this,
-                                                    catalog,
+                                                    chunk -> render(chunk, catalog),
                                                     pool));
                     Function<List<SourcePost>, Rendering> rendering =
                             changed -> {
                                 var early = await(ahead);
                                 return early.posts().equals(changed)
                                         ? early
-                                        : Rendering.start(changed, this, catalog, pool);
+                                        : Rendering.start(
+                                                changed, chunk -> render(chunk, catalog), pool);
                             };
                     return dsl.transactionResult(
                             tx -> apply(tx.dsl(), files, catalog, () -> await(parsing), rendering));
@@ -103,24 +106,6 @@ public final class ContentImporter {
 
     private static List<SourcePost> notIn(Set<String> hashes, List<SourcePost> sources) {
         return sources.stream().filter(s -> !hashes.contains(s.contentHash())).toList();
-    }
-
-    /** Posts being rendered on the pool, in chunks of {@link PostWriter#CHUNK}. */
-    private record Rendering(
-            List<SourcePost> posts, List<CompletableFuture<List<PostWriter.Row>>> chunks) {
-        static Rendering start(
-                List<SourcePost> posts,
-                ContentImporter importer,
-                FileCatalog catalog,
-                ExecutorService pool) {
-            var chunks = new ArrayList<CompletableFuture<List<PostWriter.Row>>>();
-            for (int from = 0; from < posts.size(); from += PostWriter.CHUNK) {
-                var chunk = posts.subList(from, Math.min(posts.size(), from + PostWriter.CHUNK));
-                chunks.add(
-                        CompletableFuture.supplyAsync(() -> importer.render(chunk, catalog), pool));
-            }
-            return new Rendering(posts, chunks);
-        }
     }
 
     private static ImportReport withPool(Function<ExecutorService, ImportReport> work) {
@@ -216,8 +201,8 @@ public final class ContentImporter {
                         .filter(Objects::nonNull)
                         .toList());
         var problems = new ArrayList<ContentError>();
-        for (var chunk : rendering.chunks()) {
-            var rows = await(chunk);
+        while (rendering.hasNext()) {
+            var rows = await(rendering.next());
             rows.forEach(r -> problems.addAll(r.problems()));
             if (problems.isEmpty()) {
                 files.writePostFiles(rows, writer.write(rows));

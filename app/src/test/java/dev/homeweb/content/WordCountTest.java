@@ -37,8 +37,28 @@ class WordCountTest {
         // Characters where the two could part: apostrophes, fences, digits of other scripts,
         // letters outside the BMP, an unpaired surrogate, marks that are neither letter nor digit.
         String[] pieces = {
-            "a", "Z", "é", "日", "9", "٣", "½", "Ⅻ", "'", "’", "`", "```", " ", "\n", "-", ".",
-            "\uD835\uDC00", "\uD835", "\u0301", "_", "x'y", "’s"
+            "a",
+            "Z",
+            "é",
+            "日",
+            "9",
+            "٣",
+            "½",
+            "Ⅻ",
+            "'",
+            "’",
+            "`",
+            "```",
+            " ",
+            "\n",
+            "-",
+            ".",
+            "\uD835\uDC00",
+            "\uD835",
+            "\u0301",
+            "_",
+            "x'y",
+            "’s"
         };
         var random = new SplittableRandom(15);
         for (int round = 0; round < 20_000; round++) {
