@@ -74,13 +74,12 @@ final class PostCopy {
                         .getCopyAPI()
                         .copyIn("copy import_posts (ord, " + COLUMNS + ") from stdin");
         try {
-            var line = new StringBuilder();
+            var line = new Line();
             int ord = 0;
             for (var row : rows) {
-                line.setLength(0);
+                line.reset();
                 encode(row, ord++, line);
-                var bytes = line.toString().getBytes(StandardCharsets.UTF_8);
-                copy.writeToCopy(bytes, 0, bytes.length);
+                copy.writeToCopy(line.bytes, 0, line.length);
             }
             copy.endCopy();
         } finally {
@@ -99,41 +98,85 @@ final class PostCopy {
     }
 
     /** One line of COPY's text format: tab-separated fields, {@code \N} for null. */
-    static void encode(PostWriter.Row row, int ord, StringBuilder out) {
+    static void encode(PostWriter.Row row, int ord, Line out) {
         var source = row.source();
         var header = source.frontMatter();
-        out.append(ord);
-        field(out, source.slug());
-        field(out, source.file().getFileName().toString());
-        field(out, source.contentHash());
-        field(out, header.title());
-        field(out, header.summary().orElse(null));
-        field(out, TIME.format(header.date()));
-        field(out, header.updated().map(TIME::format).orElse(null));
-        field(out, header.draft() ? "t" : "f");
-        field(out, header.toc() ? "t" : "f");
-        field(out, source.body());
-        field(out, row.html());
-        field(out, row.text());
-        field(out, Integer.toString(row.wordCount()));
-        field(out, row.image().orElse(null));
-        out.append('\n');
+        out.raw(Integer.toString(ord));
+        out.field(source.slug());
+        out.field(source.file().getFileName().toString());
+        out.field(source.contentHash());
+        out.field(header.title());
+        out.field(header.summary().orElse(null));
+        out.field(TIME.format(header.date()));
+        out.field(header.updated().map(TIME::format).orElse(null));
+        out.field(header.draft() ? "t" : "f");
+        out.field(header.toc() ? "t" : "f");
+        out.field(source.body());
+        out.field(row.html());
+        out.field(row.text());
+        out.field(Integer.toString(row.wordCount()));
+        out.field(row.image().orElse(null));
+        out.raw("\n");
     }
 
-    private static void field(StringBuilder out, @Nullable String value) {
-        out.append('\t');
-        if (value == null) {
-            out.append("\\N");
-            return;
+    /**
+     * A line's UTF-8 bytes, escaped as a whole field at a time: each value is encoded with the
+     * JDK's intrinsic, then copied in runs between the few bytes COPY needs escaped. UTF-8 never
+     * uses an ASCII byte inside a multi-byte character, so the scan cannot split one. Appending
+     * char by char was a fifth of the import's CPU time under C1.
+     */
+    static final class Line {
+        byte[] bytes = new byte[64 * 1024];
+        int length;
+
+        void reset() {
+            length = 0;
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c);
+
+        void raw(String ascii) {
+            var value = ascii.getBytes(StandardCharsets.UTF_8);
+            ensure(value.length);
+            System.arraycopy(value, 0, bytes, length, value.length);
+            length += value.length;
+        }
+
+        void field(@Nullable String value) {
+            if (value == null) {
+                raw("\t\\N");
+                return;
+            }
+            var utf8 = value.getBytes(StandardCharsets.UTF_8);
+            // At worst every byte is escaped into two.
+            ensure(1 + 2 * utf8.length);
+            bytes[length++] = '\t';
+            int run = 0;
+            for (int i = 0; i < utf8.length; i++) {
+                byte escaped = escape(utf8[i]);
+                if (escaped != 0) {
+                    System.arraycopy(utf8, run, bytes, length, i - run);
+                    length += i - run;
+                    bytes[length++] = '\\';
+                    bytes[length++] = escaped;
+                    run = i + 1;
+                }
+            }
+            System.arraycopy(utf8, run, bytes, length, utf8.length - run);
+            length += utf8.length - run;
+        }
+
+        private static byte escape(byte b) {
+            return switch (b) {
+                case '\\' -> '\\';
+                case '\n' -> 'n';
+                case '\r' -> 'r';
+                case '\t' -> 't';
+                default -> 0;
+            };
+        }
+
+        private void ensure(int more) {
+            if (length + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
             }
         }
     }
