@@ -1,10 +1,12 @@
 package dev.homeweb.content;
 
 import dev.homeweb.routes.Routes;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +22,17 @@ final class PostParser {
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final int MAX_SLUG = 200;
 
+    /** Reads a file's bytes again, failing if they no longer have the hash read before. */
+    interface Bytes {
+        byte[] of(SourceFiles.File file) throws IOException;
+    }
+
     private final FrontMatterParser frontMatter = new FrontMatterParser();
+    private final Bytes bytes;
+
+    PostParser(Bytes bytes) {
+        this.bytes = bytes;
+    }
 
     /**
      * Parses and validates every file, using all CPUs.
@@ -100,7 +112,17 @@ final class PostParser {
 
     private SourcePost readOne(SourceFiles.File source) throws FileProblem {
         var file = source.path();
-        var text = decodeUtf8(file, source.bytes()).replace("\r\n", "\n");
+        byte[] content;
+        try {
+            content = bytes.of(source);
+        } catch (ContentReader.Changed e) {
+            throw new FileProblem(file, 0, e.getMessage());
+        } catch (NoSuchFileException e) {
+            throw new FileProblem(file, 0, "vanished while reading");
+        } catch (IOException e) {
+            throw new FileProblem(file, 0, "cannot be read: " + e.getMessage());
+        }
+        var text = decodeUtf8(file, content).replace("\r\n", "\n");
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
