@@ -48,14 +48,7 @@ class PlainTextTest {
     @Test
     void tidiesWhitespaceExactlyAsTheRegularExpressionsDid() {
         String[] pieces = {"a", " ", "\t", "\n", "\r", "\u000B", "\f", "\u00A0", "b c"};
-        var random = new java.util.SplittableRandom(15);
-        for (int round = 0; round < 20_000; round++) {
-            var text = new StringBuilder();
-            int length = random.nextInt(12);
-            for (int i = 0; i < length; i++) {
-                text.append(pieces[random.nextInt(pieces.length)]);
-            }
-            var raw = text.toString();
+        for (var raw : RandomTexts.of(pieces)) {
             var byRegex = raw.replaceAll("[ \\t]+", " ").replaceAll(" ?\\n[\\s]*", "\n");
             assertThat(PlainText.tidy(raw)).as(raw).isEqualTo(byRegex);
         }

@@ -2,7 +2,6 @@ package dev.homeweb.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -60,14 +59,7 @@ class WordCountTest {
             "x'y",
             "’s"
         };
-        var random = new SplittableRandom(15);
-        for (int round = 0; round < 20_000; round++) {
-            var text = new StringBuilder();
-            int length = random.nextInt(12);
-            for (int i = 0; i < length; i++) {
-                text.append(pieces[random.nextInt(pieces.length)]);
-            }
-            var markdown = text.toString();
+        for (var markdown : RandomTexts.of(pieces)) {
             assertThat(WordCount.of(markdown)).as(markdown).isEqualTo(byRegex(markdown));
         }
     }
