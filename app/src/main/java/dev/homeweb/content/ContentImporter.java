@@ -54,7 +54,7 @@ public final class ContentImporter {
                                             tx.dsl(),
                                             files,
                                             catalog,
-                                            () -> reader.parse(files),
+                                            () -> reader.parseHeaders(files),
                                             changed ->
                                                     Rendering.start(
                                                             changed,
@@ -83,7 +83,8 @@ public final class ContentImporter {
         var catalog = catalog(dsl, files);
         return withPool(
                 pool -> {
-                    var parsing = CompletableFuture.supplyAsync(() -> reader.parse(files), pool);
+                    var parsing =
+                            CompletableFuture.supplyAsync(() -> reader.parseHeaders(files), pool);
                     var ahead =
                             parsing.thenApply(
                                     sources ->
@@ -239,7 +240,9 @@ public final class ContentImporter {
 
     private List<PostWriter.Row> render(List<SourcePost> sources, FileCatalog catalog) {
         var rows = new ArrayList<PostWriter.Row>(sources.size());
-        for (var source : sources) {
+        for (var header : sources) {
+            // Parsed for validation without its body: read it now, while it is needed.
+            var source = reader.withBody(header);
             var files = new PostFiles(source, catalog);
             // The table of contents, when asked for, is part of the stored body.
             var rendered =

@@ -222,6 +222,19 @@ public final class ContentReader {
     }
 
     /**
+     * As {@link #parse}, with every body left empty: see {@link PostParser#parse(SourceFiles,
+     * boolean)}.
+     */
+    List<SourcePost> parseHeaders(SourceFiles sources) {
+        return parser.parse(sources, false);
+    }
+
+    /** A post from {@link #parseHeaders} with its body, read again. */
+    SourcePost withBody(SourcePost post) {
+        return parser.withBody(post);
+    }
+
+    /**
      * The renderer version is part of the hash, so a renderer change re-renders every post; so are
      * the file's name and folder, which give its slug and, in _posts/, its date; and so are the
      * names and hashes of a post folder's files, whose sizes and addresses are in the HTML.

@@ -40,10 +40,20 @@ final class PostParser {
      * @throws ContentException listing every problem, unreadable files included
      */
     List<SourcePost> parse(SourceFiles sources) {
+        return parse(sources, true);
+    }
+
+    /**
+     * As {@link #parse(SourceFiles)}; without {@code bodies}, each post's body is left empty (its
+     * front matter, slug and body line are all there), for {@link #withBody} to read when it is
+     * rendered: an import of 10,000 posts would otherwise hold every body (70 MB) from validating
+     * the first file to writing the last.
+     */
+    List<SourcePost> parse(SourceFiles sources, boolean bodies) {
         var errors = new ArrayList<ContentError>(sources.unreadable());
         var posts = new ArrayList<SourcePost>();
         var bySlug = new HashMap<String, Path>();
-        var parsed = sources.files().parallelStream().map(this::parseOne).toList();
+        var parsed = sources.files().parallelStream().map(f -> parseOne(f, bodies)).toList();
         for (var result : parsed) {
             if (result instanceof Parsed.Problem problem) {
                 errors.add(problem.error());
@@ -79,9 +89,9 @@ final class PostParser {
         record Problem(ContentError error) implements Parsed {}
     }
 
-    private Parsed parseOne(SourceFiles.File source) {
+    private Parsed parseOne(SourceFiles.File source, boolean bodies) {
         try {
-            return new Parsed.Post(readOne(source));
+            return new Parsed.Post(readOne(source, bodies));
         } catch (FileProblem e) {
             return new Parsed.Problem(e.error);
         }
@@ -110,7 +120,23 @@ final class PostParser {
         }
     }
 
-    private SourcePost readOne(SourceFiles.File source) throws FileProblem {
+    /**
+     * The post parsed again with its body, from a file that must still have the hash it was
+     * validated with.
+     *
+     * @throws ContentException when it no longer has, or can no longer be read
+     */
+    SourcePost withBody(SourcePost post) {
+        try {
+            return readOne(
+                    new SourceFiles.File(post.file(), post.contentHash(), post.attachments()),
+                    true);
+        } catch (FileProblem e) {
+            throw new ContentException(List.of(e.error));
+        }
+    }
+
+    private SourcePost readOne(SourceFiles.File source, boolean bodies) throws FileProblem {
         var file = source.path();
         byte[] content;
         try {
@@ -190,7 +216,7 @@ final class PostParser {
                 slug,
                 source.contentHash(),
                 frontMatter.withoutAlias(Routes.post(slug)),
-                body,
+                bodies ? body : "",
                 bodyLine,
                 ContentReader.isBundle(file),
                 source.attachments());
