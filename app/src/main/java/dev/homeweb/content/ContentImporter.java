@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -30,8 +29,6 @@ import org.jooq.impl.DSL;
 public final class ContentImporter {
     // Serializes concurrent imports: the second waits, then sees the first one's result.
     private static final long IMPORT_LOCK = 0x686f6d65_77656201L;
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?");
-    private static final Pattern CODE_FENCE = Pattern.compile("```[\\s\\S]*?```");
 
     private final DSLContext dsl;
     private final ContentReader reader;
@@ -57,9 +54,12 @@ public final class ContentImporter {
                                             tx.dsl(),
                                             files,
                                             catalog,
-                                            () -> reader.parse(files),
+                                            () -> reader.parseHeaders(files),
                                             changed ->
-                                                    Rendering.start(changed, this, catalog, pool));
+                                                    Rendering.start(
+                                                            changed,
+                                                            chunk -> render(chunk, catalog),
+                                                            pool));
                                 }));
     }
 
@@ -83,21 +83,22 @@ public final class ContentImporter {
         var catalog = catalog(dsl, files);
         return withPool(
                 pool -> {
-                    var parsing = CompletableFuture.supplyAsync(() -> reader.parse(files), pool);
+                    var parsing =
+                            CompletableFuture.supplyAsync(() -> reader.parseHeaders(files), pool);
                     var ahead =
                             parsing.thenApply(
                                     sources ->
                                             Rendering.start(
                                                     notIn(storedHashes, sources),
-                                                    this,
-                                                    catalog,
+                                                    chunk -> render(chunk, catalog),
                                                     pool));
                     Function<List<SourcePost>, Rendering> rendering =
                             changed -> {
                                 var early = await(ahead);
                                 return early.posts().equals(changed)
                                         ? early
-                                        : Rendering.start(changed, this, catalog, pool);
+                                        : Rendering.start(
+                                                changed, chunk -> render(chunk, catalog), pool);
                             };
                     return dsl.transactionResult(
                             tx -> apply(tx.dsl(), files, catalog, () -> await(parsing), rendering));
@@ -106,24 +107,6 @@ public final class ContentImporter {
 
     private static List<SourcePost> notIn(Set<String> hashes, List<SourcePost> sources) {
         return sources.stream().filter(s -> !hashes.contains(s.contentHash())).toList();
-    }
-
-    /** Posts being rendered on the pool, in chunks of {@link PostWriter#CHUNK}. */
-    private record Rendering(
-            List<SourcePost> posts, List<CompletableFuture<List<PostWriter.Row>>> chunks) {
-        static Rendering start(
-                List<SourcePost> posts,
-                ContentImporter importer,
-                FileCatalog catalog,
-                ExecutorService pool) {
-            var chunks = new ArrayList<CompletableFuture<List<PostWriter.Row>>>();
-            for (int from = 0; from < posts.size(); from += PostWriter.CHUNK) {
-                var chunk = posts.subList(from, Math.min(posts.size(), from + PostWriter.CHUNK));
-                chunks.add(
-                        CompletableFuture.supplyAsync(() -> importer.render(chunk, catalog), pool));
-            }
-            return new Rendering(posts, chunks);
-        }
     }
 
     private static ImportReport withPool(Function<ExecutorService, ImportReport> work) {
@@ -219,8 +202,8 @@ public final class ContentImporter {
                         .filter(Objects::nonNull)
                         .toList());
         var problems = new ArrayList<ContentError>();
-        for (var chunk : rendering.chunks()) {
-            var rows = await(chunk);
+        while (rendering.hasNext()) {
+            var rows = await(rendering.next());
             rows.forEach(r -> problems.addAll(r.problems()));
             if (problems.isEmpty()) {
                 files.writePostFiles(rows, writer.write(rows));
@@ -257,7 +240,9 @@ public final class ContentImporter {
 
     private List<PostWriter.Row> render(List<SourcePost> sources, FileCatalog catalog) {
         var rows = new ArrayList<PostWriter.Row>(sources.size());
-        for (var source : sources) {
+        for (var header : sources) {
+            // Parsed for validation without its body: read it now, while it is needed.
+            var source = reader.withBody(header);
             var files = new PostFiles(source, catalog);
             // The table of contents, when asked for, is part of the stored body.
             var rendered =
@@ -269,21 +254,12 @@ public final class ContentImporter {
                             source,
                             rendered.html(),
                             rendered.text(),
-                            countWords(source.body()),
+                            WordCount.of(source.body()),
                             image,
                             files.originals(),
                             files.used(),
                             files.problems()));
         }
         return rows;
-    }
-
-    static int countWords(String markdown) {
-        var matcher = WORD.matcher(CODE_FENCE.matcher(markdown).replaceAll(" "));
-        int count = 0;
-        while (matcher.find()) {
-            count++;
-        }
-        return count;
     }
 }

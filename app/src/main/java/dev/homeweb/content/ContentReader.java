@@ -3,15 +3,11 @@ package dev.homeweb.content;
 import dev.homeweb.internal.Sha256;
 import dev.homeweb.routes.Routes;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,10 +15,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads every {@code posts/*.md} under a content folder and validates all of them, collecting every
- * problem before failing, so one run shows the writer everything to fix.
+ * problem before failing, so one run shows the writer everything to fix. Reading and hashing are
+ * here; parsing and validating are {@link PostParser}'s.
  */
 public final class ContentReader {
-    static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     static final String POSTS = "posts";
 
     /** A Jekyll site's folder, where the file name gives the date: 2024-02-01-slug.md. */
@@ -34,9 +30,8 @@ public final class ContentReader {
     static final String BUNDLE_INDEX = "index.md";
 
     private static final String STATIC = "static";
-    private static final int MAX_SLUG = 200;
 
-    private final FrontMatterParser frontMatter = new FrontMatterParser();
+    private final PostParser parser = new PostParser(this::reread);
     private final String rendererVersion;
 
     public ContentReader() {
@@ -183,7 +178,7 @@ public final class ContentReader {
         try {
             var bytes = Files.readAllBytes(path);
             return new Read(
-                    new SourceFiles.File(path, bytes, hash(path, bytes, attachments), attachments),
+                    new SourceFiles.File(path, hash(path, bytes, attachments), attachments),
                     problems);
         } catch (NoSuchFileException e) {
             problems.add(new ContentError(path, 0, "vanished while reading"));
@@ -194,175 +189,49 @@ public final class ContentReader {
     }
 
     /**
+     * The file's bytes, read again for parsing: between reading and parsing only its hash is kept,
+     * so a no-change run holds no post's text, and a full run holds each file's bytes only while
+     * parsing it. 10,000 posts' bytes alone are 68 MB, more than the import's whole heap.
+     *
+     * @throws IOException also when the file no longer has the hash it was read with
+     */
+    /** A file whose bytes differ from those hashed a moment before. */
+    static final class Changed extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Changed() {
+            super("changed while importing; run the import again");
+        }
+    }
+
+    private byte[] reread(SourceFiles.File file) throws IOException {
+        var bytes = Files.readAllBytes(file.path());
+        if (!hash(file.path(), bytes, file.attachments()).equals(file.contentHash())) {
+            throw new Changed();
+        }
+        return bytes;
+    }
+
+    /**
      * Parses and validates every file, using all CPUs.
      *
      * @throws ContentException listing every problem, unreadable files included
      */
     List<SourcePost> parse(SourceFiles sources) {
-        var errors = new ArrayList<ContentError>(sources.unreadable());
-        var posts = new ArrayList<SourcePost>();
-        var bySlug = new HashMap<String, Path>();
-        var parsed = sources.files().parallelStream().map(this::parseOne).toList();
-        for (var result : parsed) {
-            if (result instanceof Parsed.Problem problem) {
-                errors.add(problem.error());
-                continue;
-            }
-            var post = ((Parsed.Post) result).post();
-            var other = bySlug.putIfAbsent(post.slug(), post.file());
-            if (other != null) {
-                errors.add(
-                        new ContentError(
-                                post.file(),
-                                0,
-                                "duplicate slug '"
-                                        + post.slug()
-                                        + "': "
-                                        + other
-                                        + " has it too; give one of them another slug"));
-            } else {
-                posts.add(post);
-            }
-        }
-        checkAliases(posts, errors);
-        if (!errors.isEmpty()) {
-            throw new ContentException(errors);
-        }
-        return posts;
+        return parser.parse(sources);
     }
 
-    /** The outcome of parsing one file. */
-    private sealed interface Parsed {
-        record Post(SourcePost post) implements Parsed {}
-
-        record Problem(ContentError error) implements Parsed {}
+    /**
+     * As {@link #parse}, with every body left empty: see {@link PostParser#parse(SourceFiles,
+     * boolean)}.
+     */
+    List<SourcePost> parseHeaders(SourceFiles sources) {
+        return parser.parse(sources, false);
     }
 
-    private Parsed parseOne(SourceFiles.File source) {
-        try {
-            return new Parsed.Post(readOne(source));
-        } catch (FileProblem e) {
-            return new Parsed.Problem(e.error);
-        }
-    }
-
-    /** An alias may name one post only, and never the address of a post. */
-    private static void checkAliases(List<SourcePost> posts, List<ContentError> errors) {
-        var owners = new HashMap<String, Path>();
-        for (var post : posts) {
-            owners.put(Routes.post(post.slug()), post.file());
-        }
-        for (var post : posts) {
-            for (var alias : post.frontMatter().aliases()) {
-                var other = owners.putIfAbsent(alias, post.file());
-                if (other != null && !other.equals(post.file())) {
-                    errors.add(
-                            new ContentError(
-                                    post.file(),
-                                    0,
-                                    "alias '"
-                                            + alias
-                                            + "' is already the address or an alias of "
-                                            + other));
-                }
-            }
-        }
-    }
-
-    private SourcePost readOne(SourceFiles.File source) throws FileProblem {
-        var file = source.path();
-        var text = decodeUtf8(file, source.bytes()).replace("\r\n", "\n");
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        var fence = text.startsWith("+++\n") ? "+++" : "---";
-        if (!text.startsWith(fence + "\n")) {
-            throw new FileProblem(
-                    file,
-                    1,
-                    "missing front matter: the file must start with a '---' line (YAML) or a '+++'"
-                            + " line (TOML), then title and date, then the same line again");
-        }
-        int end = text.indexOf("\n" + fence + "\n", 3);
-        if (end < 0 && text.endsWith("\n" + fence)) {
-            end = text.length() - 4;
-        }
-        if (end < 0) {
-            throw new FileProblem(
-                    file,
-                    1,
-                    "front matter is not closed: add a '" + fence + "' line after the last key");
-        }
-        var header = text.substring(4, end + 1);
-        var body = end + 5 <= text.length() ? text.substring(end + 5) : "";
-        int bodyLine =
-                (int)
-                                text.substring(0, Math.min(end + 5, text.length()))
-                                        .chars()
-                                        .filter(c -> c == '\n')
-                                        .count()
-                        + 1;
-        var name = PostFileName.of(file);
-        FrontMatter frontMatter;
-        try {
-            frontMatter =
-                    fence.equals("+++")
-                            ? this.frontMatter.parseToml(header, 2, name.date())
-                            : this.frontMatter.parseYaml(header, 2, name.date());
-        } catch (FrontMatterFields.Problem p) {
-            throw new FileProblem(file, p.line, p.getMessage());
-        }
-        var slug = frontMatter.slug().orElse(name.slug());
-        if (!SLUG.matcher(slug).matches() || slug.length() > MAX_SLUG) {
-            var origin = frontMatter.slug().isPresent() ? "from 'slug:'" : "from the file name";
-            throw new FileProblem(
-                    file,
-                    0,
-                    "invalid slug '"
-                            + slug
-                            + "' ("
-                            + origin
-                            + "); use lowercase letters, digits and single hyphens, such as my-first-post");
-        }
-        for (var tag : frontMatter.tags()) {
-            var tagSlug = Tags.slug(tag);
-            if (tagSlug.isEmpty()) {
-                throw new FileProblem(file, 0, "tag '" + tag + "' has no letters or digits");
-            }
-            if (tagSlug.length() > Tags.MAX_LENGTH || tag.length() > Tags.MAX_LENGTH) {
-                throw new FileProblem(
-                        file, 0, "tag '" + tag + "' is too long; keep tags to a few words");
-            }
-        }
-        return new SourcePost(
-                file,
-                slug,
-                source.contentHash(),
-                frontMatter.withoutAlias(Routes.post(slug)),
-                body,
-                bodyLine,
-                isBundle(file),
-                source.attachments());
-    }
-
-    private static String decodeUtf8(Path file, byte[] bytes) throws FileProblem {
-        var decoder =
-                StandardCharsets.UTF_8
-                        .newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT);
-        var buffer = ByteBuffer.wrap(bytes);
-        try {
-            return decoder.decode(buffer).toString();
-        } catch (CharacterCodingException e) {
-            int line = 1;
-            for (int i = 0; i < buffer.position() && i < bytes.length; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                }
-            }
-            throw new FileProblem(file, line, "not valid UTF-8 text; save the file as UTF-8");
-        }
+    /** A post from {@link #parseHeaders} with its body, read again. */
+    SourcePost withBody(SourcePost post) {
+        return parser.withBody(post);
     }
 
     /**
@@ -386,15 +255,5 @@ public final class ContentReader {
                 name.getBytes(StandardCharsets.UTF_8),
                 bytes,
                 beside.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static final class FileProblem extends Exception {
-        private static final long serialVersionUID = 1L;
-        final transient ContentError error;
-
-        FileProblem(Path file, int line, String message) {
-            super(message, null, false, false);
-            this.error = new ContentError(file, line, message);
-        }
     }
 }

@@ -23,7 +23,46 @@ final class PlainText {
     static String of(Node document) {
         var out = new StringBuilder();
         append(document, out);
-        return out.toString().replaceAll("[ \\t]+", " ").replaceAll(" ?\\n[\\s]*", "\n").strip();
+        return tidy(out).strip();
+    }
+
+    /**
+     * What {@code replaceAll("[ \\t]+", " ")} then {@code replaceAll(" ?\\n[\\s]*", "\n")} give, in
+     * one pass without regular expressions: runs of spaces and tabs become one space, and a line
+     * break with the space before it and every whitespace after it becomes one line break. The
+     * regular expressions were an eighth of an import's CPU time.
+     */
+    static String tidy(CharSequence text) {
+        var out = new StringBuilder(text.length());
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t') {
+                while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                    i++;
+                }
+                if (i < n && text.charAt(i) == '\n') {
+                    continue; // the space before a line break goes with it
+                }
+                out.append(' ');
+            } else if (c == '\n') {
+                // [\\s] without UNICODE_CHARACTER_CLASS: space, \t, \n, \x0B, \f, \r.
+                i++;
+                while (i < n && isRegexSpace(text.charAt(i))) {
+                    i++;
+                }
+                out.append('\n');
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static void append(Node node, StringBuilder out) {

@@ -6,7 +6,6 @@ import static dev.homeweb.db.schema.Tables.POST_FILES;
 import static dev.homeweb.db.schema.Tables.POST_TAGS;
 import static dev.homeweb.db.schema.Tables.TAGS;
 
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,14 +17,14 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
- * Writes rendered posts with their tags and aliases in a few multi-row statements, rather than
- * several statements per post: an import's cost is then its data, not its round trips. Runs inside
- * the caller's transaction.
+ * Writes rendered posts with their tags and aliases in a few set-based statements per chunk (the
+ * posts by {@link PostCopy}), rather than several statements per post: an import's cost is then its
+ * data, not its round trips. Runs inside the caller's transaction.
  */
 final class PostWriter {
     /**
-     * Rows per statement: small enough that PostgreSQL stores one chunk while the next is rendered;
-     * at 14 binds a row, far below its limit of 65,535 bind values.
+     * Posts per chunk: small enough that PostgreSQL stores one chunk while the next is rendered,
+     * and that the chunks rendered ahead of the writer fit a small heap.
      */
     static final int CHUNK = 100;
 
@@ -53,7 +52,35 @@ final class PostWriter {
         }
     }
 
+    // Arrays in one bind each: plain JDBC, so jOOQ builds no statement per chunk. Ordered as given,
+    // so new tags get their ids in the order the posts name them.
+    private static final String INSERT_TAGS =
+            """
+            insert into tags (slug, name)
+            select slug, name from unnest(?::text[], ?::text[]) with ordinality as t(slug, name, ord)
+            order by ord
+            on conflict (slug) do nothing
+            """;
+
+    private static final String INSERT_POST_TAGS =
+            """
+            insert into post_tags (post_id, tag_id)
+            select l.post_id, tags.id
+            from unnest(?::bigint[], ?::text[]) with ordinality as l(post_id, slug, ord)
+            join tags on tags.slug = l.slug
+            order by l.ord
+            """;
+
+    private static final String INSERT_ALIASES =
+            """
+            insert into post_aliases (path, post_id)
+            select path, post_id from unnest(?::text[], ?::bigint[]) with ordinality as a(path, post_id, ord)
+            order by ord
+            on conflict (path) do update set post_id = excluded.post_id
+            """;
+
     private final DSLContext db;
+    private final PostCopy copy = new PostCopy();
 
     PostWriter(DSLContext db) {
         this.db = db;
@@ -93,54 +120,14 @@ final class PostWriter {
     }
 
     private Map<String, Long> upsert(List<Row> rows) {
-        var insert =
-                db.insertInto(
-                        POSTS,
-                        POSTS.SLUG,
-                        POSTS.SOURCE_PATH,
-                        POSTS.CONTENT_HASH,
-                        POSTS.TITLE,
-                        POSTS.SUMMARY,
-                        POSTS.PUBLISHED_AT,
-                        POSTS.UPDATED_AT,
-                        POSTS.DRAFT,
-                        POSTS.TOC,
-                        POSTS.BODY_MARKDOWN,
-                        POSTS.BODY_HTML,
-                        POSTS.BODY_TEXT,
-                        POSTS.WORD_COUNT,
-                        POSTS.IMAGE);
-        for (var row : rows) {
-            var source = row.source();
-            var header = source.frontMatter();
-            insert =
-                    insert.values(
-                            source.slug(),
-                            source.file().getFileName().toString(),
-                            source.contentHash(),
-                            header.title(),
-                            header.summary().orElse(null),
-                            header.date().atOffset(ZoneOffset.UTC),
-                            header.updated().map(i -> i.atOffset(ZoneOffset.UTC)).orElse(null),
-                            header.draft(),
-                            header.toc(),
-                            source.body(),
-                            row.html(),
-                            row.text(),
-                            row.wordCount(),
-                            row.image().orElse(null));
-        }
-        return insert.onConflict(POSTS.SLUG)
-                .doUpdate()
-                .setAllToExcluded()
-                .returning(POSTS.SLUG, POSTS.ID)
-                .fetchMap(POSTS.SLUG, POSTS.ID);
+        return db.connectionResult(connection -> copy.upsert(connection, rows));
     }
 
     private void insertTags(List<Row> rows, Map<String, Long> postIds) {
         // The first spelling met names a new tag, as when posts were written one by one.
         var names = new LinkedHashMap<String, String>();
-        var postTags = new ArrayList<Map.Entry<Long, String>>();
+        var linkPosts = new ArrayList<Long>();
+        var linkSlugs = new ArrayList<String>();
         for (var row : rows) {
             var postId = postIds.get(row.source().slug());
             var slugs = new LinkedHashSet<String>();
@@ -148,31 +135,33 @@ final class PostWriter {
                 var slug = Tags.slug(tag);
                 names.putIfAbsent(slug, tag);
                 if (slugs.add(slug)) {
-                    postTags.add(Map.entry(postId, slug));
+                    linkPosts.add(postId);
+                    linkSlugs.add(slug);
                 }
             }
         }
         if (names.isEmpty()) {
             return;
         }
-        var insert = db.insertInto(TAGS, TAGS.SLUG, TAGS.NAME);
-        for (var name : names.entrySet()) {
-            insert = insert.values(name.getKey(), name.getValue());
-        }
-        insert.onConflict(TAGS.SLUG).doNothing().execute();
-        var tagIds =
-                db.select(TAGS.SLUG, TAGS.ID)
-                        .from(TAGS)
-                        .where(TAGS.SLUG.in(names.keySet()))
-                        .fetchMap(TAGS.SLUG, TAGS.ID);
-        var links = db.insertInto(POST_TAGS, POST_TAGS.POST_ID, POST_TAGS.TAG_ID);
-        for (var link : postTags) {
-            links = links.values(link.getKey(), tagIds.get(link.getValue()));
-        }
-        links.execute();
+        db.connection(
+                connection -> {
+                    try (var tags = connection.prepareStatement(INSERT_TAGS);
+                            var links = connection.prepareStatement(INSERT_POST_TAGS)) {
+                        tags.setArray(
+                                1, connection.createArrayOf("text", names.keySet().toArray()));
+                        tags.setArray(
+                                2, connection.createArrayOf("text", names.values().toArray()));
+                        tags.execute();
+                        links.setArray(1, connection.createArrayOf("bigint", linkPosts.toArray()));
+                        links.setArray(2, connection.createArrayOf("text", linkSlugs.toArray()));
+                        links.execute();
+                    }
+                });
     }
 
     private void insertAliases(List<Row> rows, Map<String, Long> postIds) {
+        // One row per path, the last post naming it winning, as one statement may not set a row
+        // twice.
         var aliases = new LinkedHashMap<String, Long>();
         for (var row : rows) {
             for (var alias : row.source().frontMatter().aliases()) {
@@ -182,14 +171,16 @@ final class PostWriter {
         if (aliases.isEmpty()) {
             return;
         }
-        var insert = db.insertInto(POST_ALIASES, POST_ALIASES.PATH, POST_ALIASES.POST_ID);
-        for (var alias : aliases.entrySet()) {
-            insert = insert.values(alias.getKey(), alias.getValue());
-        }
-        insert.onConflict(POST_ALIASES.PATH)
-                .doUpdate()
-                .set(POST_ALIASES.POST_ID, DSL.excluded(POST_ALIASES.POST_ID))
-                .execute();
+        db.connection(
+                connection -> {
+                    try (var insert = connection.prepareStatement(INSERT_ALIASES)) {
+                        insert.setArray(
+                                1, connection.createArrayOf("text", aliases.keySet().toArray()));
+                        insert.setArray(
+                                2, connection.createArrayOf("bigint", aliases.values().toArray()));
+                        insert.execute();
+                    }
+                });
     }
 
     /** Deletes the tags no post uses any more. */

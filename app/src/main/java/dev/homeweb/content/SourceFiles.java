@@ -46,13 +46,13 @@ record SourceFiles(List<File> files, List<SiteFile> statics, List<ContentError> 
     }
 
     /**
-     * One post file's bytes and its content hash, which covers the file name (the default slug),
-     * the renderer version and the files beside it (a post folder's) as well as the bytes.
+     * One post file and its content hash, which covers the file name (the default slug), the
+     * renderer version and the files beside it (a post folder's) as well as the bytes. The bytes
+     * are not kept: parsing reads them again (see ContentReader#reread).
      */
-    record File(Path path, byte[] bytes, String contentHash, List<SiteFile> attachments) {
+    record File(Path path, String contentHash, List<SiteFile> attachments) {
         File {
             Objects.requireNonNull(path, "path");
-            Objects.requireNonNull(bytes, "bytes");
             Objects.requireNonNull(contentHash, "contentHash");
             attachments = List.copyOf(attachments);
         }

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * One Markdown file, read and validated but not yet rendered. {@code bodyLine} is the file's line
  * where the body starts; {@code bundle}: the file is a post folder's {@code index.md}, and {@code
- * attachments} are the folder's other files.
+ * attachments} are the folder's other files. The import validates posts with an empty {@code body}
+ * and reads it again to render (ContentReader#parseHeaders, #withBody).
  */
 public record SourcePost(
         Path file,

@@ -44,4 +44,13 @@ class PlainTextTest {
     void keepsImageAltTextAndRawHtmlAsShown() {
         assertThat(text("![a cat](cat.png) and <b>bold</b>")).isEqualTo("a cat and <b>bold</b>");
     }
+
+    @Test
+    void tidiesWhitespaceExactlyAsTheRegularExpressionsDid() {
+        String[] pieces = {"a", " ", "\t", "\n", "\r", "\u000B", "\f", "\u00A0", "b c"};
+        for (var raw : RandomTexts.of(pieces)) {
+            var byRegex = raw.replaceAll("[ \\t]+", " ").replaceAll(" ?\\n[\\s]*", "\n");
+            assertThat(PlainText.tidy(raw)).as(raw).isEqualTo(byRegex);
+        }
+    }
 }
