@@ -19,6 +19,7 @@ import dev.homeweb.db.Migrations;
 import dev.homeweb.db.PackagedMigrations;
 import dev.homeweb.db.SingleConnectionDatabase;
 import dev.homeweb.files.FileLibrary;
+import dev.homeweb.files.SavedFiles;
 import dev.homeweb.health.BuildInfo;
 import dev.homeweb.health.HealthCheck;
 import dev.homeweb.posts.PostRepository;
@@ -262,6 +263,8 @@ public final class App implements Application {
             Look look) {
         var parts = new Parts(db, Optional.of(file), PreviewMode.OFF, look);
         parts.site.restore(saved.posts());
+        // The images and files those pages link to, kept beside the snapshot.
+        parts.site.files().restore();
         var catchUp =
                 new DatabaseCatchUp(
                         db.database(),
@@ -340,7 +343,9 @@ public final class App implements Application {
             site =
                     new Site(
                             posts,
-                            new FileLibrary(db.database().dataSource()),
+                            new FileLibrary(
+                                    db.database().dataSource(),
+                                    snapshot.map(s -> new SavedFiles(s.path().getParent()))),
                             renderers,
                             clock,
                             snapshot,
