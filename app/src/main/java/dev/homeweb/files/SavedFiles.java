@@ -70,7 +70,8 @@ public final class SavedFiles {
         try {
             Files.createDirectories(dir);
             for (var file : byPath.values()) {
-                if (!Files.isRegularFile(bytes(file))) {
+                var kept = bytes(file);
+                if (!Files.isRegularFile(kept) || Files.size(kept) != file.size()) {
                     write(file, source);
                 }
             }

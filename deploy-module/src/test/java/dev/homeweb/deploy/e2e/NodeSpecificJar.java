@@ -32,10 +32,12 @@ final class NodeSpecificJar {
 
                 public class %1$s {
                     public static void main(String[] args) throws Throwable {
-                        String host = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
-                        if (args.length > 0 && args[0].equals("serve") && host.equals("%2$s")) {
-                            System.err.println("this release cannot serve on " + host);
-                            System.exit(1);
+                        if (args.length > 0 && args[0].equals("serve")) {
+                            String host = Files.readString(Path.of("/etc/hostname")).strip();
+                            if (host.equals("%2$s")) {
+                                System.err.println("this release cannot serve on " + host);
+                                System.exit(1);
+                            }
                         }
                         try {
                             Class.forName("%3$s")

@@ -60,7 +60,7 @@ class RollingDeployIT {
         }
         System.out.printf("RollingDeployIT: three nodes booted in %.1f s%n", seconds(classStarted));
         three = new ThreeNodes(NODES, dir, NAMES);
-        old = three.deployed(E2e.release());
+        old = three.firstDeploy(E2e.release());
         // Another build whose server refuses to start on the second node only, like a release
         // that needs something that node lacks: its migrate and import still run there.
         next = cannotServeOn(NODES.get(1).name);

@@ -63,6 +63,23 @@ final class ThreeNodes {
         return E2e.release(run);
     }
 
+    /**
+     * The first deploy to the fresh nodes, tried up to five times while it fails (each try goes on
+     * from the nodes the last one finished). Setup, not what the tests check: on a loaded shared
+     * machine a fresh node's first migrate or first server start can miss the database pool's 2 s
+     * timeout, and a first start has no saved site to serve meanwhile, so it exits and fails its
+     * health check. Later starts serve the saved site and catch up.
+     */
+    String firstDeploy(String... rest) {
+        E2e.Run run = deploy(rest);
+        for (int attempt = 2; attempt <= 5 && run.exitCode() != 0; attempt++) {
+            System.out.println("first deploy failed (exit " + run.exitCode() + "); try " + attempt);
+            run = deploy(rest);
+        }
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        return E2e.release(run);
+    }
+
     interface Deploy<T> {
         T run() throws Exception;
     }
