@@ -7,7 +7,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import javax.tools.ToolProvider;
 
 /**
  * The real server jar, started through one more class that makes {@code serve} exit on one host (by
@@ -50,20 +49,7 @@ final class NodeSpecificJar {
                 }
                 """
                         .formatted(MAIN, hostname, SERVER_MAIN));
-        int rc =
-                ToolProvider.getSystemJavaCompiler()
-                        .run(
-                                null,
-                                null,
-                                null,
-                                "--release",
-                                "17",
-                                "-d",
-                                work.toString(),
-                                source.toString());
-        if (rc != 0) {
-            throw new IllegalStateException("cannot compile " + source);
-        }
+        FakeServerJar.compile(source, work);
         var jar = dir.resolve("home-web-serves-not-on-" + hostname + ".jar");
         Files.copy(serverJar, jar);
         try (var zip = FileSystems.newFileSystem(URI.create("jar:" + jar.toUri()), Map.of())) {
