@@ -95,10 +95,12 @@ class RollingDeployIT {
         var released = E2e.release(run);
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
-        assertThat(summary(run))
-                .matches(row("n1", "deployed", released, "release " + released + ".*"))
-                .matches(row("n2", "rolled back", old, ".*not healthy.*"))
-                .matches(row("n3", "not started", "untouched", notStarted()));
+        var summary = summary(run);
+        assertThat(summary.get(0))
+                .matches(row("n1", "deployed", released, "release " + released + " serving"));
+        assertThat(summary.get(1))
+                .matches(row("n2", "rolled back", old, secondNodeRolledBack(released)));
+        assertThat(summary.get(2)).matches(row("n3", "not started", "untouched", notStarted()));
         assertThat(current(NODES.get(0))).isEqualTo(released);
         assertThat(healthz(0)).contains("\"status\":\"ok\"", "\"release\":\"" + released + "\"");
         assertThat(mainPid(0)).as("n1 runs the new code").isNotEqualTo(before.pids.get(0));
@@ -114,16 +116,19 @@ class RollingDeployIT {
         var released = E2e.release(run);
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
-        assertThat(summary(run))
+        var summary = summary(run);
+        assertThat(summary.get(0))
                 .matches(
                         row(
                                 "n1",
                                 "rolled back",
                                 old,
-                                "rolled back to " + old + " with the rollout: " + stopped()))
-                .matches(row("n2", "rolled back", old, ".*not healthy.*"))
-                .matches(row("n3", "not started", "untouched", notStarted()));
-        assertThat(run.out()).contains("[n1] switch", "[n1] rollback");
+                                Pattern.quote("rolled back to " + old + " with the rollout: ")
+                                        + stopped()));
+        assertThat(summary.get(1))
+                .matches(row("n2", "rolled back", old, secondNodeRolledBack(released)));
+        assertThat(summary.get(2)).matches(row("n3", "not started", "untouched", notStarted()));
+        assertThat(run.out()).contains("[n1] target     ok");
         assertThat(current(NODES.get(0))).isEqualTo(old);
         assertThat(healthz(0)).contains("\"status\":\"ok\"", "\"release\":\"" + old + "\"");
         assertThat(released).isNotEqualTo(old);
@@ -171,19 +176,30 @@ class RollingDeployIT {
         }
     }
 
-    /** The summary table as printed: from its header to the end of the output. */
-    private static String summary(E2e.Run run) {
-        var out = run.out();
-        return out.substring(out.lastIndexOf("NODE "));
+    /** The summary table as printed: its header and one line per node. */
+    private static List<String> summary(E2e.Run run) {
+        var lines = run.out().lines().toList();
+        int header =
+                lines.lastIndexOf(
+                        String.format(
+                                "%-20s %-24s %-17s %8s  %s",
+                                "NODE", "RESULT", "SERVES", "TIME", "MESSAGE"));
+        assertThat(header).as("a summary table in " + run.out()).isNotNegative();
+        return lines.subList(header + 1, Math.min(lines.size(), header + 4));
     }
 
-    /** One row of the summary table, as a pattern matching the whole table. */
+    /** One row of the summary table, as a pattern. */
     private static String row(String node, String result, String serves, String message) {
-        return "(?s).*^"
-                + Pattern.quote(String.format("%-20s %-24s %-17s", node, result, serves))
+        return Pattern.quote(String.format("%-20s %-24s %-17s", node, result, serves))
                 + " +[0-9]+\\.[0-9]s  "
-                + message
-                + "$.*";
+                + message;
+    }
+
+    /** The second node's message: its release failed the health check, and it went back. */
+    private static String secondNodeRolledBack(String released) {
+        return Pattern.quote("release " + released + " is not healthy: ")
+                + ".*"
+                + Pattern.quote("; rolled back to " + old + ", which is serving");
     }
 
     private static String stopped() {
