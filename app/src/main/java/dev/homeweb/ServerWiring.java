@@ -6,6 +6,7 @@ import dev.homeweb.config.SiteSettings;
 import dev.homeweb.db.ConnectedDatabase;
 import dev.homeweb.db.ConnectionFailed;
 import dev.homeweb.files.FileLibrary;
+import dev.homeweb.files.SavedFiles;
 import dev.homeweb.health.BuildInfo;
 import dev.homeweb.health.HealthCheck;
 import dev.homeweb.posts.PostRepository;
@@ -68,6 +69,8 @@ record ServerWiring(AppConfig config, PrintWriter out, Clock clock, Optional<Str
             Look look) {
         var parts = new Parts(db, Optional.of(file), PreviewMode.OFF, look);
         parts.site.restore(saved.posts());
+        // The images and files those pages link to, kept beside the snapshot.
+        parts.site.files().restore();
         var catchUp =
                 new DatabaseCatchUp(
                         db.database(),
@@ -136,7 +139,9 @@ record ServerWiring(AppConfig config, PrintWriter out, Clock clock, Optional<Str
             site =
                     new Site(
                             posts,
-                            new FileLibrary(db.database().dataSource()),
+                            new FileLibrary(
+                                    db.database().dataSource(),
+                                    snapshot.map(s -> new SavedFiles(s.path().getParent()))),
                             renderers(look),
                             clock,
                             snapshot,

@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The addresses of the imported files, held in memory and reloaded with the posts; the bytes stay
  * in the database and are read one chunk at a time, so a large file never sits on the heap whole.
- * Plain JDBC, as in {@code PostRepository}.
+ * Plain JDBC, as in {@code PostRepository}. With {@link SavedFiles}, each load also keeps the files
+ * on disk, and a server that starts without the database serves them from there ({@link #restore})
+ * until the next load.
  */
 public final class FileLibrary {
     private static final String ADDRESSES =
@@ -29,14 +31,29 @@ public final class FileLibrary {
     private static final String CHUNKS = "select data from file_chunks where hash = ? order by seq";
 
     private final @Nullable DataSource dataSource;
-    private volatile Map<String, StoredFile> byPath = Map.of();
+    private final Optional<SavedFiles> saved;
+    private volatile Loaded loaded = new Loaded(Map.of(), false);
+
+    /**
+     * The addresses, and whether the bytes come from the {@link SavedFiles} (else the database).
+     */
+    private record Loaded(Map<String, StoredFile> byPath, boolean fromDisk) {}
 
     public FileLibrary(DataSource dataSource) {
+        this(dataSource, Optional.empty());
+    }
+
+    /**
+     * @param saved where each load is kept, for a start without the database
+     */
+    public FileLibrary(DataSource dataSource, Optional<SavedFiles> saved) {
         this.dataSource = dataSource;
+        this.saved = saved;
     }
 
     private FileLibrary() {
         this.dataSource = null;
+        this.saved = Optional.empty();
     }
 
     /** A library that serves nothing, for a site without a database. */
@@ -67,16 +84,37 @@ public final class FileLibrary {
         } catch (SQLException e) {
             throw new IllegalStateException("reading the stored files: " + e.getMessage(), e);
         }
-        byPath = Map.copyOf(files);
+        // Kept before the pages that link to them are served (and saved) from this load.
+        saved.ifPresent(s -> s.save(files, this::copyFromDatabase));
+        loaded = new Loaded(Map.copyOf(files), false);
+    }
+
+    /**
+     * Serves the files kept by the last load, from disk, until the next {@link #reload}: for a
+     * server that starts while the database is away. Returns how many there are.
+     */
+    public int restore() {
+        var files = saved.map(SavedFiles::read).orElse(Map.of());
+        loaded = new Loaded(files, true);
+        return files.size();
     }
 
     /** The file served at {@code path}, as the request sent it (percent-encoded). */
     public Optional<StoredFile> find(String path) {
-        return Optional.ofNullable(byPath.get(path));
+        return Optional.ofNullable(loaded.byPath().get(path));
     }
 
     /** Writes the file's bytes to {@code out}, one stored chunk at a time. */
     public void copy(StoredFile file, OutputStream out) throws IOException {
+        var disk = saved.filter(s -> loaded.fromDisk());
+        if (disk.isPresent()) {
+            disk.get().copy(file, out);
+            return;
+        }
+        copyFromDatabase(file, out);
+    }
+
+    private void copyFromDatabase(StoredFile file, OutputStream out) throws IOException {
         if (dataSource == null) {
             throw new IllegalStateException("no database to read " + file.path() + " from");
         }

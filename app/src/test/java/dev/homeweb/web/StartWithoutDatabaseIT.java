@@ -13,10 +13,12 @@ import dev.homeweb.content.MarkdownRenderer;
 import dev.homeweb.db.ConnectionFailed;
 import dev.homeweb.db.Database;
 import dev.homeweb.db.Migrations;
+import dev.homeweb.internal.Sha256;
 import dev.homeweb.posts.Post;
 import dev.homeweb.site.SnapshotFile;
 import dev.homeweb.testing.ContentDir;
 import dev.homeweb.testing.Http;
+import dev.homeweb.testing.PostFolder;
 import dev.homeweb.testing.StoppablePostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,13 +29,17 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,8 +47,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A server started while PostgreSQL is down serves the posts it saved in its state directory, and
- * catches up by itself when the database returns. PostgreSQL here is a server of the test's own,
- * stopped and started again: the shared one other tests use is never touched.
+ * the images and files they link to from the copies kept there, and catches up by itself when the
+ * database returns. PostgreSQL here is a server of the test's own, stopped and started again: the
+ * shared one other tests use is never touched.
  */
 class StartWithoutDatabaseIT {
     /** Every kind of document the snapshot serves: lists, posts, tags, feeds, sitemap, 404. */
@@ -59,6 +66,8 @@ class StartWithoutDatabaseIT {
                     "/sitemap.xml",
                     "/robots.txt",
                     "/no-such-page");
+
+    private static final Pattern FILE = Pattern.compile("/files/[0-9a-f]{16}/[^\"# ]+");
 
     @TempDir Path dir;
     ContentDir content;
@@ -100,7 +109,7 @@ class StartWithoutDatabaseIT {
         try (var postgres = new StoppablePostgres(dir.resolve("pg"))) {
             importContent(postgres.url());
             server = app(postgres.url()).serve();
-            var live = documents(Http.onPort(server.port()));
+            var live = documents(Http.onPort(server.port()), PATHS);
             server.close();
             server = null;
             var saved = Files.readString(dir.resolve("state").resolve("site-snapshot"));
@@ -111,7 +120,7 @@ class StartWithoutDatabaseIT {
             server = app(postgres.url()).serve();
             var http = Http.onPort(server.port());
 
-            assertThat(documents(http)).isEqualTo(live);
+            assertThat(documents(http, PATHS)).isEqualTo(live);
             var health = http.get("/healthz");
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body())
@@ -137,6 +146,87 @@ class StartWithoutDatabaseIT {
                     .alias("listening for imports again")
                     .untilAsserted(
                             () -> assertThat(http.get("/blog/fresh").statusCode()).isEqualTo(200));
+        }
+    }
+
+    @Test
+    void imagesAndFilesOfTheSavedPagesAreServedWhileTheDatabaseIsDown() throws Exception {
+        // Larger than what the server keeps in memory: streamed, from the database or the disk.
+        var large = new byte[400 * 1024];
+        new Random(12).nextBytes(large);
+        var folder =
+                PostFolder.in(content, "pictures")
+                        .text(
+                                "title: Pictures\ndate: 2026-01-01\n",
+                                """
+                                ![A wide chart](wide.png)
+
+                                ![A photo](photo.jpg)
+
+                                Read [the data](data.bin).
+                                """)
+                        .image("wide.png", "png", 1600, 400)
+                        .image("photo.jpg", "jpeg", 300, 200)
+                        .file("data.bin", large);
+        new PostFolder(content.root().resolve("static"))
+                .file(".well-known/security.txt", "Contact: mailto:me@example.org\n");
+        try (var postgres = new StoppablePostgres(dir.resolve("pg"))) {
+            importContent(postgres.url());
+            server = app(postgres.url()).serve();
+            var page = Http.onPort(server.port()).get("/blog/pictures").body();
+            var paths = files(page);
+            assertThat(paths)
+                    .as("the image, its smaller copies for srcset, the other file")
+                    .hasSizeGreaterThanOrEqualTo(4);
+            var live = documents(Http.onPort(server.port()), paths);
+            server.close();
+            server = null;
+            var saved = dir.resolve("state/files");
+            try (var kept = Files.list(saved)) {
+                for (var file : kept.toList()) {
+                    assertThat(Files.getPosixFilePermissions(file))
+                            .as(file.toString())
+                            .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+                }
+            }
+
+            postgres.stop();
+            server = app(postgres.url()).serve();
+            var http = Http.onPort(server.port());
+
+            assertThat(http.get("/healthz").body()).contains("\"status\":\"degraded\"");
+            assertThat(http.get("/blog/pictures").body()).isEqualTo(page);
+            assertThat(documents(http, paths)).isEqualTo(live);
+            var png = http.bytes(paths.get(0));
+            assertThat(png.body()).isEqualTo(Files.readAllBytes(folder.path("wide.png")));
+            var etag = png.headers().firstValue("ETag").orElseThrow();
+            assertThat(http.get(paths.get(0), "If-None-Match", etag).statusCode()).isEqualTo(304);
+
+            postgres.start();
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(
+                            () -> assertThat(http.get("/healthz").body()).contains("\"ok\""));
+            assertThat(documents(http, paths)).isEqualTo(live);
+            folder.text(
+                    "title: Pictures\ndate: 2026-01-01\n",
+                    "![A wide chart](wide.png)\n\n![A photo](photo.jpg)\n");
+            Files.delete(folder.path("data.bin"));
+            importContent(postgres.url());
+            var data = paths.stream().filter(p -> p.endsWith("/data.bin")).findFirst();
+            await().atMost(Duration.ofSeconds(20))
+                    .alias("the removed file is gone from the site and from the saved copies")
+                    .untilAsserted(
+                            () -> {
+                                assertThat(http.get(data.orElseThrow()).statusCode())
+                                        .isEqualTo(404);
+                                assertThat(Files.readString(saved.resolve("index")))
+                                        .doesNotContain("/data.bin");
+                            });
+            try (var kept = Files.list(saved)) {
+                assertThat(kept.map(p -> p.getFileName().toString()))
+                        .as("its bytes removed too")
+                        .doesNotContain(Sha256.hex(large));
+            }
         }
     }
 
@@ -187,18 +277,21 @@ class StartWithoutDatabaseIT {
         }
     }
 
-    /** Status, ETag, type and body of each path: equal ETags and bodies mean equal bytes. */
-    private static Map<String, List<String>> documents(Http http) {
+    /**
+     * Status, ETag, type, caching and SHA-256 of the body of each path: equal means equal bytes.
+     */
+    private static Map<String, List<String>> documents(Http http, List<String> paths) {
         var documents = new LinkedHashMap<String, List<String>>();
-        for (var path : PATHS) {
-            var response = http.get(path);
+        for (var path : paths) {
+            var response = http.bytes(path);
             documents.put(
                     path,
                     List.of(
                             "" + response.statusCode(),
                             response.headers().firstValue("ETag").orElse(""),
                             response.headers().firstValue("Content-Type").orElse(""),
-                            response.body()));
+                            response.headers().firstValue("Cache-Control").orElse(""),
+                            Sha256.hex(response.body())));
         }
         return documents;
     }
@@ -224,5 +317,14 @@ class StartWithoutDatabaseIT {
             System.setErr(original);
         }
         return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The file addresses a page links to, and the site-wide file. */
+    private static List<String> files(String page) {
+        var paths =
+                new ArrayList<>(
+                        FILE.matcher(page).results().map(m -> m.group()).distinct().toList());
+        paths.add("/.well-known/security.txt");
+        return paths;
     }
 }

@@ -14,13 +14,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PostgreSQL on the node goes down: a server that starts meanwhile serves the last published posts
- * from its state directory and says "degraded", without a restart loop, and is "ok" again by itself
- * once the database is back; a deploy meanwhile fails before the switch. Each test starts and ends
- * with PostgreSQL running and the baseline release serving.
+ * and their images from its state directory and says "degraded", without a restart loop, and is
+ * "ok" again by itself once the database is back; a deploy meanwhile fails before the switch. Each
+ * test starts and ends with PostgreSQL running and the baseline release serving.
  */
 @TestMethodOrder(MethodOrderer.Random.class)
 class DatabaseDownIT {
     private static final String PAGE = "/blog/" + E2e.POST;
+
+    /** The sample post whose folder holds an image. */
+    private static final String IMAGE_POST = "files-beside-posts";
 
     @TempDir static Path dir;
     static TargetHost target;
@@ -59,6 +62,8 @@ class DatabaseDownIT {
         var published = target.http(PAGE);
         var etag = etag(PAGE);
         assertThat(published).contains(E2e.POST_TITLE);
+        var image = image();
+        var imageBytes = sha256(image);
 
         target.ssh("systemctl stop postgresql.service");
         target.ssh("systemctl restart home-web.service");
@@ -76,9 +81,13 @@ class DatabaseDownIT {
                         "\"database\":\"down\"",
                         "\"release\":\"" + release + "\"");
         assertThat(status("/search?q=post")).isEqualTo("503");
+        assertThat(status(image))
+                .as("the saved post's image, from the state directory")
+                .isEqualTo("200");
+        assertThat(sha256(image)).isEqualTo(imageBytes);
         assertThat(unit("ActiveState")).isEqualTo("active");
         assertThat(unit("NRestarts")).as("no restart loop").isEqualTo("0");
-        assertThat(target.ssh("ls /var/lib/home-web-snapshot/")).contains("site-snapshot");
+        assertThat(target.ssh("ls /var/lib/home-web-snapshot/")).contains("site-snapshot", "files");
 
         target.ssh("systemctl start postgresql.service");
         waitFor(() -> e2e.healthz().contains("\"status\":\"ok\""));
@@ -105,6 +114,21 @@ class DatabaseDownIT {
 
     private static boolean postgresAnswers() throws Exception {
         return target.ssh("pg_isready -q -h 127.0.0.1 -p 5432 && echo up || true").contains("up");
+    }
+
+    /** The address of the image of the sample post with files beside it. */
+    private static String image() throws Exception {
+        var page = target.http("/blog/" + IMAGE_POST);
+        var src =
+                java.util.regex.Pattern.compile("src=\"(/files/[0-9a-f]{16}/diagram\\.png)\"")
+                        .matcher(page);
+        assertThat(src.find()).as("an image in " + page).isTrue();
+        return src.group(1);
+    }
+
+    private static String sha256(String path) throws Exception {
+        return target.ssh("curl -sS --max-time 5 http://127.0.0.1:8080" + path + " | sha256sum")
+                .strip();
     }
 
     private static String etag(String path) throws Exception {

@@ -44,20 +44,7 @@ public final class FakeServerJar {
                 }
                 """
                         .formatted(mode));
-        int rc =
-                ToolProvider.getSystemJavaCompiler()
-                        .run(
-                                null,
-                                null,
-                                null,
-                                "--release",
-                                "17",
-                                "-d",
-                                classes.toString(),
-                                source.toString());
-        if (rc != 0) {
-            throw new IllegalStateException("cannot compile the fake server");
-        }
+        compile(source, classes);
         var jar = dir.resolve("fake-" + mode + ".jar");
         var manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -76,5 +63,23 @@ public final class FakeServerJar {
             }
         }
         return jar;
+    }
+
+    /** Compiles one source file for Java 17 into {@code classes}. */
+    static void compile(Path source, Path classes) {
+        int rc =
+                ToolProvider.getSystemJavaCompiler()
+                        .run(
+                                null,
+                                null,
+                                null,
+                                "--release",
+                                "17",
+                                "-d",
+                                classes.toString(),
+                                source.toString());
+        if (rc != 0) {
+            throw new IllegalStateException("cannot compile " + source);
+        }
     }
 }
