@@ -44,6 +44,14 @@ public final class ConnectionFailed extends RuntimeException {
         return deepest(e).isPresent();
     }
 
+    /**
+     * Whether the pool timed out with no failed attempt to blame: the database took the connection
+     * and has not answered yet, which is worth waiting for where waiting is allowed.
+     */
+    static boolean isSlowAnswer(SQLException e) {
+        return e instanceof SQLTransientConnectionException && e.getCause() == null;
+    }
+
     static String message(DatabaseUrl url, SQLException e) {
         var failure = deepest(e).orElse(e);
         var address = Address.of(url.jdbcUrl());

@@ -6,6 +6,7 @@ import dev.homeweb.config.DatabaseUrl;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -41,6 +42,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** How long a first connection may wait for a database that is slow to answer. */
+    static final Duration FIRST_CONNECTION_PATIENCE = Duration.ofSeconds(15);
+
     private final DatabaseUrl url;
     private final HikariDataSource pool;
     private volatile DSLContext dsl;
@@ -64,6 +68,10 @@ public final class Database implements AutoCloseable {
         // The driver gives up on a host that does not answer before the pool does, so the pool's
         // timeout carries the real cause ("connect timed out") instead of only its own words.
         config.addDataSourceProperty("connectTimeout", "1");
+        // Once connected, a busy PostgreSQL may take seconds to answer the start-up packet: give
+        // the attempt that long (Hikari would cut it at its own 2 s), while callers still wait
+        // only the pool's timeout for it.
+        config.addDataSourceProperty("loginTimeout", "10");
         // Start even when the database is down; /healthz reports it and the pool retries.
         config.setInitializationFailTimeout(-1);
         this.pool = new HikariDataSource(config);
@@ -73,13 +81,24 @@ public final class Database implements AutoCloseable {
      * Takes one connection and gives it back, so a command learns at once, in one message, that the
      * database cannot be reached, rather than from whichever library asks first.
      *
-     * @throws ConnectionFailed when no connection can be had within the pool's timeout
+     * <p>The pool's 2 s timeout is for requests, which must not hang while the database is away. A
+     * first connection is allowed {@link #FIRST_CONNECTION_PATIENCE}: a PostgreSQL that has
+     * accepted the connection but is slow to answer it (a busy or just-started node) is waited for,
+     * while a refusal, a bad password or an unknown host still fails at once.
+     *
+     * @throws ConnectionFailed when no connection can be had
      */
     void requireConnection() {
-        try (var connection = pool.getConnection()) {
-            // Hikari has checked it before handing it out.
-        } catch (SQLException e) {
-            throw new ConnectionFailed(url, e);
+        long deadline = System.nanoTime() + FIRST_CONNECTION_PATIENCE.toNanos();
+        while (true) {
+            try (var connection = pool.getConnection()) {
+                // Hikari has checked it before handing it out.
+                return;
+            } catch (SQLException e) {
+                if (!ConnectionFailed.isSlowAnswer(e) || System.nanoTime() - deadline >= 0) {
+                    throw new ConnectionFailed(url, e);
+                }
+            }
         }
     }
 
