@@ -65,7 +65,11 @@ final class PostFiles implements FileLinks.Resolver {
             return firstImage;
         }
         var value = key.get().value();
-        return file(value, key.get().line()).map(f -> address(f, "")).or(() -> external(value));
+        // An address elsewhere is taken as it is; only a relative one names a file of the folder.
+        var outside = external(value);
+        return outside.isPresent()
+                ? outside
+                : file(value, key.get().line()).map(f -> address(f, ""));
     }
 
     @Override

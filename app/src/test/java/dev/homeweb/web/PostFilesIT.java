@@ -241,4 +241,16 @@ class PostFilesIT {
         assertThat(http.bytes(src).statusCode()).isEqualTo(200);
         assertThat(page).contains("content=\"https://blog.example.org" + src + "\"");
     }
+
+    @Test
+    void anImageKeyWithAnAbsoluteAddressIsTakenAsItIs(TestDatabase db) {
+        folder.text(
+                "title: Pictures\ndate: 2026-01-01\nimage: https://cdn.example.org/cover.png\n",
+                "![A photo of a dot](photo.jpg)\n");
+        start(db);
+
+        assertThat(http.get("/blog/pictures").body())
+                .contains(
+                        "<meta property=\"og:image\" content=\"https://cdn.example.org/cover.png\">");
+    }
 }
