@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataAccessException;
 
 /**
  * Reads posts. Drafts are returned only when asked for, marked as such; scheduled posts are, and
@@ -55,78 +54,20 @@ public final class PostRepository {
 
     private static final int POSTS_PER_FETCH = 50;
 
-    /** Where connections come from, and where they go back. */
-    private interface Connections {
-        Connection acquire() throws SQLException;
-
-        void release(Connection connection) throws SQLException;
-    }
-
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private final Connections connections;
+    private final PostConnections connections;
 
     public PostRepository(DataSource dataSource) {
-        this.connections =
-                new Connections() {
-                    @Override
-                    public Connection acquire() throws SQLException {
-                        return dataSource.getConnection();
-                    }
-
-                    @Override
-                    public void release(Connection connection) throws SQLException {
-                        connection.close();
-                    }
-                };
+        this.connections = PostConnections.from(dataSource);
     }
 
     /** Reads over one connection that the caller holds and closes (the {@code import} command). */
     public PostRepository(Connection connection) {
-        this.connections =
-                new Connections() {
-                    @Override
-                    public Connection acquire() {
-                        return connection;
-                    }
-
-                    @Override
-                    public void release(Connection connection) {
-                        // The caller's to close.
-                    }
-                };
+        this.connections = PostConnections.from(connection);
     }
 
     /** Reads through the connections of a jOOQ context (tests and tools that hold one). */
     public PostRepository(DSLContext dsl) {
-        var provider = dsl.configuration().connectionProvider();
-        this.connections =
-                new Connections() {
-                    @Override
-                    public Connection acquire() {
-                        return provider.acquire();
-                    }
-
-                    @Override
-                    public void release(Connection connection) {
-                        provider.release(connection);
-                    }
-                };
-    }
-
-    private <T> T withConnection(Work<T> work) {
-        try {
-            var connection = connections.acquire();
-            try {
-                return work.run(connection);
-            } finally {
-                connections.release(connection);
-            }
-        } catch (SQLException e) {
-            throw new DataAccessException("SQL failed: " + e.getMessage(), e);
-        }
+        this.connections = PostConnections.from(dsl);
     }
 
     /** Every non-draft post, newest first. */
@@ -149,7 +90,7 @@ public final class PostRepository {
 
     /** The database's key for draft preview addresses (made by a migration). */
     public PreviewKey previewKey() {
-        return withConnection(
+        return connections.run(
                 connection -> {
                     try (var statement =
                                     connection.prepareStatement(
@@ -167,7 +108,7 @@ public final class PostRepository {
     /** Every draft with its preview address, by slug. */
     public List<DraftPreview> draftPreviews() {
         var key = previewKey();
-        return withConnection(
+        return connections.run(
                 connection -> {
                     var drafts = new ArrayList<DraftPreview>();
                     try (var statement =
@@ -191,7 +132,7 @@ public final class PostRepository {
     private List<Post> read(List<Post> earlier, boolean drafts) {
         var earlierBySlug = new HashMap<String, Post>();
         earlier.forEach(p -> earlierBySlug.put(p.slug(), p));
-        return withConnection(
+        return connections.run(
                 connection -> {
                     Map<Long, List<Tag>> tags = new HashMap<>();
                     try (var statement = connection.prepareStatement(TAGS);
@@ -275,7 +216,7 @@ public final class PostRepository {
                         + ", StopSel="
                         + SearchHit.MARK_END
                         + ", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"";
-        return withConnection(
+        return connections.run(
                 connection -> {
                     try (var statement = connection.prepareStatement(SEARCH)) {
                         statement.setString(1, options);
@@ -302,7 +243,7 @@ public final class PostRepository {
 
     /** Number of posts, drafts included; cheap enough for a health check. */
     public int countAll() {
-        return withConnection(
+        return connections.run(
                 connection -> {
                     try (var statement = connection.prepareStatement("select count(*) from posts");
                             var rs = statement.executeQuery()) {
