@@ -1,8 +1,8 @@
 package dev.homeweb.db;
 
+import dev.homeweb.internal.CodeLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -41,12 +41,11 @@ public final class PackagedMigrations {
         var names = new ArrayList<String>();
         try {
             var location =
-                    Path.of(
-                            PackagedMigrations.class
-                                    .getProtectionDomain()
-                                    .getCodeSource()
-                                    .getLocation()
-                                    .toURI());
+                    CodeLocation.of(PackagedMigrations.class)
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalStateException(
+                                                    "cannot locate the packaged migrations"));
             if (Files.isDirectory(location)) {
                 try (Stream<Path> files = Files.list(location.resolve(LOCATION))) {
                     files.forEach(f -> names.add(f.getFileName().toString()));
@@ -61,8 +60,6 @@ public final class PackagedMigrations {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the packaged migrations", e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the packaged migrations", e);
         }
         return fromFileNames(names);
     }

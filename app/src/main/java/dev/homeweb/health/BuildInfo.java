@@ -1,9 +1,9 @@
 package dev.homeweb.health;
 
+import dev.homeweb.internal.CodeLocation;
 import dev.homeweb.internal.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -30,15 +30,14 @@ public record BuildInfo(String version, String buildId, Optional<String> release
 
     private static Optional<String> jarHash() {
         try {
-            var location = BuildInfo.class.getProtectionDomain().getCodeSource().getLocation();
-            var path = Path.of(location.toURI());
+            var path = CodeLocation.of(BuildInfo.class).orElse(Path.of(""));
             if (!Files.isRegularFile(path)) {
                 return Optional.empty();
             }
             try (InputStream in = Files.newInputStream(path)) {
                 return Optional.of(Sha256.hex(in).substring(0, 12));
             }
-        } catch (IOException | URISyntaxException | SecurityException e) {
+        } catch (IOException | SecurityException e) {
             return Optional.empty();
         }
     }
