@@ -1,8 +1,6 @@
 package dev.homeweb.posts;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,10 +8,9 @@ import java.util.Optional;
 /**
  * A published, scheduled or draft post as stored: its body is already rendered HTML.
  *
- * <p>The server keeps every post in memory for as long as it runs, and the HTML bodies are most of
- * that: they are held as UTF-8 bytes, half the size of the UTF-16 string that a single non-Latin-1
- * character in a post would otherwise force. {@link #html()} decodes them on each call; pages call
- * it once, when they are rendered.
+ * <p>The server keeps every post in memory for as long as it runs, but not the bodies, which are
+ * most of a post's bytes: a {@link PostBody} names one by its hash and reads it from where the
+ * server keeps bodies when a page is rendered.
  */
 public final class Post {
     private static final int WORDS_PER_MINUTE = 200;
@@ -24,7 +21,7 @@ public final class Post {
     private final Instant publishedAt;
     private final Optional<Instant> updatedAt;
     private final List<Tag> tags;
-    private final byte[] html;
+    private final PostBody body;
     private final int wordCount;
     private final List<String> aliases;
     private final boolean draft;
@@ -40,13 +37,36 @@ public final class Post {
             String html,
             int wordCount,
             List<String> aliases) {
+        this(
+                slug,
+                title,
+                summary,
+                publishedAt,
+                updatedAt,
+                tags,
+                PostBody.of(Objects.requireNonNull(html, "html")),
+                wordCount,
+                aliases);
+    }
+
+    /** A post whose body is kept elsewhere, read when a page needs it. */
+    public Post(
+            String slug,
+            String title,
+            Optional<String> summary,
+            Instant publishedAt,
+            Optional<Instant> updatedAt,
+            List<Tag> tags,
+            PostBody body,
+            int wordCount,
+            List<String> aliases) {
         this.slug = Objects.requireNonNull(slug, "slug");
         this.title = Objects.requireNonNull(title, "title");
         this.summary = Objects.requireNonNull(summary, "summary");
         this.publishedAt = Objects.requireNonNull(publishedAt, "publishedAt");
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
         this.tags = List.copyOf(tags);
-        this.html = Objects.requireNonNull(html, "html").getBytes(StandardCharsets.UTF_8);
+        this.body = Objects.requireNonNull(body, "body");
         this.wordCount = wordCount;
         this.aliases = List.copyOf(aliases);
         this.draft = false;
@@ -58,33 +78,22 @@ public final class Post {
      * address, or listed by a local preview.
      */
     public Post withDraft(boolean isDraft) {
-        return isDraft == draft ? this : new Post(this, html, isDraft, image);
-    }
-
-    /**
-     * This post, holding the same body array as {@code earlier} when the bodies are equal: a reload
-     * then keeps one copy of each unchanged body, not two, while both snapshots are alive.
-     */
-    Post sharingBodyWith(Post earlier) {
-        if (earlier != null && earlier.html != html && Arrays.equals(earlier.html, html)) {
-            return new Post(this, earlier.html, draft, image);
-        }
-        return this;
+        return isDraft == draft ? this : new Post(this, body, isDraft, image);
     }
 
     /** This post with its picture for social previews: a path on this site, or an absolute URL. */
     public Post withImage(Optional<String> picture) {
-        return new Post(this, html, draft, picture);
+        return new Post(this, body, draft, picture);
     }
 
-    private Post(Post post, byte[] html, boolean draft, Optional<String> image) {
+    private Post(Post post, PostBody body, boolean draft, Optional<String> image) {
         this.slug = post.slug;
         this.title = post.title;
         this.summary = post.summary;
         this.publishedAt = post.publishedAt;
         this.updatedAt = post.updatedAt;
         this.tags = post.tags;
-        this.html = html;
+        this.body = body;
         this.wordCount = post.wordCount;
         this.aliases = post.aliases;
         this.draft = draft;
@@ -115,9 +124,13 @@ public final class Post {
         return tags;
     }
 
-    /** The rendered body, decoded from its UTF-8 form: a new string on every call. */
+    /** The rendered body, read and decoded: a new string on every call. */
     public String html() {
-        return new String(html, StandardCharsets.UTF_8);
+        return body.html();
+    }
+
+    public PostBody body() {
+        return body;
     }
 
     public int wordCount() {
@@ -161,7 +174,7 @@ public final class Post {
                 && publishedAt.equals(p.publishedAt)
                 && updatedAt.equals(p.updatedAt)
                 && tags.equals(p.tags)
-                && Arrays.equals(html, p.html)
+                && body.equals(p.body)
                 && aliases.equals(p.aliases)
                 && image.equals(p.image);
     }
@@ -175,7 +188,7 @@ public final class Post {
                 publishedAt,
                 updatedAt,
                 tags,
-                Arrays.hashCode(html),
+                body,
                 wordCount,
                 aliases,
                 draft,

@@ -1,6 +1,8 @@
 package dev.homeweb.posts;
 
+import dev.homeweb.internal.Sha256;
 import dev.homeweb.routes.Routes;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +11,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,15 +35,17 @@ public final class PostRepository {
             order by t.slug
             """;
     private static final String ALIASES = "select post_id, path from post_aliases order by path";
-    // Only what pages need: the Markdown and the search vector are the larger part of a row.
+    // Only what pages list: the bodies are most of a row, and are read only when the body store
+    // does not hold them yet (the hash says which).
     private static final String POSTS =
             """
-            select id, slug, title, summary, published_at, updated_at, body_html, word_count, draft,
-                   image
+            select id, slug, title, summary, published_at, updated_at,
+                   encode(sha256(convert_to(body_html, 'UTF8')), 'hex'), word_count, draft, image
             from posts
             where ? or not draft
             order by published_at desc, slug
             """;
+    private static final String BODIES = "select id, body_html from posts where id = any(?)";
     private static final String SEARCH =
             """
             select p.slug, p.title, p.published_at,
@@ -70,22 +76,17 @@ public final class PostRepository {
         this.connections = PostConnections.from(dsl);
     }
 
-    /** Every non-draft post, newest first. */
+    /** Every non-draft post, newest first, their bodies held in memory. */
     public List<Post> allNonDraft() {
-        return allNonDraft(List.of());
+        return read(new MemoryBodies(), false);
     }
 
     /**
-     * Every non-draft post, newest first; a post whose body is the same as in {@code earlier} (the
-     * posts read last time) shares its body with it.
+     * Every post, drafts too, newest first. Each body {@code bodies} does not hold yet is read and
+     * put there, so every post returned can render; the rest stay where they are.
      */
-    public List<Post> allNonDraft(List<Post> earlier) {
-        return read(earlier, false);
-    }
-
-    /** Every post, drafts too, newest first; bodies shared with {@code earlier} as above. */
-    public List<Post> all(List<Post> earlier) {
-        return read(earlier, true);
+    public List<Post> all(BodyStore bodies) {
+        return read(bodies, true);
     }
 
     /** The database's key for draft preview addresses (made by a migration). */
@@ -129,66 +130,112 @@ public final class PostRepository {
                 });
     }
 
-    private List<Post> read(List<Post> earlier, boolean drafts) {
-        var earlierBySlug = new HashMap<String, Post>();
-        earlier.forEach(p -> earlierBySlug.put(p.slug(), p));
+    private List<Post> read(BodyStore bodies, boolean drafts) {
         return connections.run(
                 connection -> {
-                    Map<Long, List<Tag>> tags = new HashMap<>();
-                    try (var statement = connection.prepareStatement(TAGS);
-                            var rs = statement.executeQuery()) {
-                        while (rs.next()) {
-                            tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                                    .add(new Tag(rs.getString(2), rs.getString(3)));
-                        }
-                    }
-                    Map<Long, List<String>> aliases = new HashMap<>();
-                    try (var statement = connection.prepareStatement(ALIASES);
-                            var rs = statement.executeQuery()) {
-                        while (rs.next()) {
-                            aliases.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                                    .add(rs.getString(2));
-                        }
-                    }
-                    // A cursor, a few rows at a time: the driver would otherwise hold every row
-                    // before the first is read, and each body is a string only until its post
-                    // keeps it as UTF-8. So reading the corpus never needs it twice over.
-                    var posts = new ArrayList<Post>();
-                    // Cursors live in transactions; one the caller began is left to the caller.
+                    // One snapshot of the database for every query below, so the bodies read last
+                    // are those of the posts read first; a transaction the caller began is left
+                    // to the caller. Cursors (fetch size) need a transaction too.
                     boolean ownTransaction = connection.getAutoCommit();
+                    int isolation = connection.getTransactionIsolation();
                     if (ownTransaction) {
+                        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                         connection.setAutoCommit(false);
                     }
-                    try (var statement = connection.prepareStatement(POSTS)) {
-                        statement.setBoolean(1, drafts);
-                        statement.setFetchSize(POSTS_PER_FETCH);
-                        try (var rs = statement.executeQuery()) {
-                            while (rs.next()) {
-                                long id = rs.getLong(1);
-                                var post =
-                                        new Post(
-                                                        rs.getString(2),
-                                                        rs.getString(3),
-                                                        Optional.ofNullable(rs.getString(4)),
-                                                        instant(rs, 5),
-                                                        Optional.ofNullable(instantOrNull(rs, 6)),
-                                                        tags.getOrDefault(id, List.of()),
-                                                        rs.getString(7),
-                                                        rs.getInt(8),
-                                                        aliases.getOrDefault(id, List.of()))
-                                                .withDraft(rs.getBoolean(9))
-                                                .withImage(Optional.ofNullable(rs.getString(10)));
-                                posts.add(post.sharingBodyWith(earlierBySlug.get(post.slug())));
-                            }
-                        }
+                    try {
+                        var wanted = new LinkedHashMap<Long, String>();
+                        var posts = readPosts(connection, bodies, drafts, wanted);
+                        readBodies(connection, wanted, bodies);
+                        return posts;
                     } finally {
                         if (ownTransaction) {
                             connection.rollback();
                             connection.setAutoCommit(true);
+                            connection.setTransactionIsolation(isolation);
                         }
                     }
-                    return posts;
                 });
+    }
+
+    /** The posts; each one whose body {@code bodies} lacks is put in {@code wanted}, by id. */
+    private static List<Post> readPosts(
+            Connection connection, BodyStore bodies, boolean drafts, Map<Long, String> wanted)
+            throws SQLException {
+        Map<Long, List<Tag>> tags = new HashMap<>();
+        try (var statement = connection.prepareStatement(TAGS);
+                var rs = statement.executeQuery()) {
+            while (rs.next()) {
+                tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new Tag(rs.getString(2), rs.getString(3)));
+            }
+        }
+        Map<Long, List<String>> aliases = new HashMap<>();
+        try (var statement = connection.prepareStatement(ALIASES);
+                var rs = statement.executeQuery()) {
+            while (rs.next()) {
+                aliases.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+            }
+        }
+        var posts = new ArrayList<Post>();
+        var missing = new HashSet<String>();
+        try (var statement = connection.prepareStatement(POSTS)) {
+            statement.setBoolean(1, drafts);
+            statement.setFetchSize(POSTS_PER_FETCH);
+            try (var rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    var hash = rs.getString(7);
+                    if (!bodies.has(hash) && missing.add(hash)) {
+                        wanted.put(id, hash);
+                    }
+                    posts.add(
+                            new Post(
+                                            rs.getString(2),
+                                            rs.getString(3),
+                                            Optional.ofNullable(rs.getString(4)),
+                                            instant(rs, 5),
+                                            Optional.ofNullable(instantOrNull(rs, 6)),
+                                            tags.getOrDefault(id, List.of()),
+                                            PostBody.stored(hash, bodies),
+                                            rs.getInt(8),
+                                            aliases.getOrDefault(id, List.of()))
+                                    .withDraft(rs.getBoolean(9))
+                                    .withImage(Optional.ofNullable(rs.getString(10))));
+                }
+            }
+        }
+        return posts;
+    }
+
+    /** Reads the bodies in {@code wanted} a few at a time, each checked against its hash. */
+    private static void readBodies(
+            Connection connection, Map<Long, String> wanted, BodyStore bodies) throws SQLException {
+        var ids = new ArrayList<>(wanted.keySet());
+        for (int from = 0; from < ids.size(); from += POSTS_PER_FETCH) {
+            var batch = ids.subList(from, Math.min(ids.size(), from + POSTS_PER_FETCH));
+            try (var statement = connection.prepareStatement(BODIES)) {
+                statement.setArray(1, connection.createArrayOf("bigint", batch.toArray()));
+                try (var rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        var expected = wanted.get(rs.getLong(1));
+                        var bytes = rs.getString(2).getBytes(StandardCharsets.UTF_8);
+                        var actual = Sha256.hex(bytes);
+                        if (!actual.equals(expected)) {
+                            // Same snapshot as the posts: only a difference in hashing gets here.
+                            throw new IllegalStateException(
+                                    "post body of post id "
+                                            + rs.getLong(1)
+                                            + " has SHA-256 "
+                                            + actual
+                                            + " in Java and "
+                                            + expected
+                                            + " in PostgreSQL");
+                        }
+                        bodies.put(actual, bytes);
+                    }
+                }
+            }
+        }
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -1,10 +1,13 @@
 package dev.homeweb.site;
 
 import dev.homeweb.files.FileLibrary;
+import dev.homeweb.posts.BodyStore;
+import dev.homeweb.posts.MemoryBodies;
 import dev.homeweb.posts.Post;
 import dev.homeweb.posts.PostRepository;
 import dev.homeweb.posts.PreviewKey;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +23,7 @@ public final class Site {
     private volatile Renderers renderer;
     private final Clock clock;
     private final Optional<SnapshotFile> file;
+    private final BodyStore bodies;
     private final boolean listDrafts;
     private final Runnable reloaded;
     private volatile Loaded loaded;
@@ -52,13 +56,18 @@ public final class Site {
         this.renderer = renderer;
         this.clock = clock;
         this.file = file;
+        // Without a state directory (the local preview, tests) the bodies stay in the heap.
+        this.bodies = file.map(SnapshotFile::bodies).orElseGet(MemoryBodies::new);
         this.listDrafts = listDrafts;
         this.reloaded = reloaded;
         this.loaded =
                 new Loaded(List.of(), SiteSnapshot.build(List.of(), clock.instant(), renderer));
     }
 
-    /** Reads every post from the database and renders the site again. */
+    /**
+     * Reads every post from the database (the bodies only of those whose body is not kept yet) and
+     * lays out the site again.
+     */
     public void reload() {
         // Files first: a page is never shown before the files it links to are served.
         files.reload();
@@ -68,8 +77,15 @@ public final class Site {
         }
         List<Post> posts;
         synchronized (rendering) {
-            posts = repository.all(loaded.posts());
+            var before = loaded.posts();
+            posts = repository.all(bodies);
             loaded = new Loaded(posts, build(posts));
+            // The bodies of the snapshot just replaced stay one load longer: a request may still
+            // be rendering one of its pages.
+            var kept = new HashSet<String>();
+            before.forEach(p -> kept.add(p.body().sha256()));
+            posts.forEach(p -> kept.add(p.body().sha256()));
+            bodies.keepOnly(kept);
         }
         // Drafts stay in the database: a start without it shows published posts only.
         file.ifPresent(

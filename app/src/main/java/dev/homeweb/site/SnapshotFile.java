@@ -1,7 +1,9 @@
 package dev.homeweb.site;
 
 import dev.homeweb.internal.Sha256;
+import dev.homeweb.posts.BodyStore;
 import dev.homeweb.posts.Post;
+import dev.homeweb.posts.SavedBodies;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -27,24 +29,33 @@ import org.slf4j.LoggerFactory;
  * directory, so that a server starting while the database is away serves them.
  *
  * <p>It keeps the posts, not their pages: pages are rendered from posts by the running code, so a
- * site restored from this file has the bytes and ETags the database would have given it. The file
- * holds nothing but post content (no database URL, no credentials). It is replaced atomically
- * (temporary file, fsync, rename, fsync of the directory), so a crash leaves the old file or the
- * new one, never half of one; a damaged file is refused by its checksum.
+ * site restored from this file has the bytes and ETags the database would have given it. The posts'
+ * bodies are kept beside it ({@link SavedBodies}), named by hash, and read when a page is rendered,
+ * whether the posts came from the database or from this file. The file holds nothing but post
+ * content (no database URL, no credentials). It is replaced atomically (temporary file, fsync,
+ * rename, fsync of the directory), so a crash leaves the old file or the new one, never half of
+ * one; a damaged file is refused by its checksum.
  */
 public final class SnapshotFile {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotFile.class);
     static final String NAME = "site-snapshot";
     private static final String MAGIC = "home-web site snapshot";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private final Path file;
+    private final SavedBodies bodies;
 
     /** What the file holds, as far as this process knows; null until it has read or written it. */
     private volatile @Nullable List<Post> saved;
 
     public SnapshotFile(Path stateDir) {
         this.file = Objects.requireNonNull(stateDir, "stateDir").resolve(NAME);
+        this.bodies = new SavedBodies(stateDir);
+    }
+
+    /** Where the posts' bodies are kept, beside this file: the file names them by hash. */
+    public BodyStore bodies() {
+        return bodies;
     }
 
     public Path path() {
@@ -103,7 +114,17 @@ public final class SnapshotFile {
                             + header.get().checksum());
         }
         try {
-            var found = SnapshotJson.parse(new String(payload, StandardCharsets.UTF_8));
+            var found = SnapshotJson.parse(new String(payload, StandardCharsets.UTF_8), bodies);
+            var lost =
+                    found.posts().stream().filter(p -> !bodies.has(p.body().sha256())).findFirst();
+            if (lost.isPresent()) {
+                return new Unusable(
+                        "names a body for post "
+                                + lost.get().slug()
+                                + " that is not saved ("
+                                + lost.get().body().sha256()
+                                + ")");
+            }
             saved = found.posts();
             return found;
         } catch (RuntimeException e) {
@@ -125,11 +146,28 @@ public final class SnapshotFile {
     }
 
     /**
-     * Replaces the file with these posts, unless it already holds exactly them. A failure is logged
-     * and otherwise ignored: the site is served from memory either way.
+     * Replaces the file with these posts, unless it already holds exactly them; their bodies are
+     * saved first, beside it. A failure is logged and otherwise ignored: the site is served from
+     * memory either way.
      */
     public void save(List<Post> posts, Instant now) {
         if (posts.equals(saved)) {
+            return;
+        }
+        try {
+            // A server's load has put them there already; posts from elsewhere bring their own.
+            for (var post : posts) {
+                var hash = post.body().sha256();
+                if (!bodies.has(hash)) {
+                    bodies.put(hash, post.html().getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "cannot save the post bodies beside the site snapshot {} ({}); a start without"
+                            + " the database will serve an older one, or none",
+                    file,
+                    e.toString());
             return;
         }
         var bytes = SnapshotJson.write(posts, now).getBytes(StandardCharsets.UTF_8);

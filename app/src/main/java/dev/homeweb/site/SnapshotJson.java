@@ -6,7 +6,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.homeweb.posts.BodyStore;
 import dev.homeweb.posts.Post;
+import dev.homeweb.posts.PostBody;
 import dev.homeweb.posts.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,13 +16,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The payload of a {@link SnapshotFile}, version 1: {@code {"savedAt":..,"posts":[{"slug":..,
+ * The payload of a {@link SnapshotFile}, version 2: {@code {"savedAt":..,"posts":[{"slug":..,
  * "title":..,"summary":..,"publishedAt":..,"updatedAt":..,"tags":[{"slug":..,"name":..}],
- * "html":..,"wordCount":..,"aliases":[..],"image":..}]}}, instants as ISO-8601, absent optionals
- * left out.
+ * "body":..,"wordCount":..,"aliases":[..],"image":..}]}}, instants as ISO-8601, absent optionals
+ * left out, each body as the SHA-256 it is saved under (version 1 held the bodies themselves).
  */
 final class SnapshotJson {
-    // Post bodies are HTML: escaping every < and > as \u003c would only make the file larger.
+    // Titles and summaries may hold < and >: escaping them as \u003c would only make it larger.
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     private SnapshotJson() {}
@@ -42,7 +44,7 @@ final class SnapshotJson {
                 tags.add(t);
             }
             json.add("tags", tags);
-            json.addProperty("html", post.html());
+            json.addProperty("body", post.body().sha256());
             json.addProperty("wordCount", post.wordCount());
             var aliases = new JsonArray();
             post.aliases().forEach(aliases::add);
@@ -60,7 +62,7 @@ final class SnapshotJson {
      * @throws RuntimeException (Gson's, or a JDK one) when the payload is not what {@link #write}
      *     makes
      */
-    static SnapshotFile.Found parse(String payload) {
+    static SnapshotFile.Found parse(String payload, BodyStore bodies) {
         var root = JsonParser.parseString(payload).getAsJsonObject();
         var posts = new ArrayList<Post>();
         for (var element : root.getAsJsonArray("posts")) {
@@ -80,7 +82,7 @@ final class SnapshotJson {
                                     Instant.parse(text(json, "publishedAt")),
                                     optional(json, "updatedAt").map(Instant::parse),
                                     tags,
-                                    text(json, "html"),
+                                    PostBody.stored(text(json, "body"), bodies),
                                     json.get("wordCount").getAsInt(),
                                     aliases)
                             .withImage(optional(json, "image")));

@@ -1,10 +1,13 @@
 package dev.homeweb.posts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PostTest {
@@ -36,13 +39,26 @@ class PostTest {
     }
 
     @Test
-    void sharesAnEqualBodyWithTheEarlierPost() {
-        var earlier = post("<p>same</p>");
-        var shared = post("<p>same</p>").sharingBodyWith(earlier);
-        assertThat(shared).isEqualTo(earlier);
-        assertThat(shared.html()).isEqualTo("<p>same</p>");
-        var changed = post("<p>new</p>");
-        assertThat(changed.sharingBodyWith(earlier)).isSameAs(changed);
-        assertThat(changed.sharingBodyWith(null)).isSameAs(changed);
+    void aStoredBodyIsReadFromItsStoreOnlyWhenAsked() {
+        var store = new MemoryBodies();
+        var held = post("<p>same</p>");
+        var stored =
+                new Post(
+                        "a",
+                        "Title",
+                        Optional.empty(),
+                        Instant.parse("2024-01-01T00:00:00Z"),
+                        Optional.empty(),
+                        List.of(new Tag("java", "Java")),
+                        PostBody.stored(held.body().sha256(), store),
+                        10,
+                        List.of());
+
+        assertThat(stored).isEqualTo(held).hasSameHashCodeAs(held);
+        assertThatThrownBy(stored::html).hasMessageContaining("no post body with SHA-256");
+        store.put(held.body().sha256(), "<p>same</p>".getBytes(StandardCharsets.UTF_8));
+        assertThat(stored.html()).isEqualTo("<p>same</p>");
+        store.keepOnly(Set.of());
+        assertThatThrownBy(stored::html).isInstanceOf(IllegalStateException.class);
     }
 }

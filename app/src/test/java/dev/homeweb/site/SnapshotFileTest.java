@@ -1,6 +1,7 @@
 package dev.homeweb.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.homeweb.posts.Post;
 import dev.homeweb.posts.Tag;
@@ -89,13 +90,13 @@ class SnapshotFileTest {
     void refusesAnotherFormatVersionNamingBoth() throws IOException {
         var file = new SnapshotFile(dir);
         file.save(posts(), SAVED);
-        var text = Files.readString(file.path()).replaceFirst("\nversion 1\n", "\nversion 2\n");
+        var text = Files.readString(file.path()).replaceFirst("\nversion 2\n", "\nversion 1\n");
         Files.writeString(file.path(), text);
 
         assertThat(new SnapshotFile(dir).read())
                 .isEqualTo(
                         new SnapshotFile.Unusable(
-                                "has format version 2, this server reads version 1"));
+                                "has format version 1, this server reads version 2"));
     }
 
     @Test
@@ -116,8 +117,53 @@ class SnapshotFileTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.path())))
                 .isEqualTo("rw-------");
         try (var names = Files.list(file.path().getParent())) {
-            assertThat(names.map(p -> p.getFileName().toString())).containsExactly("site-snapshot");
+            assertThat(names.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("site-snapshot", "bodies");
         }
+        try (var bodies = Files.list(dir.resolve("state").resolve("bodies"))) {
+            assertThat(bodies.toList())
+                    .hasSize(2)
+                    .allSatisfy(
+                            body ->
+                                    assertThat(
+                                                    PosixFilePermissions.toString(
+                                                            Files.getPosixFilePermissions(body)))
+                                            .isEqualTo("rw-------"));
+        }
+    }
+
+    @Test
+    void keepsTheBodiesBesideTheFileAndReadsThemOnlyWhenAPageAsks() throws IOException {
+        new SnapshotFile(dir).save(posts(), SAVED);
+
+        var found = (SnapshotFile.Found) new SnapshotFile(dir).read();
+
+        assertThat(found.posts().get(0).html()).isEqualTo(posts().get(0).html());
+        assertThat(Files.readString(file(found.posts().get(0)))).isEqualTo(posts().get(0).html());
+        // Damaged after it was read: the page that asks is refused it, nothing else is served.
+        Files.writeString(file(found.posts().get(0)), "<p>other</p>");
+        assertThatThrownBy(() -> found.posts().get(0).html())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is damaged");
+    }
+
+    @Test
+    void refusesAFileWhosePostBodyIsGoneNamingThePost() throws IOException {
+        new SnapshotFile(dir).save(posts(), SAVED);
+        Files.delete(file(posts().get(1)));
+
+        assertThat(new SnapshotFile(dir).read())
+                .isEqualTo(
+                        new SnapshotFile.Unusable(
+                                "names a body for post "
+                                        + posts().get(1).slug()
+                                        + " that is not saved ("
+                                        + posts().get(1).body().sha256()
+                                        + ")"));
+    }
+
+    private Path file(Post post) {
+        return dir.resolve("bodies").resolve(post.body().sha256());
     }
 
     @Test

@@ -3,10 +3,13 @@ package dev.homeweb.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.mustachejava.Mustache;
 import dev.homeweb.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +90,12 @@ class ThemeCheckTest {
 
     @Test
     void theShippedThemeUsesOnlyNamesItIsGiven() {
+        // A start does not check the shipped templates (no user changes them): this test does.
+        var factory = new ThemeCompiler(Map.of());
+        var pages = new LinkedHashMap<String, Mustache>();
+        Theme.PAGES.forEach(name -> pages.put(name, factory.compileChecked(name + ".mustache")));
+
+        assertThat(Theme.problems(factory, pages)).isEmpty();
         assertThat(Theme.shipped()).isNotNull();
     }
 }
