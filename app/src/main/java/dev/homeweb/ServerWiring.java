@@ -52,9 +52,11 @@ record ServerWiring(AppConfig config, PrintWriter out, Clock clock, Optional<Str
                                 preview.start();
                                 preview.importNow();
                             });
-                    parts.site.reload();
+                    parts.site.load();
                     releaseId.ifPresent(parts.site::loadedContent);
                     var web = parts.startWeb(Optional::empty, live.map(preview -> parts.status));
+                    // After the first answer is possible: the file matters only at a later start.
+                    parts.site.saveSnapshot();
                     return new App.Server(
                             web, stopWatching, db, db.describe(), parts.site.current().postCount());
                 });

@@ -65,20 +65,28 @@ public final class Site {
     }
 
     /**
-     * Reads every post from the database (the bodies only of those whose body is not kept yet) and
-     * lays out the site again.
+     * Reads every post from the database (the bodies only of those whose body is not kept yet),
+     * lays out the site again and saves the snapshot file.
      */
     public void reload() {
+        load();
+        saveSnapshot();
+    }
+
+    /**
+     * As {@link #reload}, but leaves the snapshot file as it was until {@link #saveSnapshot}: a
+     * starting server answers readers first and writes the file after.
+     */
+    public void load() {
         // Files first: a page is never shown before the files it links to are served.
         files.reload();
         if (key.isEmpty()) {
             // Made once by a migration: read once, not on every import.
             key = Optional.of(repository.previewKey());
         }
-        List<Post> posts;
         synchronized (rendering) {
             var before = loaded.posts();
-            posts = repository.all(bodies);
+            var posts = repository.all(bodies);
             loaded = new Loaded(posts, build(posts));
             // The bodies of the snapshot just replaced stay one load longer: a request may still
             // be rendering one of its pages.
@@ -87,10 +95,15 @@ public final class Site {
             posts.forEach(p -> kept.add(p.body().sha256()));
             bodies.keepOnly(kept);
         }
+        reloaded.run();
+    }
+
+    /** Saves the posts loaded last to the snapshot file, if the server keeps one. */
+    public void saveSnapshot() {
+        var posts = loaded.posts();
         // Drafts stay in the database: a start without it shows published posts only.
         file.ifPresent(
                 f -> f.save(posts.stream().filter(p -> !p.draft()).toList(), clock.instant()));
-        reloaded.run();
     }
 
     /**

@@ -150,7 +150,7 @@ public final class SnapshotFile {
      * saved first, beside it. A failure is logged and otherwise ignored: the site is served from
      * memory either way.
      */
-    public void save(List<Post> posts, Instant now) {
+    public synchronized void save(List<Post> posts, Instant now) {
         if (posts.equals(saved)) {
             return;
         }
