@@ -58,10 +58,22 @@ class SplitMix64:
         return self.below(100) < percent
 
 
+# Posts are two days apart from this date; a larger corpus starts earlier, so that every post is
+# in the past (a post dated later is scheduled: neither home-web nor Hugo publishes it). The
+# 1,000-post corpus keeps its dates (and its fingerprint).
+FIRST_DATE = datetime.date(2019, 1, 1)
+LAST_DAY_OFFSET = 2500
+
+
+def first_date(posts):
+    return FIRST_DATE - datetime.timedelta(days=max(0, posts * 2 - LAST_DAY_OFFSET))
+
+
 class Post:
-    def __init__(self, rng, index):
+    def __init__(self, rng, index, first=FIRST_DATE):
         self.rng = rng
         self.index = index
+        self.first = first
         self.footnotes = []
         self.references = []
 
@@ -166,7 +178,7 @@ class Post:
     def render(self):
         rng = self.rng
         target = rng.between(TARGET_MIN, TARGET_MAX)
-        date = datetime.date(2019, 1, 1) + datetime.timedelta(days=self.index * 2)
+        date = self.first + datetime.timedelta(days=self.index * 2)
         when = date.isoformat() if rng.chance(70) else f"{date.isoformat()}T{rng.below(24):02d}:{rng.below(60):02d}:00Z"
         tags = sorted({rng.choice(TAGS) for _ in range(rng.between(1, 4))})
         title = " ".join(w.capitalize() for w in self.words(rng.between(3, 7)))
@@ -196,7 +208,7 @@ def main():
     fingerprint = hashlib.sha256()
     for i in range(n):
         name = f"post-{i:05d}.md"
-        data = Post(SplitMix64(seed * 1_000_003 + i), i).render().encode("utf-8")
+        data = Post(SplitMix64(seed * 1_000_003 + i), i, first_date(n)).render().encode("utf-8")
         with open(os.path.join(out, name), "wb") as f:
             f.write(data)
         fingerprint.update(name.encode() + b"\0" + data)

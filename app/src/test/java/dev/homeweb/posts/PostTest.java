@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 
 class PostTest {
     private static Post post(String html) {
+        return post(PostBody.of(html));
+    }
+
+    private static Post post(PostBody body) {
         return new Post(
                 "a",
                 "Title",
@@ -19,7 +23,7 @@ class PostTest {
                 Instant.parse("2024-01-01T00:00:00Z"),
                 Optional.empty(),
                 List.of(new Tag("java", "Java")),
-                html,
+                body,
                 10,
                 List.of());
     }
@@ -42,17 +46,7 @@ class PostTest {
     void aStoredBodyIsReadFromItsStoreOnlyWhenAsked() {
         var store = new MemoryBodies();
         var held = post("<p>same</p>");
-        var stored =
-                new Post(
-                        "a",
-                        "Title",
-                        Optional.empty(),
-                        Instant.parse("2024-01-01T00:00:00Z"),
-                        Optional.empty(),
-                        List.of(new Tag("java", "Java")),
-                        PostBody.stored(held.body().sha256(), store),
-                        10,
-                        List.of());
+        var stored = post(PostBody.stored(held.body().sha256(), store));
 
         assertThat(stored).isEqualTo(held).hasSameHashCodeAs(held);
         assertThatThrownBy(stored::html).hasMessageContaining("no post body with SHA-256");
