@@ -55,6 +55,7 @@ public final class HomeWebCommand implements Runnable {
                     ImportCommand.class,
                     CheckCommand.class,
                     HealthcheckCommand.class,
+                    TrainCommand.class,
                     CommandLine.HelpCommand.class);
 
     /** A command line wired with this project's error handling and factory. */

@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         subcommands = {
             PlanCommand.class,
+            BuildCommand.class,
             StatusCommand.class,
             RollbackCommand.class,
             LogsCommand.class,

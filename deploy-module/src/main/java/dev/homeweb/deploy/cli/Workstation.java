@@ -1,17 +1,21 @@
 package dev.homeweb.deploy.cli;
 
 import dev.homeweb.deploy.config.NodeConfig;
+import dev.homeweb.deploy.config.UserError;
 import dev.homeweb.deploy.lock.LockHolder;
+import dev.homeweb.deploy.release.AotCache;
 import dev.homeweb.deploy.release.Release;
 import dev.homeweb.deploy.release.ReleaseBuilder;
 import dev.homeweb.deploy.release.RuntimeImage;
 import dev.homeweb.deploy.rollout.NodeConnector;
 import dev.homeweb.deploy.ssh.SshConnector;
 import dev.homeweb.deploy.ssh.SshSettings;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -54,13 +58,24 @@ final class Workstation {
                                         b
                                                 ? Optional.of(runtimeImage().image())
                                                 : Optional.<Path>empty();
-                                var r = builder.build(jar, content, runtime, agent);
+                                var aot =
+                                        runtime.flatMap(
+                                                image ->
+                                                        aotCache(
+                                                                image,
+                                                                jar,
+                                                                node.service().jvmOptions()));
+                                var r = builder.build(jar, content, runtime, aot, agent);
                                 err.printf(
                                         "release %s: %d files, %.1f MB%s%n",
                                         r.id(),
                                         r.files().size(),
                                         r.totalBytes() / 1e6,
-                                        b ? " (with Java runtime)" : "");
+                                        b
+                                                ? aot.isPresent()
+                                                        ? " (with Java runtime and AOT cache)"
+                                                        : " (with Java runtime)"
+                                                : "");
                                 err.flush();
                                 return r;
                             });
@@ -69,15 +84,51 @@ final class Workstation {
         return result;
     }
 
-    /** The Java runtime releases carry, built once per JDK into the cache. */
+    /**
+     * The Java runtime releases carry, built once per JDK into the cache: jlink'd from the JDK in
+     * {@code HOME_WEB_RUNTIME_JDK} when set (a Java 25 or later one brings the AOT cache), else
+     * from the JDK this tool runs on.
+     */
     RuntimeImage runtimeImage() {
-        var cache =
-                Optional.ofNullable(environment.get("XDG_CACHE_HOME"))
+        var jdk =
+                Optional.ofNullable(environment.get(RUNTIME_JDK))
                         .filter(s -> !s.isBlank())
                         .map(Path::of)
-                        .orElse(home().resolve(".cache"))
-                        .resolve("home-web-deploy");
-        return new RuntimeImage(Path.of(System.getProperty("java.home")), cache);
+                        .orElse(Path.of(System.getProperty("java.home")));
+        if (!Files.isExecutable(jdk.resolve("bin/jlink"))) {
+            throw new UserError(
+                    RUNTIME_JDK
+                            + "="
+                            + jdk
+                            + " is not a JDK (it has no bin/jlink); name a JDK's folder, such as"
+                            + " /usr/lib/jvm/temurin-25-jdk-amd64");
+        }
+        return new RuntimeImage(jdk, cacheDir());
+    }
+
+    static final String RUNTIME_JDK = "HOME_WEB_RUNTIME_JDK";
+
+    /**
+     * The runtime's AOT cache for {@code jar}, trained once into the cache; empty for a runtime
+     * older than Java 25, or (said on stderr) when the training run fails: the server then starts
+     * as it would without one, only slower.
+     */
+    private Optional<Path> aotCache(Path runtime, Path jar, List<String> jvmOptions) {
+        try {
+            return new AotCache(cacheDir()).cache(runtime, jar, jvmOptions);
+        } catch (IOException e) {
+            err.println("warning: release without an AOT cache: " + e.getMessage());
+            err.flush();
+            return Optional.empty();
+        }
+    }
+
+    private Path cacheDir() {
+        return Optional.ofNullable(environment.get("XDG_CACHE_HOME"))
+                .filter(s -> !s.isBlank())
+                .map(Path::of)
+                .orElse(home().resolve(".cache"))
+                .resolve("home-web-deploy");
     }
 
     /** The agent jar the build puts beside this tool's jar (or beside target/classes). */

@@ -1,5 +1,6 @@
 package dev.homeweb.deploy.release;
 
+import dev.homeweb.deploy.units.UnitFileRenderer;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -54,6 +55,23 @@ public record Release(String id, List<ReleaseFile> files) {
                 .filter(line -> !line.split(" ", 4)[3].startsWith("content/"))
                 .sorted()
                 .toList();
+    }
+
+    /**
+     * The release's {@code release.env} when it lives in folder {@code dir}, read by every unit
+     * that runs it: its id, and the JVM options its runtime wants (its AOT cache, by path).
+     */
+    public String environment(String dir) {
+        var env = new StringBuilder("HOME_WEB_RELEASE_ID=" + id + "\n");
+        if (files.stream().anyMatch(f -> f.path().equals(AotCache.FILE))) {
+            env.append(UnitFileRenderer.RELEASE_JAVA_OPTIONS)
+                    .append("=-XX:AOTCache=")
+                    .append(dir)
+                    .append('/')
+                    .append(AotCache.FILE)
+                    .append('\n');
+        }
+        return env.toString();
     }
 
     public long totalBytes() {

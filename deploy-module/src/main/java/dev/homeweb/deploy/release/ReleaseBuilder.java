@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * Collects a release from the server jar, the content folder, the theme folder beside it (when
  * there is one) and (unless the node brings its own Java) a runtime image: {@code home-web.jar},
  * {@code content/...}, {@code theme/...}, {@code runtime/...}. The server finds {@code theme/}
- * beside {@code content/}, so the two keep that layout in the release.
+ * beside {@code content/}, so the two keep that layout in the release. A runtime of Java 25 or
+ * later comes with its {@link AotCache} when there is one: {@code home-web.aot}.
  */
 public final class ReleaseBuilder {
     private static final java.util.regex.Pattern HIDDEN =
@@ -23,9 +24,11 @@ public final class ReleaseBuilder {
 
     /**
      * Builds the release; {@code runtime} is empty when the node uses its own Java. {@code nodeJar}
-     * is the secrets agent the node runs as root ({@code lib/home-web-node.jar}).
+     * is the secrets agent the node runs as root ({@code lib/home-web-node.jar}); {@code aotCache}
+     * the runtime's cache for this jar, if it has one.
      */
-    public Release build(Path jar, Path content, Optional<Path> runtime, Path nodeJar) {
+    public Release build(
+            Path jar, Path content, Optional<Path> runtime, Optional<Path> aotCache, Path nodeJar) {
         if (!Files.isRegularFile(jar)) {
             throw new UserError("server jar " + jar + " does not exist; build it with mvn package");
         }
@@ -47,6 +50,9 @@ public final class ReleaseBuilder {
             files.addAll(tree("theme", theme));
         }
         runtime.ifPresent(image -> files.addAll(tree("runtime", image)));
+        if (runtime.isPresent()) {
+            aotCache.ifPresent(cache -> files.add(file(AotCache.FILE, cache)));
+        }
         return Release.of(files);
     }
 

@@ -147,7 +147,7 @@ public final class ReleaseUploader {
                     .append(file.path())
                     .append('\n');
         }
-        script.append(heredoc("release.env", "HOME_WEB_RELEASE_ID=" + release.id() + "\n"));
+        script.append(heredoc("release.env", release.environment(layout.release(release.id()))));
         script.append(heredoc("migrations.txt", String.join("\n", migrations) + "\n"));
         script.append(heredoc("MANIFEST", release.manifest()));
         script.append("cd /\nmv -T ")

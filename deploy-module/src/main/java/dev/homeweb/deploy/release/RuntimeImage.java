@@ -76,12 +76,21 @@ public final class RuntimeImage {
         var text =
                 javaHome.toAbsolutePath()
                         + "\n"
-                        + Runtime.version()
+                        + jdkRelease()
                         + "\n"
                         + String.join(",", MODULES)
                         + "\n"
                         + String.join(" ", OPTIONS);
         return Hashes.sha256(text).substring(0, 12);
+    }
+
+    /** The JDK's {@code release} file: its version, so an updated JDK gets a new image. */
+    private String jdkRelease() {
+        try {
+            return Files.readString(javaHome.resolve("release"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return Runtime.version().toString();
+        }
     }
 
     /**
@@ -132,7 +141,7 @@ public final class RuntimeImage {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -234,6 +234,9 @@ public final class UnitFileRenderer {
                 .formatted(confirmTimeout.toSeconds());
     }
 
+    /** The variable of a release's {@code release.env} that holds its runtime's JVM options. */
+    public static final String RELEASE_JAVA_OPTIONS = "HOME_WEB_RELEASE_JAVA_OPTIONS";
+
     private static String java(ServiceOptions s, String release) {
         return java(s, release, false);
     }
@@ -248,6 +251,12 @@ public final class UnitFileRenderer {
         var parts = new ArrayList<String>();
         parts.add(binary);
         parts.add("-XX:-UsePerfData");
+        if (s.javaHome().isEmpty()) {
+            // The release's own options for its runtime (its AOT cache), from its release.env:
+            // systemd expands an unset variable to no argument, so a release without one, or one
+            // from before there were any, starts as before.
+            parts.add("$" + RELEASE_JAVA_OPTIONS);
+        }
         if (oneShot) {
             parts.add("-XX:TieredStopAtLevel=1");
         }

@@ -28,7 +28,9 @@ final class E2e {
     final TargetHost target;
     final Path dir;
     final Path config;
-    final Map<String, String> environment;
+
+    /** The CLI's environment; {@link #withEnvironment} adds to it. */
+    Map<String, String> environment;
 
     /** The administrator's identity; deploys never get it (only set/show/rekey/edit). */
     final Path adminIdentity;
@@ -87,6 +89,14 @@ final class E2e {
         env.put("USER", "e2e");
         env.put("XDG_CACHE_HOME", Path.of(System.getProperty("user.home"), ".cache").toString());
         this.environment = Map.copyOf(env);
+    }
+
+    /** The CLI runs from now on with {@code name=value} in its environment too. */
+    E2e withEnvironment(String name, String value) {
+        var env = new HashMap<>(environment);
+        env.put(name, value);
+        environment = Map.copyOf(env);
+        return this;
     }
 
     static String databaseUrl(TargetHost target) throws IOException {

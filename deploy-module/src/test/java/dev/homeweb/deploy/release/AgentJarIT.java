@@ -139,7 +139,7 @@ class AgentJarIT {
         Files.createDirectories(dir.resolve("content/posts"));
         Files.writeString(dir.resolve("content/posts/a.md"), "# A\n");
         return new ReleaseBuilder()
-                .build(jar, dir.resolve("content"), Optional.empty(), agentJar)
+                .build(jar, dir.resolve("content"), Optional.empty(), Optional.empty(), agentJar)
                 .id();
     }
 }

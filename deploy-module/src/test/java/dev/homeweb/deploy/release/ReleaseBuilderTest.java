@@ -37,7 +37,9 @@ class ReleaseBuilderTest {
     /** The hashes are those of sha256sum over the same bytes. */
     @Test
     void manifestListsEveryFileWithHashSizeAndModeSortedByPath() {
-        var release = new ReleaseBuilder().build(jar, content, Optional.of(runtime), nodeJar);
+        var release =
+                new ReleaseBuilder()
+                        .build(jar, content, Optional.of(runtime), Optional.empty(), nodeJar);
 
         assertThat(release.manifest())
                 .isEqualTo(
@@ -51,11 +53,36 @@ class ReleaseBuilderTest {
     }
 
     @Test
+    void anAotCacheShipsBesideTheJarAndIsNamedInReleaseEnvOnlyWithTheBundledRuntime()
+            throws IOException {
+        var cache = Files.writeString(dir.resolve("trained.aot"), "cache");
+
+        var bundled =
+                new ReleaseBuilder()
+                        .build(jar, content, Optional.of(runtime), Optional.of(cache), nodeJar);
+        var own =
+                new ReleaseBuilder()
+                        .build(jar, content, Optional.empty(), Optional.of(cache), nodeJar);
+
+        assertThat(bundled.manifest()).contains(" 5 644 home-web.aot\n");
+        assertThat(bundled.environment("/var/lib/home-web/releases/" + bundled.id()))
+                .isEqualTo(
+                        "HOME_WEB_RELEASE_ID=%1$s\nHOME_WEB_RELEASE_JAVA_OPTIONS=-XX:AOTCache="
+                                        .formatted(bundled.id())
+                                + "/var/lib/home-web/releases/%s/home-web.aot\n"
+                                        .formatted(bundled.id()));
+        assertThat(own.manifest()).doesNotContain("home-web.aot");
+        assertThat(own.environment("/x")).isEqualTo("HOME_WEB_RELEASE_ID=" + own.id() + "\n");
+    }
+
+    @Test
     void themeFolderBesideTheContentShipsAsTheme() throws IOException {
         var theme = Files.createDirectories(dir.resolve("theme"));
         Files.writeString(theme.resolve("footer.mustache"), "</main>\n");
 
-        var release = new ReleaseBuilder().build(jar, content, Optional.empty(), nodeJar);
+        var release =
+                new ReleaseBuilder()
+                        .build(jar, content, Optional.empty(), Optional.empty(), nodeJar);
 
         assertThat(release.files())
                 .extracting(ReleaseFile::path)
@@ -68,7 +95,9 @@ class ReleaseBuilderTest {
         Files.writeString(content.resolve("static/.well-known/security.txt"), "Contact: x\n");
         Files.writeString(content.resolve("static/.DS_Store"), "finder");
 
-        var release = new ReleaseBuilder().build(jar, content, Optional.empty(), nodeJar);
+        var release =
+                new ReleaseBuilder()
+                        .build(jar, content, Optional.empty(), Optional.empty(), nodeJar);
 
         assertThat(release.files())
                 .extracting(ReleaseFile::path)
@@ -78,18 +107,26 @@ class ReleaseBuilderTest {
 
     @Test
     void sameFilesGiveTheSameReleaseId() {
-        var a = new ReleaseBuilder().build(jar, content, Optional.of(runtime), nodeJar);
-        var b = new ReleaseBuilder().build(jar, content, Optional.of(runtime), nodeJar);
+        var a =
+                new ReleaseBuilder()
+                        .build(jar, content, Optional.of(runtime), Optional.empty(), nodeJar);
+        var b =
+                new ReleaseBuilder()
+                        .build(jar, content, Optional.of(runtime), Optional.empty(), nodeJar);
 
         assertThat(a.id()).isEqualTo(b.id()).hasSize(16).matches("[0-9a-f]+");
     }
 
     @Test
     void aChangedPostGivesANewReleaseIdButTheSameRuntimeStoreNames() throws IOException {
-        var before = new ReleaseBuilder().build(jar, content, Optional.of(runtime), nodeJar);
+        var before =
+                new ReleaseBuilder()
+                        .build(jar, content, Optional.of(runtime), Optional.empty(), nodeJar);
         Files.writeString(content.resolve("posts/hello.md"), "# Hello again\n");
 
-        var after = new ReleaseBuilder().build(jar, content, Optional.of(runtime), nodeJar);
+        var after =
+                new ReleaseBuilder()
+                        .build(jar, content, Optional.of(runtime), Optional.empty(), nodeJar);
 
         assertThat(after.id()).isNotEqualTo(before.id());
         assertThat(after.files().get(3).storeName()).isEqualTo(before.files().get(3).storeName());
@@ -97,7 +134,9 @@ class ReleaseBuilderTest {
 
     @Test
     void executableFilesGetTheirOwnStoreName() {
-        var release = new ReleaseBuilder().build(jar, content, Optional.of(runtime), nodeJar);
+        var release =
+                new ReleaseBuilder()
+                        .build(jar, content, Optional.of(runtime), Optional.empty(), nodeJar);
 
         assertThat(release.files().get(3).storeName()).endsWith("-755");
         assertThat(release.files().get(1).storeName()).endsWith("-644");
@@ -105,7 +144,9 @@ class ReleaseBuilderTest {
 
     @Test
     void aNodeWithItsOwnJavaGetsNoRuntime() {
-        var release = new ReleaseBuilder().build(jar, content, Optional.empty(), nodeJar);
+        var release =
+                new ReleaseBuilder()
+                        .build(jar, content, Optional.empty(), Optional.empty(), nodeJar);
 
         assertThat(release.files())
                 .extracting(ReleaseFile::path)
@@ -121,6 +162,7 @@ class ReleaseBuilderTest {
                                         .build(
                                                 dir.resolve("nope.jar"),
                                                 content,
+                                                Optional.empty(),
                                                 Optional.empty(),
                                                 nodeJar))
                 .hasMessageContaining("nope.jar does not exist");

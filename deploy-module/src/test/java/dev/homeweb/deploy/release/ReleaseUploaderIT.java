@@ -26,6 +26,7 @@ class ReleaseUploaderIT extends WithTestSshServer {
                         jar,
                         base.resolve("content"),
                         Optional.of(base.resolve("runtime")),
+                        Optional.empty(),
                         Files.writeString(base.resolve("node.jar"), "agent"));
     }
 

@@ -139,7 +139,8 @@ final class FakeNode {
             Files.writeString(content.resolve("hello.md"), "# Hello\n\n" + words + "\n");
             var jar = Files.writeString(dir.resolve("home-web-" + code + ".jar"), "server " + code);
             var agent = Files.writeString(dir.resolve("node.jar"), "agent");
-            return new ReleaseBuilder().build(jar, content.getParent(), Optional.empty(), agent);
+            return new ReleaseBuilder()
+                    .build(jar, content.getParent(), Optional.empty(), Optional.empty(), agent);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -49,7 +49,13 @@ class PlannerTest {
         var node = config.nodes().get("blog");
         var agent = Files.writeString(dir.resolve("node.jar"), "agent");
         var release =
-                new ReleaseBuilder().build(jar, dir.resolve("content"), Optional.empty(), agent);
+                new ReleaseBuilder()
+                        .build(
+                                jar,
+                                dir.resolve("content"),
+                                Optional.empty(),
+                                Optional.empty(),
+                                agent);
         var planner =
                 new Planner(
                         n -> new LocalShellHost(), new UnitFileRenderer(Duration.ofSeconds(120)));

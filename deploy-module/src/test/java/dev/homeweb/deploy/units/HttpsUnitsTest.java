@@ -38,7 +38,7 @@ class HttpsUnitsTest {
                         """
                         StateDirectory=home-web-tls
                         StateDirectoryMode=0700
-                        ExecStart=/var/lib/home-web/current/runtime/bin/java -XX:-UsePerfData -Xmx48m -Xmn12m -XX:+UseSerialGC -jar /var/lib/home-web/current/home-web.jar serve \\
+                        ExecStart=/var/lib/home-web/current/runtime/bin/java -XX:-UsePerfData $HOME_WEB_RELEASE_JAVA_OPTIONS -Xmx48m -Xmn12m -XX:+UseSerialGC -jar /var/lib/home-web/current/home-web.jar serve \\
                             --https acme \\
                             --acme-email me@example.org \\
                             --acme-directory https://acme-v02.api.letsencrypt.org/directory \\
