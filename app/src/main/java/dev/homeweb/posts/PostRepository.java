@@ -162,11 +162,15 @@ public final class PostRepository {
             Connection connection, BodyStore bodies, boolean drafts, Map<Long, String> wanted)
             throws SQLException {
         Map<Long, List<Tag>> tags = new HashMap<>();
+        // One Tag for all the posts that have it: a tag is on hundreds of posts, and the server
+        // holds every post.
+        Map<Tag, Tag> distinct = new HashMap<>();
         try (var statement = connection.prepareStatement(TAGS);
                 var rs = statement.executeQuery()) {
             while (rs.next()) {
-                tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                        .add(new Tag(rs.getString(2), rs.getString(3)));
+                var tag =
+                        distinct.computeIfAbsent(new Tag(rs.getString(2), rs.getString(3)), t -> t);
+                tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(tag);
             }
         }
         Map<Long, List<String>> aliases = new HashMap<>();

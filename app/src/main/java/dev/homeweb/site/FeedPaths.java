@@ -10,8 +10,11 @@ import java.util.List;
 final class FeedPaths {
     private FeedPaths() {}
 
+    /** One list for every page that links the site's feeds (a site of 10,000 posts has as many). */
+    private static final List<Head.FeedLink> SITE = links("", "");
+
     static List<Head.FeedLink> site() {
-        return links("", "");
+        return SITE;
     }
 
     static List<Head.FeedLink> tag(Tag tag) {

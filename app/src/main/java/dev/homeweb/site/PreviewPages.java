@@ -37,7 +37,7 @@ final class PreviewPages {
                     Head.of(post.title(), path)
                             .withDescription(PageRenderer.describe(post))
                             .notIndexable();
-            previews.put(path, SiteSnapshot.postPage(renderer, post, others, head));
+            previews.put(path, SiteSnapshot.postPage(renderer, post, () -> others, () -> head));
         }
     }
 }

@@ -92,13 +92,21 @@ public final class SiteSnapshot {
         var redirects = new HashMap<String, String>();
         for (var post : visible) {
             var path = Routes.post(post.slug());
-            var others = visible.stream().filter(o -> o != post).limit(OTHER_POSTS).toList();
-            var head =
-                    Head.of(post.title(), path)
-                            .withDescription(PageRenderer.describe(post))
-                            .withArticle(post)
-                            .withFeeds(FeedPaths.site());
-            pages.put(path, postPage(renderer, post, others, head));
+            pages.put(
+                    path,
+                    postPage(
+                            renderer,
+                            post,
+                            () ->
+                                    visible.stream()
+                                            .filter(o -> o != post)
+                                            .limit(OTHER_POSTS)
+                                            .toList(),
+                            () ->
+                                    Head.of(post.title(), path)
+                                            .withDescription(PageRenderer.describe(post))
+                                            .withArticle(post)
+                                            .withFeeds(FeedPaths.site())));
             post.aliases().forEach(alias -> redirects.put(alias, path));
         }
         var previews = new HashMap<String, DeferredPage>();
@@ -117,10 +125,18 @@ public final class SiteSnapshot {
                 visible.size());
     }
 
-    /** A post's page, rendered on first request. */
-    static DeferredPage postPage(PageRenderer renderer, Post post, List<Post> others, Head head) {
+    /**
+     * A post's page, rendered on first request. Its neighbours and its head are made then too: a
+     * snapshot holds a page for every post, and with 10,000 posts holding each one's head (feed
+     * links and all) and list of neighbours was a fifth of the server's heap.
+     */
+    static DeferredPage postPage(
+            PageRenderer renderer, Post post, Supplier<List<Post>> others, Supplier<Head> head) {
         return new DeferredPage(
-                () -> Page.html(renderer.post(post, others, head), post.lastModified()));
+                () ->
+                        Page.html(
+                                renderer.post(post, others.get(), head.get()),
+                                post.lastModified()));
     }
 
     private static void addList(
@@ -140,16 +156,6 @@ public final class SiteSnapshot {
             var slice =
                     posts.subList((page - 1) * PAGE_SIZE, Math.min(posts.size(), page * PAGE_SIZE));
             var path = Routes.listPage(basePath, page);
-            var head =
-                    Head.of(page > 1 ? heading + " (page " + page + ")" : heading, path)
-                            .withPagination(
-                                    page > 1
-                                            ? Optional.of(Routes.listPage(basePath, page - 1))
-                                            : Optional.empty(),
-                                    page < pageCount
-                                            ? Optional.of(Routes.listPage(basePath, page + 1))
-                                            : Optional.empty())
-                            .withFeeds(feeds);
             int number = page;
             pages.put(
                     path,
@@ -157,10 +163,31 @@ public final class SiteSnapshot {
                             () ->
                                     Page.html(
                                             renderer.list(
-                                                    heading, basePath, slice, number, pageCount,
-                                                    head),
+                                                    heading,
+                                                    basePath,
+                                                    slice,
+                                                    number,
+                                                    pageCount,
+                                                    listHead(
+                                                            heading, basePath, number, pageCount,
+                                                            feeds)),
                                             lastModified)));
         }
+    }
+
+    private static Head listHead(
+            String heading, String basePath, int page, int pageCount, List<Head.FeedLink> feeds) {
+        return Head.of(
+                        page > 1 ? heading + " (page " + page + ")" : heading,
+                        Routes.listPage(basePath, page))
+                .withPagination(
+                        page > 1
+                                ? Optional.of(Routes.listPage(basePath, page - 1))
+                                : Optional.empty(),
+                        page < pageCount
+                                ? Optional.of(Routes.listPage(basePath, page + 1))
+                                : Optional.empty())
+                .withFeeds(feeds);
     }
 
     private static void addFeeds(

@@ -170,7 +170,7 @@ public final class SnapshotFile {
                     e.toString());
             return;
         }
-        var bytes = SnapshotJson.write(posts, now).getBytes(StandardCharsets.UTF_8);
+        var bytes = SnapshotJson.write(posts, now);
         var header =
                 (MAGIC + "\nversion " + VERSION + "\nsha256 " + Sha256.hex(bytes) + "\n\n")
                         .getBytes(StandardCharsets.US_ASCII);

@@ -88,8 +88,6 @@ final class FileResponses {
             Request request, Response response, Callback callback, StoredFile file, boolean head)
             throws Exception {
         var headers = response.getHeaders();
-        headers.add(PreparedPage.contentType(file.contentType()));
-        security.addTo(headers);
         headers.put(HttpHeader.ETAG, file.etag());
         headers.put(HttpHeader.LAST_MODIFIED, ConditionalRequest.httpDate(file.storedAt()));
         headers.add(file.immutable() ? SnapshotHandler.IMMUTABLE : SnapshotHandler.REVALIDATE);
@@ -99,10 +97,14 @@ final class FileResponses {
                 requestHeaders.get(HttpHeader.IF_MODIFIED_SINCE),
                 file.etag(),
                 file.storedAt())) {
+            // As SnapshotHandler's 304: validators and caching fields, and HSTS.
+            security.addHstsTo(headers);
             response.setStatus(HttpStatus.NOT_MODIFIED_304);
             response.write(true, null, callback);
             return;
         }
+        headers.add(PreparedPage.contentType(file.contentType()));
+        security.addTo(headers);
         headers.put(HttpHeader.CONTENT_LENGTH, file.size());
         response.setStatus(HttpStatus.OK_200);
         if (head) {

@@ -4,6 +4,7 @@ import dev.homeweb.config.HttpsSettings;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.PreEncodedHttpField;
@@ -28,6 +29,7 @@ public final class SecurityHeaders {
     static final String LIVE_PREVIEW_POLICY = CONTENT_SECURITY_POLICY + "; script-src 'self'";
 
     private final List<HttpField> fields;
+    private final Optional<HttpField> hsts;
 
     /**
      * @param baseUrl the site's public URL: HSTS is only sent when it is https
@@ -42,9 +44,11 @@ public final class SecurityHeaders {
         list.add(field("X-Content-Type-Options", "nosniff"));
         list.add(field("Referrer-Policy", "strict-origin-when-cross-origin"));
         list.add(field("X-Frame-Options", "DENY"));
-        if (baseUrl.startsWith("https://")) {
-            list.add(field("Strict-Transport-Security", hsts.headerValue()));
-        }
+        this.hsts =
+                baseUrl.startsWith("https://")
+                        ? Optional.of(field("Strict-Transport-Security", hsts.headerValue()))
+                        : Optional.<HttpField>empty();
+        this.hsts.ifPresent(list::add);
         this.fields = List.copyOf(list);
     }
 
@@ -60,6 +64,11 @@ public final class SecurityHeaders {
         for (var field : fields) {
             headers.add(field);
         }
+    }
+
+    /** Only Strict-Transport-Security, when the site is https: for a 304. */
+    void addHstsTo(HttpFields.Mutable headers) {
+        hsts.ifPresent(headers::add);
     }
 
     private static HttpField field(String name, String value) {

@@ -163,8 +163,6 @@ final class SnapshotHandler extends Handler.Wrapper {
             PreparedPage page,
             boolean head) {
         var headers = response.getHeaders();
-        headers.add(page.contentType());
-        security.addTo(headers);
         headers.add(page.etag());
         headers.add(page.lastModified());
         headers.add(page.cacheControl());
@@ -173,10 +171,17 @@ final class SnapshotHandler extends Handler.Wrapper {
         if (page.notModified(
                 requestHeaders.get(HttpHeader.IF_NONE_MATCH),
                 requestHeaders.get(HttpHeader.IF_MODIFIED_SINCE))) {
+            // Validators and caching fields only (RFC 9110, 15.4.5): the browser keeps the type
+            // and the security headers of the response it stored. A returning reader's visit is
+            // mostly these, so their size is most of what they cost. HSTS is the exception: a
+            // browser renews it from any answer.
+            security.addHstsTo(headers);
             response.setStatus(HttpStatus.NOT_MODIFIED_304);
             response.write(true, null, callback);
             return;
         }
+        headers.add(page.contentType());
+        security.addTo(headers);
         var body = page.plain();
         if (page.compressible() && acceptsGzip(requestHeaders.get(HttpHeader.ACCEPT_ENCODING))) {
             headers.add(PreparedPage.GZIP);

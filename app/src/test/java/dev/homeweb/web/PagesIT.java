@@ -388,6 +388,27 @@ class PagesIT {
     }
 
     @Test
+    void notModifiedLeavesOutTheTypeAndTheSecurityHeadersTheStoredResponseKeeps() {
+        var first = http.get("/blog/hello");
+        var etag = first.headers().firstValue("etag").orElseThrow();
+
+        var response = http.get("/blog/hello", "If-None-Match", etag);
+
+        assertThat(first.headers().firstValue("content-security-policy")).isPresent();
+        assertThat(response.statusCode()).isEqualTo(304);
+        assertThat(response.headers().firstValue("cache-control")).contains("no-cache");
+        assertThat(response.headers().firstValue("last-modified"))
+                .isEqualTo(first.headers().firstValue("last-modified"));
+        assertThat(response.headers().map().keySet())
+                .doesNotContain(
+                        "content-type",
+                        "content-security-policy",
+                        "x-content-type-options",
+                        "referrer-policy",
+                        "x-frame-options");
+    }
+
+    @Test
     void pagesAndFeedsCarryAContentLengthAndAreNeverChunked() {
         for (var path : new String[] {"/", "/blog/hello", "/atom.xml", "/feed.json", "/nope"}) {
             var response = http.get(path);

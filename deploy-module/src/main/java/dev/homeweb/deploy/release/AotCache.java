@@ -4,11 +4,12 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,8 @@ public final class AotCache {
         }
         var target = cacheDir.resolve("aot-" + key(runtime, jar, jvmOptions) + ".aot");
         if (Files.isRegularFile(target)) {
+            // Recently used, for prune(): the cache's own time, not the jar's, is checked.
+            Files.setLastModifiedTime(target, FileTime.from(java.time.Instant.now()));
             return Optional.of(target);
         }
         Files.createDirectories(cacheDir);
@@ -76,16 +79,44 @@ public final class AotCache {
             var output = work.resolve(FILE);
             train(runtime, copy, jvmOptions, output);
             try {
-                Files.move(output, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                if (!Files.isRegularFile(target)) {
-                    throw e;
-                }
-                // A concurrent run trained the same cache first.
+                // A link, not a rename: it never replaces a cache a concurrent run put there
+                // first, whose bytes that run's release may already be hashed from.
+                Files.createLink(target, output);
+            } catch (FileAlreadyExistsException e) {
+                // That run's cache serves this release too.
             }
+            prune(target);
             return Optional.of(target);
         } finally {
             RuntimeImage.deleteTree(work);
+        }
+    }
+
+    /**
+     * Each server jar gets a cache of ~45 MB: all but the newest {@link #KEEP} go, so a machine
+     * that deploys every day does not fill up. A removed one is trained again if ever needed.
+     */
+    private void prune(Path kept) throws IOException {
+        List<Path> caches;
+        try (var files = Files.list(cacheDir)) {
+            caches =
+                    files.filter(p -> p.getFileName().toString().matches("aot-[0-9a-f]+\\.aot"))
+                            .filter(p -> !p.equals(kept))
+                            .sorted(Comparator.comparing(AotCache::modified).reversed())
+                            .toList();
+        }
+        for (var old : caches.subList(Math.min(caches.size(), KEEP - 1), caches.size())) {
+            Files.deleteIfExists(old);
+        }
+    }
+
+    static final int KEEP = 4;
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
         }
     }
 

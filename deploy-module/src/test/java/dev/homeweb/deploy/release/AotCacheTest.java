@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,5 +53,64 @@ class AotCacheTest {
         assertThat(AotCache.key(runtime, other, List.of("-XX:+UseSerialGC"))).isNotEqualTo(key);
         assertThat(AotCache.key(runtime("26"), jar, List.of("-XX:+UseSerialGC"))).isNotEqualTo(key);
         assertThat(AotCache.key(runtime, jar, List.of("-XX:+UseG1GC"))).isNotEqualTo(key);
+    }
+
+    @Test
+    void aCacheAlreadyTrainedIsUsedAsItIsAndCountsAsRecent() throws Exception {
+        var jar = Files.writeString(dir.resolve("home-web.jar"), "jar");
+        var runtime = runtime("25.0.3");
+        var cacheDir = Files.createDirectories(dir.resolve("cache"));
+        var trained =
+                Files.writeString(
+                        cacheDir.resolve("aot-" + AotCache.key(runtime, jar, List.of()) + ".aot"),
+                        "trained");
+        Files.setLastModifiedTime(trained, FileTime.fromMillis(0));
+
+        // The runtime has no bin/java: a training run would fail, so this is the cached one.
+        var cache = new AotCache(cacheDir).cache(runtime, jar, List.of());
+
+        assertThat(cache).contains(trained);
+        assertThat(Files.getLastModifiedTime(trained).toMillis()).isPositive();
+    }
+
+    @Test
+    void aTrainingRunGetsACopyOfTheJarWithTheNodesTimeAndOnlyTheNewestFourCachesStay()
+            throws Exception {
+        var jar = Files.writeString(dir.resolve("home-web.jar"), "jar");
+        var runtime = runtime("25.0.3");
+        // A stand-in for java that writes the cache it is asked for, with what it was given.
+        var java = Files.createDirectories(runtime.resolve("bin")).resolve("java");
+        Files.writeString(
+                java,
+                """
+                #!/bin/sh
+                for a in "$@"; do
+                  case "$a" in -XX:AOTCacheOutput=*) out="${a#-XX:AOTCacheOutput=}";; esac
+                done
+                jar=$(dirname "$out")/home-web.jar
+                echo "$* $(stat -c %Y "$jar")" > "$out"
+                """);
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        var cacheDir = Files.createDirectories(dir.resolve("cache"));
+        for (int i = 0; i < 5; i++) {
+            var old = Files.writeString(cacheDir.resolve("aot-00" + i + ".aot"), "old");
+            Files.setLastModifiedTime(old, FileTime.fromMillis(1000L * i));
+        }
+
+        var cache = new AotCache(cacheDir).cache(runtime, jar, List.of("-XX:+UseSerialGC"));
+
+        assertThat(cache).isPresent();
+        assertThat(Files.readString(cache.get()))
+                .startsWith("-XX:+UseSerialGC -XX:AOTCacheOutput=")
+                .contains(" -jar ")
+                .endsWith("home-web.jar train 0\n");
+        try (var left = Files.list(cacheDir)) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(
+                            cache.get().getFileName().toString(),
+                            "aot-004.aot",
+                            "aot-003.aot",
+                            "aot-002.aot");
+        }
     }
 }
