@@ -56,6 +56,37 @@ class SnapshotFileTest {
     }
 
     @Test
+    void postsOfOneTagShareOneTagOnceRead() {
+        var tagged =
+                List.of(
+                        new Post(
+                                "a",
+                                "A",
+                                Optional.empty(),
+                                SAVED,
+                                Optional.empty(),
+                                List.of(new Tag("java", "Java")),
+                                "<p>a</p>",
+                                1,
+                                List.of()),
+                        new Post(
+                                "b",
+                                "B",
+                                Optional.empty(),
+                                SAVED,
+                                Optional.empty(),
+                                List.of(new Tag("java", "Java")),
+                                "<p>b</p>",
+                                1,
+                                List.of()));
+        new SnapshotFile(dir).save(tagged, SAVED);
+
+        var read = (SnapshotFile.Found) new SnapshotFile(dir).read();
+
+        assertThat(read.posts().get(0).tags().get(0)).isSameAs(read.posts().get(1).tags().get(0));
+    }
+
+    @Test
     void keepsAnEmptySiteToo() {
         new SnapshotFile(dir).save(List.of(), SAVED);
 
