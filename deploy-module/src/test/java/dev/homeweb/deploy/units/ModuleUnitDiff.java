@@ -175,10 +175,16 @@ final class ModuleUnitDiff {
 
     /**
      * The java command with its paths replaced by what they are: JAVA, JAR, CONTENT, CA_ROOT; words
-     * split on any whitespace, as systemd splits a command (./deploy continues long ones).
+     * split on any whitespace, as systemd splits a command (./deploy continues long ones). The
+     * release's own JVM options ({@code $HOME_WEB_RELEASE_JAVA_OPTIONS}: the AOT cache of its
+     * bundled runtime) are left out: the module runs the package's Java, which has no such cache,
+     * as a node with {@code java_home} does.
      */
     static String withoutPackagePaths(String command) {
-        var words = command.strip().split("\\s+");
+        var words =
+                java.util.Arrays.stream(command.strip().split("\\s+"))
+                        .filter(w -> !w.equals("$" + UnitFileRenderer.RELEASE_JAVA_OPTIONS))
+                        .toArray(String[]::new);
         words[0] = words[0].endsWith("/bin/java") ? "JAVA" : words[0];
         for (int i = 1; i < words.length; i++) {
             if (words[i - 1].equals("-jar") && words[i].endsWith("/home-web.jar")) {
