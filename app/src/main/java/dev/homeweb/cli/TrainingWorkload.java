@@ -8,20 +8,18 @@ import dev.homeweb.posts.Tag;
 import dev.homeweb.site.SnapshotFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** What {@link TrainCommand} does, in a folder of its own. */
@@ -46,9 +44,11 @@ final class TrainingWorkload {
         return work.resolve("content");
     }
 
-    /** The sample posts read and rendered as import does, saved as the server's site snapshot. */
-    Path writeSnapshot() {
-        var state = work.resolve("state");
+    /**
+     * The sample posts read and rendered as import does, saved as the server's site snapshot in
+     * {@code state}: what a server that had run against a database would have left there.
+     */
+    void writeSnapshot(Path state) {
         var renderer = new MarkdownRenderer();
         var posts = new ArrayList<Post>();
         for (var source : new ContentReader().read(work.resolve("content"))) {
@@ -67,7 +67,11 @@ final class TrainingWorkload {
                             front.aliases()));
         }
         new SnapshotFile(state).save(posts, Instant.now());
-        return state;
+    }
+
+    /** The embedded PostgreSQL on {@code port}, as a node's database-URL file names its own. */
+    Path writeDatabaseUrl(int port) throws IOException {
+        return writeUrl("postgresql://postgres@127.0.0.1:" + port + "/postgres");
     }
 
     /**
@@ -78,25 +82,24 @@ final class TrainingWorkload {
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        return writeUrl("postgresql://training@127.0.0.1:" + port + "/training");
+    }
+
+    private Path writeUrl(String url) throws IOException {
         var file = work.resolve("database-url");
-        Files.writeString(file, "postgresql://training@127.0.0.1:" + port + "/training\n");
+        Files.deleteIfExists(file);
+        Files.writeString(file, url + "\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         return file;
     }
 
     /** Every page the index links to, plain, gzipped and revalidated; returns the responses. */
     int requestPages(int port) {
-        var client =
-                HttpClient.newBuilder()
-                        .connectTimeout(Duration.ofSeconds(5))
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .build();
-        var base = "http://127.0.0.1:" + port;
         var paths = new LinkedHashSet<String>();
         paths.addAll(List.of("/", "/atom.xml", "/feed.json", "/sitemap.xml", "/healthz"));
         // Not /search: it asks the database, which would keep the run waiting for a connection.
         paths.add("/no-such-page");
-        var index = get(client, base + "/", null, null);
+        var index = get(port, "/", null, null);
         var matcher = LINK.matcher(index.body());
         while (matcher.find()) {
             paths.add(matcher.group(1));
@@ -105,11 +108,9 @@ final class TrainingWorkload {
         // Twice over, so the methods the pages run are profiled, not just loaded.
         for (int round = 0; round < 2; round++) {
             for (var path : paths) {
-                var plain = get(client, base + path, null, null);
-                get(client, base + path, "gzip", null);
-                plain.headers()
-                        .firstValue("ETag")
-                        .ifPresent(etag -> get(client, base + path, null, etag));
+                var plain = get(port, path, null, null);
+                get(port, path, "gzip", null);
+                plain.etag().ifPresent(etag -> get(port, path, null, etag));
                 responses += 3;
             }
         }
@@ -117,33 +118,55 @@ final class TrainingWorkload {
     }
 
     /** A training run that met server errors would have trained the wrong code: it fails. */
-    private static HttpResponse<String> get(
-            HttpClient client, String url, String encoding, String etag) {
-        var response = send(client, url, encoding, etag);
-        if (response.statusCode() >= 500) {
+    private static Response get(int port, String path, String encoding, String etag) {
+        var response = Response.of(port, path, encoding, etag);
+        if (response.status() >= 500) {
             throw new IllegalStateException(
-                    "training request " + url + " answered " + response.statusCode());
+                    "training request " + path + " answered " + response.status());
         }
         return response;
     }
 
-    private static HttpResponse<String> send(
-            HttpClient client, String url, String encoding, String etag) {
-        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
-        if (encoding != null) {
-            request.header("Accept-Encoding", encoding);
-        }
-        if (etag != null) {
-            request.header("If-None-Match", etag);
-        }
-        try {
-            return client.send(
-                    request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("training request " + url + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during training", e);
+    /**
+     * One HTTP/1.1 exchange on a connection of its own, written and read by hand: with the JDK's
+     * HTTP client, its classes and the TLS providers it starts would go into the server's cache,
+     * which every start maps (some 1,600 classes that no server runs).
+     */
+    private record Response(int status, Optional<String> etag, String body) {
+        private static final Pattern ETAG = Pattern.compile("(?im)^etag:\\s*(\\S+)\\s*$");
+
+        static Response of(int port, String path, String encoding, String etag) {
+            var request = new StringBuilder("GET ").append(path).append(" HTTP/1.1\r\n");
+            request.append("Host: 127.0.0.1:").append(port).append("\r\nConnection: close\r\n");
+            if (encoding != null) {
+                request.append("Accept-Encoding: ").append(encoding).append("\r\n");
+            }
+            if (etag != null) {
+                request.append("If-None-Match: ").append(etag).append("\r\n");
+            }
+            request.append("\r\n");
+            try (var socket = new Socket(InetAddress.getByName("127.0.0.1"), port)) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream()
+                        .write(request.toString().getBytes(StandardCharsets.US_ASCII));
+                // Latin-1 maps every byte to one char: the head stays readable, gzip bytes too.
+                var text =
+                        new String(
+                                socket.getInputStream().readAllBytes(),
+                                StandardCharsets.ISO_8859_1);
+                int end = text.indexOf("\r\n\r\n");
+                if (!text.startsWith("HTTP/1.1 ") || end < 0) {
+                    throw new IllegalStateException(
+                            "training request " + path + ": no HTTP response");
+                }
+                var found = ETAG.matcher(text.substring(0, end));
+                return new Response(
+                        Integer.parseInt(text.substring(9, 12)),
+                        found.find() ? Optional.of(found.group(1)) : Optional.empty(),
+                        text.substring(end + 4));
+            } catch (IOException e) {
+                throw new UncheckedIOException("training request " + path + " failed", e);
+            }
         }
     }
 

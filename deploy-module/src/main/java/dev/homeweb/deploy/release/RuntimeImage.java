@@ -18,7 +18,11 @@ import java.util.stream.Stream;
  * made of both.
  */
 public final class RuntimeImage {
-    /** What the server jar needs (from jdeps), plus what libraries reach reflectively. */
+    /**
+     * What the server jar needs (from jdeps), plus what libraries reach reflectively: zonky's
+     * embedded PostgreSQL asks {@code jdk.security.auth}'s UnixSystem whether it runs as root, and
+     * without it runs initdb as root, which refuses (the AOT training run uses it as any user).
+     */
     static final List<String> MODULES =
             List.of(
                     "java.base",
@@ -34,6 +38,7 @@ public final class RuntimeImage {
                     "java.sql",
                     "java.xml",
                     "jdk.crypto.ec",
+                    "jdk.security.auth",
                     "jdk.unsupported",
                     "jdk.zipfs");
 
