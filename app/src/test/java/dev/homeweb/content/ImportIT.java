@@ -10,10 +10,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.homeweb.db.Migrations;
 import dev.homeweb.db.PackagedMigrations;
 import dev.homeweb.db.SingleConnectionDatabase;
+import dev.homeweb.internal.Sha256;
 import dev.homeweb.posts.PostRepository;
 import dev.homeweb.testing.ContentDir;
 import dev.homeweb.testing.PostgresExtension;
 import dev.homeweb.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +124,30 @@ class ImportIT {
         assertThat(a.title()).isEqualTo("A edited");
         assertThat(a.tags()).extracting(t -> t.slug()).containsExactly("new");
         assertThat(db.dsl().select(TAGS.SLUG).from(TAGS).fetch(TAGS.SLUG)).containsExactly("new");
+    }
+
+    /**
+     * A starting server asks PostgreSQL for each body's hash instead of each body (migration V8):
+     * the hash must follow every write of the body, or a server would serve the body it kept.
+     */
+    @Test
+    void everyPostKeepsTheHashOfItsBodyThroughAnEdit(TestDatabase db) {
+        var content = aAndBImported(db, "");
+        content.post("a.md", "A edited", "2026-01-01", "");
+        importer(db).importFrom(dir);
+
+        var rows =
+                db.dsl()
+                        .select(POSTS.SLUG, POSTS.BODY_HTML, DSL.field("body_sha256", String.class))
+                        .from(POSTS)
+                        .fetch();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.getValues(POSTS.BODY_HTML)).anyMatch(html -> html.contains("A edited"));
+        for (var row : rows) {
+            assertThat(row.value3())
+                    .as(row.value1())
+                    .isEqualTo(Sha256.hex(row.value2().getBytes(StandardCharsets.UTF_8)));
+        }
     }
 
     @Test
