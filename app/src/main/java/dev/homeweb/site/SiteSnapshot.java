@@ -27,6 +27,7 @@ public final class SiteSnapshot {
     private final Map<String, DeferredPage> pages;
     private final Map<String, DeferredPage> previews;
     private final Map<String, String> redirects;
+    private final Supplier<Map<String, String>> previewRedirects;
     private final Page notFound;
     private final Optional<Instant> nextChange;
     private final int postCount;
@@ -35,12 +36,14 @@ public final class SiteSnapshot {
             Map<String, DeferredPage> pages,
             Map<String, DeferredPage> previews,
             Map<String, String> redirects,
+            Supplier<Map<String, String>> previewRedirects,
             Page notFound,
             Optional<Instant> nextChange,
             int postCount) {
         this.pages = pages;
         this.previews = previews;
         this.redirects = redirects;
+        this.previewRedirects = previewRedirects;
         this.notFound = notFound;
         this.nextChange = nextChange;
         this.postCount = postCount;
@@ -110,16 +113,15 @@ public final class SiteSnapshot {
             post.aliases().forEach(alias -> redirects.put(alias, path));
         }
         var previews = new HashMap<String, DeferredPage>();
-        drafts.key()
-                .ifPresent(
-                        key ->
-                                PreviewPages.add(
-                                        previews, redirects, renderer, key, posts, visible));
+        drafts.key().ifPresent(key -> PreviewPages.add(previews, renderer, key, posts, visible));
+        var previewRedirects =
+                drafts.key().map(key -> PreviewPages.redirects(key, visible)).orElse(Map::of);
         var notFound = Page.html(renderer.notFound(), Instant.EPOCH);
         return new SiteSnapshot(
                 Map.copyOf(pages),
                 Map.copyOf(previews),
                 Map.copyOf(redirects),
+                previewRedirects,
                 notFound,
                 nextChange,
                 visible.size());
@@ -247,7 +249,11 @@ public final class SiteSnapshot {
 
     /** Where an old address of a post now lives. */
     public Optional<String> redirect(String path) {
-        return Optional.ofNullable(redirects.get(path));
+        var alias = redirects.get(path);
+        if (alias == null && path.startsWith(Routes.PREVIEWS)) {
+            return Optional.ofNullable(previewRedirects.get().get(path));
+        }
+        return Optional.ofNullable(alias);
     }
 
     public Page notFound() {
