@@ -2,8 +2,9 @@ package dev.homeweb.deploy.release;
 
 import dev.homeweb.deploy.ssh.NodeShell;
 import dev.homeweb.deploy.units.NodeLayout;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +15,8 @@ import java.util.stream.Collectors;
  * Puts a release on a node. File contents live once in a content-addressed store ({@code
  * store/<sha256>-<mode>}); only what the store lacks is sent, as one tar stream, and checked with
  * {@code sha256sum} on arrival. The release directory is then made of hard links into the store,
- * built under a temporary name and renamed into place, so it is either complete or absent.
+ * unpacked from a second tar stream under a temporary name and renamed into place, so it is either
+ * complete or absent.
  */
 public final class ReleaseUploader {
     private final NodeShell shell;
@@ -84,7 +86,9 @@ public final class ReleaseUploader {
     }
 
     private void assemble(Release release, List<String> migrations) {
-        shell.run(assembleScript(layout, release, migrations))
+        shell.runWithInput(
+                        assembleScript(layout, release),
+                        out -> writeAssembly(out, layout, release, migrations))
                 .orThrow("assembling release " + release.id());
     }
 
@@ -119,49 +123,56 @@ public final class ReleaseUploader {
                 .formatted(layout.store());
     }
 
-    /** Builds the release of hard links into the store under a temporary name, then renames it. */
-    static String assembleScript(NodeLayout layout, Release release, List<String> migrations) {
-        var partial = layout.releases() + "/.partial-" + release.id();
-        var script = new StringBuilder();
-        script.append("umask 022\n");
-        script.append("rm -rf ").append(partial).append('\n');
-        var dirs = new TreeSet<String>();
-        for (var file : release.files()) {
-            int slash = file.path().lastIndexOf('/');
-            if (slash > 0) {
-                dirs.add(file.path().substring(0, slash));
-            }
-        }
-        script.append("mkdir -p ").append(partial);
-        for (var dir : dirs) {
-            script.append(" \\\n  ").append(partial).append('/').append(dir);
-        }
-        script.append('\n');
-        script.append("cd ").append(partial).append('\n');
-        for (var file : release.files()) {
-            script.append("ln ")
-                    .append(layout.store())
-                    .append('/')
-                    .append(file.storeName())
-                    .append(' ')
-                    .append(file.path())
-                    .append('\n');
-        }
-        script.append(heredoc("release.env", release.environment(layout.release(release.id()))));
-        script.append(heredoc("migrations.txt", String.join("\n", migrations) + "\n"));
-        script.append(heredoc("MANIFEST", release.manifest()));
-        script.append("cd /\nmv -T ")
-                .append(partial)
-                .append(' ')
-                .append(layout.release(release.id()))
-                .append('\n');
-        return script.toString();
+    /**
+     * Unpacks the release directory from the tar stream on stdin under a temporary name, then
+     * renames it into place. One {@code tar} makes every hard link: a {@code ln} per file forked a
+     * thousand processes for a 1,000-post release (about a second).
+     */
+    static String assembleScript(NodeLayout layout, Release release) {
+        var partial = partial(layout, release);
+        return """
+                umask 022
+                rm -rf %1$s
+                tar -x -o -f - -C %2$s
+                mv -T %1$s %3$s
+                """
+                .formatted(partial, layout.root(), layout.release(release.id()));
     }
 
-    private static String heredoc(String file, String text) {
-        if (Arrays.asList(text.split("\n")).contains("HOME_WEB_EOF")) {
-            throw new IllegalArgumentException("text contains the heredoc marker");
+    /**
+     * The release directory as a tar stream to unpack in the node's root: a hard link into the
+     * store for every file, then {@code release.env}, {@code migrations.txt} and {@code MANIFEST}
+     * (written last: a release with a manifest is complete).
+     */
+    static void writeAssembly(
+            OutputStream out, NodeLayout layout, Release release, List<String> migrations)
+            throws IOException {
+        var tar = new TarStream(out);
+        var partial = relative(layout, partial(layout, release)) + "/";
+        var store = relative(layout, layout.store()) + "/";
+        for (var file : release.files()) {
+            tar.link(partial + file.path(), store + file.storeName());
         }
-        return "cat > " + file + " <<'HOME_WEB_EOF'\n" + text + "HOME_WEB_EOF\n";
+        tar.add(partial + "release.env", utf8(release.environment(layout.release(release.id()))));
+        tar.add(partial + "migrations.txt", utf8(String.join("\n", migrations) + "\n"));
+        tar.add(partial + "MANIFEST", utf8(release.manifest()));
+        tar.finish();
+    }
+
+    private static String partial(NodeLayout layout, Release release) {
+        return layout.releases() + "/.partial-" + release.id();
+    }
+
+    /** {@code path} inside the node's root, as the tar stream names it. */
+    private static String relative(NodeLayout layout, String path) {
+        if (!path.startsWith(layout.root() + "/")) {
+            throw new IllegalStateException(
+                    path + " is not under the node's root " + layout.root());
+        }
+        return path.substring(layout.root().length() + 1);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -112,4 +112,35 @@ class ReleaseUploaderIT extends WithTestSshServer {
                 .isEqualTo(50_000);
         assertThat(dirOnNode.resolve("content/static/.well-known/security.txt")).exists();
     }
+
+    @Test
+    void everyFileOfTheReleaseIsAHardLinkIntoTheStoreEvenUnderALongPath() throws Exception {
+        var root = dir.resolve("node-d");
+        var build = Files.createDirectories(dir.resolve("build-d"));
+        // A runtime's legal notices sit deeper than ustar's 100-byte names.
+        var deep = "runtime/legal/jdk.internal.vm.ci.example/" + "very-long-notice-name-".repeat(2);
+        Files.createDirectories(build.resolve(deep));
+        Files.writeString(build.resolve(deep + "/ADDITIONAL_LICENSE_INFO"), "notice\n");
+        var release = release(build, "# One\n");
+        try (var host = server.connect()) {
+            new ReleaseUploader(new NodeShell(host, false), new NodeLayout(root.toString()))
+                    .upload(release, List.of());
+        }
+        var dirOnNode = root.resolve("releases/" + release.id());
+        for (var file : release.files()) {
+            assertThat(
+                            Files.isSameFile(
+                                    dirOnNode.resolve(file.path()),
+                                    root.resolve("store/" + file.storeName())))
+                    .as(file.path())
+                    .isTrue();
+        }
+        assertThat(("releases/.partial-" + release.id() + "/" + deep).length()).isGreaterThan(100);
+        assertThat(Files.readString(dirOnNode.resolve(deep + "/ADDITIONAL_LICENSE_INFO")))
+                .isEqualTo("notice\n");
+        assertThat(root.resolve("releases")).isDirectoryContaining(p -> p.endsWith(release.id()));
+        try (var left = Files.list(root.resolve("releases"))) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly(release.id());
+        }
+    }
 }

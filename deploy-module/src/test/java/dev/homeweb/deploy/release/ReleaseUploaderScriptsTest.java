@@ -45,35 +45,35 @@ class ReleaseUploaderScriptsTest {
     }
 
     @Test
-    void assemblesHardLinksUnderATemporaryNameAndRenamesItIntoPlace() {
-        var id = RELEASE.id();
-
-        assertThat(
-                        ReleaseUploader.assembleScript(
-                                LAYOUT, RELEASE, List.of("V1__a.sql", "V2__b.sql")))
+    void unpacksTheReleaseUnderATemporaryNameAndRenamesItIntoPlace() {
+        assertThat(ReleaseUploader.assembleScript(LAYOUT, RELEASE))
                 .isEqualTo(
                         """
                         umask 022
                         rm -rf /srv/blog/releases/.partial-%1$s
-                        mkdir -p /srv/blog/releases/.partial-%1$s \\
-                          /srv/blog/releases/.partial-%1$s/content/posts
-                        cd /srv/blog/releases/.partial-%1$s
-                        ln /srv/blog/store/%3$s-644 content/posts/hello.md
-                        ln /srv/blog/store/%2$s-644 home-web.jar
-                        cat > release.env <<'HOME_WEB_EOF'
-                        HOME_WEB_RELEASE_ID=%1$s
-                        HOME_WEB_EOF
-                        cat > migrations.txt <<'HOME_WEB_EOF'
-                        V1__a.sql
-                        V2__b.sql
-                        HOME_WEB_EOF
-                        cat > MANIFEST <<'HOME_WEB_EOF'
-                        %3$s 8 644 content/posts/hello.md
-                        %2$s 3 644 home-web.jar
-                        HOME_WEB_EOF
-                        cd /
+                        tar -x -o -f - -C /srv/blog
                         mv -T /srv/blog/releases/.partial-%1$s /srv/blog/releases/%1$s
                         """
-                                .formatted(id, JAR, POST));
+                                .formatted(RELEASE.id()));
+    }
+
+    @Test
+    void theReleaseStreamLinksEachFileToTheStoreAndEndsWithItsManifest() throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        ReleaseUploader.writeAssembly(out, LAYOUT, RELEASE, List.of("V1__a.sql", "V2__b.sql"));
+        var partial = "releases/.partial-" + RELEASE.id() + "/";
+
+        var entries = TarEntries.read(out.toByteArray());
+
+        assertThat(entries)
+                .containsExactly(
+                        TarEntries.link(
+                                partial + "content/posts/hello.md", "store/" + POST + "-644"),
+                        TarEntries.link(partial + "home-web.jar", "store/" + JAR + "-644"),
+                        TarEntries.file(
+                                partial + "release.env",
+                                "HOME_WEB_RELEASE_ID=" + RELEASE.id() + "\n"),
+                        TarEntries.file(partial + "migrations.txt", "V1__a.sql\nV2__b.sql\n"),
+                        TarEntries.file(partial + "MANIFEST", RELEASE.manifest()));
     }
 }
