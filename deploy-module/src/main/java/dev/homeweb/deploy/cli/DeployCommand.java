@@ -3,7 +3,6 @@ package dev.homeweb.deploy.cli;
 import dev.homeweb.deploy.config.DeployConfig;
 import dev.homeweb.deploy.config.NodeConfig;
 import dev.homeweb.deploy.lock.LockHolder;
-import dev.homeweb.deploy.release.LookCheck;
 import dev.homeweb.deploy.release.Release;
 import dev.homeweb.deploy.release.ReleaseBuilder;
 import dev.homeweb.deploy.rollout.NodeAdmin;
@@ -222,8 +221,6 @@ public final class DeployCommand implements Callable<Integer> {
             throw new dev.homeweb.deploy.config.UserError(
                     "server jar " + jar + " does not exist; build it with mvn package");
         }
-        // site.yaml and theme/ are checked by the server itself, before anything is built or sent.
-        new LookCheck().run(jar, content);
         return workstation().releases(selected, jar, content, nodeJar);
     }
 

@@ -4,6 +4,8 @@ import dev.homeweb.deploy.config.NodeConfig;
 import dev.homeweb.deploy.config.UserError;
 import dev.homeweb.deploy.lock.LockHolder;
 import dev.homeweb.deploy.release.AotCache;
+import dev.homeweb.deploy.release.FileHashes;
+import dev.homeweb.deploy.release.LookCheck;
 import dev.homeweb.deploy.release.Release;
 import dev.homeweb.deploy.release.ReleaseBuilder;
 import dev.homeweb.deploy.release.RuntimeImage;
@@ -44,7 +46,28 @@ final class Workstation {
      */
     Map<NodeConfig, Release> releases(
             List<NodeConfig> selected, Path jar, Path content, Path nodeJar) {
-        var builder = new ReleaseBuilder();
+        var hashes = FileHashes.in(cacheDir().resolve("hashes.tsv"), clock);
+        // site.yaml and theme/ are checked by the server itself, while the release is built and
+        // before anything is sent; a failed check speaks first, whatever the build said.
+        var check = new LookCheck(hashes, cacheDir().resolve("look-passed")).start(jar, content);
+        Map<NodeConfig, Release> releases;
+        try {
+            releases = build(selected, jar, content, nodeJar, hashes);
+        } catch (RuntimeException e) {
+            check.await();
+            throw e;
+        }
+        try {
+            check.await();
+        } finally {
+            hashes.save();
+        }
+        return releases;
+    }
+
+    private Map<NodeConfig, Release> build(
+            List<NodeConfig> selected, Path jar, Path content, Path nodeJar, FileHashes hashes) {
+        var builder = new ReleaseBuilder(hashes);
         var agent = nodeJar != null ? nodeJar : defaultNodeJar();
         var byKind = new HashMap<Boolean, Release>();
         var result = new HashMap<NodeConfig, Release>();
@@ -64,7 +87,8 @@ final class Workstation {
                                                         aotCache(
                                                                 image,
                                                                 jar,
-                                                                node.service().jvmOptions()));
+                                                                node.service().jvmOptions(),
+                                                                hashes));
                                 var r = builder.build(jar, content, runtime, aot, agent);
                                 err.printf(
                                         "release %s: %d files, %.1f MB%s%n",
@@ -113,9 +137,10 @@ final class Workstation {
      * older than Java 25, or (said on stderr) when the training run fails: the server then starts
      * as it would without one, only slower.
      */
-    private Optional<Path> aotCache(Path runtime, Path jar, List<String> jvmOptions) {
+    private Optional<Path> aotCache(
+            Path runtime, Path jar, List<String> jvmOptions, FileHashes hashes) {
         try {
-            return new AotCache(cacheDir()).cache(runtime, jar, jvmOptions);
+            return new AotCache(cacheDir(), hashes).cache(runtime, jar, jvmOptions);
         } catch (IOException e) {
             err.println("warning: release without an AOT cache: " + e.getMessage());
             err.flush();

@@ -2,7 +2,6 @@ package dev.homeweb.deploy.release;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -38,9 +37,16 @@ public final class AotCache {
     private static final Pattern VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)");
 
     private final Path cacheDir;
+    private final FileHashes hashes;
 
     public AotCache(Path cacheDir) {
+        this(cacheDir, FileHashes.none());
+    }
+
+    /** Caches in {@code cacheDir}, keyed by the jar's hash as {@code hashes} knows it. */
+    public AotCache(Path cacheDir, FileHashes hashes) {
         this.cacheDir = cacheDir;
+        this.hashes = hashes;
     }
 
     /** Whether the runtime image at {@code runtime} can use a cache: Java 25 or later. */
@@ -64,10 +70,16 @@ public final class AotCache {
         if (!supports(runtime)) {
             return Optional.empty();
         }
-        var target = cacheDir.resolve("aot-" + key(runtime, jar, jvmOptions) + ".aot");
+        var target =
+                cacheDir.resolve(
+                        "aot-" + key(runtime, hashes.sum(jar).sha256(), jvmOptions) + ".aot");
         if (Files.isRegularFile(target)) {
-            // Recently used, for prune(): the cache's own time, not the jar's, is checked.
-            Files.setLastModifiedTime(target, FileTime.from(java.time.Instant.now()));
+            // Recently used, for prune(): the cache's own time, not the jar's, is checked. At most
+            // once a day, so FileHashes knows the file unchanged and a deploy need not read it.
+            var now = java.time.Instant.now();
+            if (Files.getLastModifiedTime(target).toInstant().isBefore(now.minus(TOUCHED))) {
+                Files.setLastModifiedTime(target, FileTime.from(now));
+            }
             return Optional.of(target);
         }
         Files.createDirectories(cacheDir);
@@ -112,6 +124,9 @@ public final class AotCache {
 
     static final int KEEP = 4;
 
+    /** How often a cache in use has its time renewed, for {@link #prune}. */
+    static final java.time.Duration TOUCHED = java.time.Duration.ofDays(1);
+
     private static FileTime modified(Path file) {
         try {
             return Files.getLastModifiedTime(file);
@@ -120,18 +135,14 @@ public final class AotCache {
         }
     }
 
-    static String key(Path runtime, Path jar, List<String> jvmOptions) {
-        try {
-            var text =
-                    Hashes.sha256(jar).sha256()
-                            + "\n"
-                            + runtime.toAbsolutePath().normalize()
-                            + "\n"
-                            + String.join(" ", jvmOptions);
-            return Hashes.sha256(text).substring(0, 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + jar, e);
-        }
+    static String key(Path runtime, String jarSha256, List<String> jvmOptions) {
+        var text =
+                jarSha256
+                        + "\n"
+                        + runtime.toAbsolutePath().normalize()
+                        + "\n"
+                        + String.join(" ", jvmOptions);
+        return Hashes.sha256(text).substring(0, 16);
     }
 
     private static void train(Path runtime, Path jar, List<String> jvmOptions, Path output)

@@ -22,6 +22,18 @@ public final class ReleaseBuilder {
     private static final java.util.regex.Pattern HIDDEN =
             java.util.regex.Pattern.compile("(.*/)?\\.(?!well-known(/|$)).*");
 
+    private final FileHashes hashes;
+
+    /** A builder that reads and hashes every file. */
+    public ReleaseBuilder() {
+        this(FileHashes.none());
+    }
+
+    /** A builder that reads only the files {@code hashes} does not know unchanged. */
+    public ReleaseBuilder(FileHashes hashes) {
+        this.hashes = hashes;
+    }
+
     /**
      * Builds the release; {@code runtime} is empty when the node uses its own Java. {@code nodeJar}
      * is the secrets agent the node runs as root ({@code lib/home-web-node.jar}); {@code aotCache}
@@ -85,7 +97,7 @@ public final class ReleaseBuilder {
         }
     }
 
-    private static List<ReleaseFile> tree(String prefix, Path dir) {
+    private List<ReleaseFile> tree(String prefix, Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile)
                     .filter(p -> !hidden(dir.relativize(p)))
@@ -104,9 +116,9 @@ public final class ReleaseBuilder {
         return HIDDEN.matcher(relative.toString()).matches();
     }
 
-    static ReleaseFile file(String path, Path source) {
+    private ReleaseFile file(String path, Path source) {
         try {
-            var sum = Hashes.sha256(source);
+            var sum = hashes.sum(source);
             return new ReleaseFile(
                     path, sum.sha256(), sum.size(), Files.isExecutable(source), source);
         } catch (IOException e) {

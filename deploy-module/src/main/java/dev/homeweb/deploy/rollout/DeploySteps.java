@@ -37,6 +37,8 @@ final class DeploySteps {
         return Step.before(
                 "preflight",
                 session -> {
+                    // Every plan takes the lock next, over a connection of its own.
+                    session.connectLockAhead();
                     var host = session.open();
                     if (node.needsSudo() && !host.exec("sudo -n true").ok()) {
                         throw StepFailed.failed(

@@ -9,6 +9,8 @@ import dev.homeweb.deploy.ssh.RemoteHost;
 import dev.homeweb.deploy.units.NodeLayout;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +27,7 @@ final class NodeSession implements AutoCloseable {
     private Optional<String> previous = Optional.empty();
     private Optional<LockHolder> lockedBy = Optional.empty();
     private @Nullable RemoteHost lockHost;
+    private @Nullable CompletableFuture<RemoteHost> lockHostAhead;
     private @Nullable Lease lease;
 
     NodeSession(NodeConnector connector, NodeConfig node) {
@@ -94,9 +97,39 @@ final class NodeSession implements AutoCloseable {
      */
     NodeShell lockShell() {
         if (lockHost == null) {
-            lockHost = connector.open(node);
+            lockHost = lockHostAhead != null ? awaitAhead() : connector.open(node);
         }
         return new NodeShell(lockHost, node.needsSudo());
+    }
+
+    /**
+     * Starts opening the lock's connection in the background: its SSH handshake (a sixth of a
+     * second) overlaps preflight's instead of following it. {@link #lockShell} takes it.
+     */
+    void connectLockAhead() {
+        if (lockHost == null && lockHostAhead == null) {
+            lockHostAhead =
+                    CompletableFuture.supplyAsync(
+                            () -> connector.open(node),
+                            task -> {
+                                var thread = new Thread(task, "lock-connection-" + node.name());
+                                thread.setDaemon(true);
+                                thread.start();
+                            });
+        }
+    }
+
+    private RemoteHost awaitAhead() {
+        var ahead = Objects.requireNonNull(lockHostAhead);
+        lockHostAhead = null;
+        try {
+            return ahead.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     void hold(LockHolder holder, Lease held) {
@@ -118,6 +151,11 @@ final class NodeSession implements AutoCloseable {
         } finally {
             lease = null;
             lockedBy = Optional.empty();
+            if (lockHostAhead != null) {
+                // Never taken (preflight failed): close it once its handshake is over.
+                lockHostAhead.thenAccept(RemoteHost::close);
+                lockHostAhead = null;
+            }
             if (lockHost != null) {
                 lockHost.close();
             }

@@ -47,12 +47,32 @@ class AotCacheTest {
         var jar = Files.writeString(dir.resolve("a.jar"), "jar");
         var other = Files.writeString(dir.resolve("b.jar"), "other jar");
         var runtime = runtime("25.0.3");
-        var key = AotCache.key(runtime, jar, List.of("-XX:+UseSerialGC"));
+        var key = AotCache.key(runtime, sha(jar), List.of("-XX:+UseSerialGC"));
 
-        assertThat(AotCache.key(runtime, jar, List.of("-XX:+UseSerialGC"))).isEqualTo(key);
-        assertThat(AotCache.key(runtime, other, List.of("-XX:+UseSerialGC"))).isNotEqualTo(key);
-        assertThat(AotCache.key(runtime("26"), jar, List.of("-XX:+UseSerialGC"))).isNotEqualTo(key);
-        assertThat(AotCache.key(runtime, jar, List.of("-XX:+UseG1GC"))).isNotEqualTo(key);
+        assertThat(AotCache.key(runtime, sha(jar), List.of("-XX:+UseSerialGC"))).isEqualTo(key);
+        assertThat(AotCache.key(runtime, sha(other), List.of("-XX:+UseSerialGC")))
+                .isNotEqualTo(key);
+        assertThat(AotCache.key(runtime("26"), sha(jar), List.of("-XX:+UseSerialGC")))
+                .isNotEqualTo(key);
+        assertThat(AotCache.key(runtime, sha(jar), List.of("-XX:+UseG1GC"))).isNotEqualTo(key);
+    }
+
+    @Test
+    void aCacheUsedTodayKeepsTimeSoTheReleaseNeedNotReadItAgain() throws Exception {
+        var jar = Files.writeString(dir.resolve("home-web.jar"), "jar");
+        var runtime = runtime("25.0.3");
+        var cacheDir = Files.createDirectories(dir.resolve("cache"));
+        var trained =
+                Files.writeString(
+                        cacheDir.resolve(
+                                "aot-" + AotCache.key(runtime, sha(jar), List.of()) + ".aot"),
+                        "trained");
+        var anHourAgo = FileTime.from(java.time.Instant.now().minusSeconds(3600));
+        Files.setLastModifiedTime(trained, anHourAgo);
+
+        new AotCache(cacheDir).cache(runtime, jar, List.of());
+
+        assertThat(Files.getLastModifiedTime(trained)).isEqualTo(anHourAgo);
     }
 
     @Test
@@ -62,7 +82,8 @@ class AotCacheTest {
         var cacheDir = Files.createDirectories(dir.resolve("cache"));
         var trained =
                 Files.writeString(
-                        cacheDir.resolve("aot-" + AotCache.key(runtime, jar, List.of()) + ".aot"),
+                        cacheDir.resolve(
+                                "aot-" + AotCache.key(runtime, sha(jar), List.of()) + ".aot"),
                         "trained");
         Files.setLastModifiedTime(trained, FileTime.fromMillis(0));
 
@@ -112,5 +133,9 @@ class AotCacheTest {
                             "aot-003.aot",
                             "aot-002.aot");
         }
+    }
+
+    private static String sha(Path file) throws java.io.IOException {
+        return Hashes.sha256(file).sha256();
     }
 }

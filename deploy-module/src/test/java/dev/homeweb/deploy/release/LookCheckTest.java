@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.homeweb.deploy.config.UserError;
 import dev.homeweb.deploy.e2e.FakeServerJar;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +49,54 @@ class LookCheckTest {
 
         assertThatCode(() -> new LookCheck().run(jar, dir.resolve("content")))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void theSameJarSiteAndThemePassWithoutARunAndAChangedThemeIsCheckedAgain() throws Exception {
+        var jar = FakeServerJar.build(dir, "ok");
+        var passed = dir.resolve("cache/look-passed");
+        var theme = Files.createDirectories(dir.resolve("theme"));
+        Files.writeString(theme.resolve("footer.mustache"), "<footer>{{title}}</footer>\n");
+        new LookCheck(FileHashes.none(), passed).run(jar, dir.resolve("content"));
+        var remembered = Files.readString(passed);
+
+        // A jar that would fail is not run while what the check reads is unchanged...
+        var failing = FakeServerJar.build(dir.resolve("other"), "fail-check");
+        Files.copy(failing, jar, StandardCopyOption.REPLACE_EXISTING);
+        var sameInputs = new LookCheck(FileHashes.none(), passed);
+
+        assertThat(remembered).isNotBlank();
+        // ...but the jar is one of those inputs: its new bytes make the check run, and fail.
+        assertThatThrownBy(() -> sameInputs.run(jar, dir.resolve("content")))
+                .isInstanceOf(UserError.class)
+                .hasMessageContaining("theme/footer.mustache:3");
+        assertThat(Files.readString(passed)).isEqualTo(remembered);
+    }
+
+    @Test
+    void aCheckThatPassedIsRememberedAndNotRunAgain() throws Exception {
+        var jar = FakeServerJar.build(dir, "ok");
+        var passed = dir.resolve("cache/look-passed");
+        var java = Files.createDirectories(dir.resolve("bin")).resolve("java");
+        Files.writeString(
+                java,
+                "#!/bin/sh\nexec "
+                        + Path.of(System.getProperty("java.home"), "bin", "java")
+                        + " \"$@\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        new LookCheck(java, FileHashes.none(), passed).run(jar, dir.resolve("content"));
+
+        // The same path now fails whatever it is asked: a check that ran would say so.
+        Files.writeString(java, "#!/bin/sh\necho broken java; exit 1\n");
+
+        assertThatCode(
+                        () ->
+                                new LookCheck(java, FileHashes.none(), passed)
+                                        .run(jar, dir.resolve("content")))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> new LookCheck(java).run(jar, dir.resolve("content")))
+                .isInstanceOf(UserError.class)
+                .hasMessageContaining("broken java");
     }
 
     @Test
