@@ -137,7 +137,7 @@ final class Workstation {
      * older than Java 25, or (said on stderr) when the training run fails: the server then starts
      * as it would without one, only slower.
      */
-    private Optional<Path> aotCache(
+    private Optional<AotCache.Trained> aotCache(
             Path runtime, Path jar, List<String> jvmOptions, FileHashes hashes) {
         try {
             return new AotCache(cacheDir(), hashes).cache(runtime, jar, jvmOptions);

@@ -1,5 +1,6 @@
 package dev.homeweb.deploy.release;
 
+import dev.homeweb.deploy.units.UnitFileRenderer;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -26,10 +28,25 @@ import java.util.regex.Pattern;
  * time 0 (its store unpacks them from a tar stream that carries no times), so the training runs a
  * copy of the jar with that time. Training takes ~10 s, so caches are kept under a key made of the
  * jar's hash, the runtime and the JVM options.
+ *
+ * <p>The one-shot units (migrate, import) get a cache of their own, {@link #IMPORT_FILE}, written
+ * by the training's import (Flyway, jOOQ, SnakeYAML, CommonMark): in the server's cache they made
+ * it twice the size and its start slower, and without them an import loads 1,700 classes more.
  */
 public final class AotCache {
     /** The cache's name in a release, beside {@code home-web.jar}. */
     public static final String FILE = "home-web.aot";
+
+    /** The one-shot units' cache in a release, beside {@link #FILE}. */
+    public static final String IMPORT_FILE = "home-web-import.aot";
+
+    /** A trained pair: the server's cache, and the one-shot units' when the training made one. */
+    public record Trained(Path server, Optional<Path> imports) {
+        public Trained {
+            Objects.requireNonNull(server, "server");
+            Objects.requireNonNull(imports, "imports");
+        }
+    }
 
     /** The first Java whose {@code -XX:AOTCacheOutput} trains and writes a cache in one run. */
     static final int FIRST_VERSION = 25;
@@ -60,19 +77,18 @@ public final class AotCache {
     }
 
     /**
-     * The cache for {@code jar} on {@code runtime} with the server's {@code jvmOptions}, trained
-     * first if there is none yet; empty when the runtime is older than Java 25.
+     * The caches for {@code jar} on {@code runtime} with the server's {@code jvmOptions}, trained
+     * first if there are none yet; empty when the runtime is older than Java 25.
      *
      * @throws IOException when the training run fails, with what it printed
      */
-    public Optional<Path> cache(Path runtime, Path jar, List<String> jvmOptions)
+    public Optional<Trained> cache(Path runtime, Path jar, List<String> jvmOptions)
             throws IOException {
         if (!supports(runtime)) {
             return Optional.empty();
         }
-        var target =
-                cacheDir.resolve(
-                        "aot-" + key(runtime, hashes.sum(jar).sha256(), jvmOptions) + ".aot");
+        var key = key(runtime, hashes.sum(jar).sha256(), jvmOptions);
+        var target = cacheDir.resolve("aot-" + key + ".aot");
         if (Files.isRegularFile(target)) {
             // Recently used, for prune(): the cache's own time, not the jar's, is checked. At most
             // once a day, so FileHashes knows the file unchanged and a deploy need not read it.
@@ -80,7 +96,7 @@ public final class AotCache {
             if (Files.getLastModifiedTime(target).toInstant().isBefore(now.minus(TOUCHED))) {
                 Files.setLastModifiedTime(target, FileTime.from(now));
             }
-            return Optional.of(target);
+            return Optional.of(trained(target));
         }
         Files.createDirectories(cacheDir);
         var work = Files.createTempDirectory(cacheDir, ".aot-");
@@ -89,18 +105,39 @@ public final class AotCache {
             Files.copy(jar, copy);
             Files.setLastModifiedTime(copy, FileTime.fromMillis(0));
             var output = work.resolve(FILE);
-            train(runtime, copy, jvmOptions, output);
-            try {
-                // A link, not a rename: it never replaces a cache a concurrent run put there
-                // first, whose bytes that run's release may already be hashed from.
-                Files.createLink(target, output);
-            } catch (FileAlreadyExistsException e) {
-                // That run's cache serves this release too.
+            var importOutput = work.resolve(IMPORT_FILE);
+            train(runtime, copy, jvmOptions, output, importOutput);
+            // Links, not renames: they never replace a cache a concurrent run put there first,
+            // whose bytes that run's release may already be hashed from. The server's comes last:
+            // its presence says the pair is complete.
+            if (Files.isRegularFile(importOutput)) {
+                linkOnce(importsOf(target), importOutput);
             }
+            linkOnce(target, output);
             prune(target);
-            return Optional.of(target);
+            return Optional.of(trained(target));
         } finally {
             RuntimeImage.deleteTree(work);
+        }
+    }
+
+    private static Trained trained(Path server) {
+        var imports = importsOf(server);
+        return new Trained(
+                server, Files.isRegularFile(imports) ? Optional.of(imports) : Optional.empty());
+    }
+
+    /** {@code aot-KEY-import.aot} beside {@code aot-KEY.aot}. */
+    private static Path importsOf(Path server) {
+        var name = server.getFileName().toString();
+        return server.resolveSibling(name.substring(0, name.length() - 4) + "-import.aot");
+    }
+
+    private static void linkOnce(Path target, Path file) throws IOException {
+        try {
+            Files.createLink(target, file);
+        } catch (FileAlreadyExistsException e) {
+            // That run's cache serves this release too.
         }
     }
 
@@ -119,6 +156,7 @@ public final class AotCache {
         }
         for (var old : caches.subList(Math.min(caches.size(), KEEP - 1), caches.size())) {
             Files.deleteIfExists(old);
+            Files.deleteIfExists(importsOf(old));
         }
     }
 
@@ -136,8 +174,10 @@ public final class AotCache {
     }
 
     static String key(Path runtime, String jarSha256, List<String> jvmOptions) {
+        // "imports": caches trained before the one-shot units had theirs are trained again.
         var text =
-                jarSha256
+                "imports\n"
+                        + jarSha256
                         + "\n"
                         + runtime.toAbsolutePath().normalize()
                         + "\n"
@@ -145,12 +185,18 @@ public final class AotCache {
         return Hashes.sha256(text).substring(0, 16);
     }
 
-    private static void train(Path runtime, Path jar, List<String> jvmOptions, Path output)
+    private static void train(
+            Path runtime, Path jar, List<String> jvmOptions, Path output, Path importOutput)
             throws IOException {
         var command = new ArrayList<String>();
         command.add(runtime.resolve("bin/java").toString());
         command.addAll(jvmOptions);
         command.add("-XX:AOTCacheOutput=" + output);
+        // The training's import runs as the one-shot units do, and writes their cache.
+        command.add("-Dhome-web.train.import-cache=" + importOutput);
+        command.add(
+                "-Dhome-web.train.import-java-options="
+                        + String.join(" ", UnitFileRenderer.oneShotJavaOptions(jvmOptions)));
         // The cache is written by a second JVM at exit; its notes are not problems.
         command.add("-Xlog:aot=error,cds=error");
         command.addAll(List.of("-jar", jar.toString(), "train"));

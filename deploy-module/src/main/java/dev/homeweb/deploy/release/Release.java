@@ -63,15 +63,20 @@ public record Release(String id, List<ReleaseFile> files) {
      */
     public String environment(String dir) {
         var env = new StringBuilder("HOME_WEB_RELEASE_ID=" + id + "\n");
-        if (files.stream().anyMatch(f -> f.path().equals(AotCache.FILE))) {
-            env.append(UnitFileRenderer.RELEASE_JAVA_OPTIONS)
+        cacheOption(env, UnitFileRenderer.RELEASE_JAVA_OPTIONS, AotCache.FILE, dir);
+        cacheOption(env, UnitFileRenderer.RELEASE_IMPORT_JAVA_OPTIONS, AotCache.IMPORT_FILE, dir);
+        return env.toString();
+    }
+
+    private void cacheOption(StringBuilder env, String variable, String cache, String dir) {
+        if (files.stream().anyMatch(f -> f.path().equals(cache))) {
+            env.append(variable)
                     .append("=-XX:AOTCache=")
                     .append(dir)
                     .append('/')
-                    .append(AotCache.FILE)
+                    .append(cache)
                     .append('\n');
         }
-        return env.toString();
     }
 
     public long totalBytes() {

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * there is one) and (unless the node brings its own Java) a runtime image: {@code home-web.jar},
  * {@code content/...}, {@code theme/...}, {@code runtime/...}. The server finds {@code theme/}
  * beside {@code content/}, so the two keep that layout in the release. A runtime of Java 25 or
- * later comes with its {@link AotCache} when there is one: {@code home-web.aot}.
+ * later comes with its {@link AotCache}s when there are: {@code home-web.aot} and {@code
+ * home-web-import.aot}.
  */
 public final class ReleaseBuilder {
     private static final java.util.regex.Pattern HIDDEN =
@@ -40,7 +41,11 @@ public final class ReleaseBuilder {
      * the runtime's cache for this jar, if it has one.
      */
     public Release build(
-            Path jar, Path content, Optional<Path> runtime, Optional<Path> aotCache, Path nodeJar) {
+            Path jar,
+            Path content,
+            Optional<Path> runtime,
+            Optional<AotCache.Trained> aotCache,
+            Path nodeJar) {
         if (!Files.isRegularFile(jar)) {
             throw new UserError("server jar " + jar + " does not exist; build it with mvn package");
         }
@@ -63,7 +68,11 @@ public final class ReleaseBuilder {
         }
         runtime.ifPresent(image -> files.addAll(tree("runtime", image)));
         if (runtime.isPresent()) {
-            aotCache.ifPresent(cache -> files.add(file(AotCache.FILE, cache)));
+            aotCache.ifPresent(
+                    cache -> {
+                        files.add(file(AotCache.FILE, cache.server()));
+                        cache.imports().ifPresent(i -> files.add(file(AotCache.IMPORT_FILE, i)));
+                    });
         }
         return Release.of(files);
     }

@@ -237,14 +237,27 @@ public final class UnitFileRenderer {
     /** The variable of a release's {@code release.env} that holds its runtime's JVM options. */
     public static final String RELEASE_JAVA_OPTIONS = "HOME_WEB_RELEASE_JAVA_OPTIONS";
 
+    /** The same for the one-shot units (migrate, import): their own AOT cache. */
+    public static final String RELEASE_IMPORT_JAVA_OPTIONS = "HOME_WEB_RELEASE_IMPORT_JAVA_OPTIONS";
+
+    /**
+     * The JVM options of a one-shot unit after the release's own: C1 only (it exits before C2's
+     * compilations pay off, and they cost it a third of its CPU), then the node's, so a {@code
+     * TieredStopAtLevel} there wins.
+     */
+    public static List<String> oneShotJavaOptions(List<String> jvmOptions) {
+        var options = new ArrayList<String>();
+        options.add("-XX:TieredStopAtLevel=1");
+        options.addAll(jvmOptions);
+        return List.copyOf(options);
+    }
+
     private static String java(ServiceOptions s, String release) {
         return java(s, release, false);
     }
 
     /**
-     * The java command line. A one-shot unit (migrate, import) also gets C1 only: it exits before
-     * C2's compilations pay off, and they cost it a third of its CPU. It comes before the node's
-     * own options, so a {@code TieredStopAtLevel} there wins.
+     * The java command line; a one-shot unit (migrate, import) gets {@link #oneShotJavaOptions}.
      */
     private static String java(ServiceOptions s, String release, boolean oneShot) {
         var binary = s.javaHome().map(h -> h + "/bin/java").orElse(release + "/runtime/bin/java");
@@ -255,12 +268,9 @@ public final class UnitFileRenderer {
             // The release's own options for its runtime (its AOT cache), from its release.env:
             // systemd expands an unset variable to no argument, so a release without one, or one
             // from before there were any, starts as before.
-            parts.add("$" + RELEASE_JAVA_OPTIONS);
+            parts.add("$" + (oneShot ? RELEASE_IMPORT_JAVA_OPTIONS : RELEASE_JAVA_OPTIONS));
         }
-        if (oneShot) {
-            parts.add("-XX:TieredStopAtLevel=1");
-        }
-        parts.addAll(s.jvmOptions());
+        parts.addAll(oneShot ? oneShotJavaOptions(s.jvmOptions()) : s.jvmOptions());
         return String.join(" ", parts);
     }
 }

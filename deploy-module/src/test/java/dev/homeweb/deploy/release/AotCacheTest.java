@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,7 +91,7 @@ class AotCacheTest {
         // The runtime has no bin/java: a training run would fail, so this is the cached one.
         var cache = new AotCache(cacheDir).cache(runtime, jar, List.of());
 
-        assertThat(cache).contains(trained);
+        assertThat(cache).contains(new AotCache.Trained(trained, Optional.empty()));
         assertThat(Files.getLastModifiedTime(trained).toMillis()).isPositive();
     }
 
@@ -110,6 +111,7 @@ class AotCacheTest {
                 done
                 jar=$(dirname "$out")/home-web.jar
                 echo "$* $(stat -c %Y "$jar")" > "$out"
+                echo import > "$(dirname "$out")/home-web-import.aot"
                 """);
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         var cacheDir = Files.createDirectories(dir.resolve("cache"));
@@ -121,14 +123,21 @@ class AotCacheTest {
         var cache = new AotCache(cacheDir).cache(runtime, jar, List.of("-XX:+UseSerialGC"));
 
         assertThat(cache).isPresent();
-        assertThat(Files.readString(cache.get()))
+        var server = cache.get().server();
+        assertThat(Files.readString(server))
                 .startsWith("-XX:+UseSerialGC -XX:AOTCacheOutput=")
+                .contains(
+                        " -Dhome-web.train.import-java-options=-XX:TieredStopAtLevel=1"
+                                + " -XX:+UseSerialGC ")
                 .contains(" -jar ")
                 .endsWith("home-web.jar train 0\n");
+        assertThat(cache.get().imports()).isPresent();
+        assertThat(Files.readString(cache.get().imports().get())).isEqualTo("import\n");
         try (var left = Files.list(cacheDir)) {
             assertThat(left.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder(
-                            cache.get().getFileName().toString(),
+                            server.getFileName().toString(),
+                            cache.get().imports().get().getFileName().toString(),
                             "aot-004.aot",
                             "aot-003.aot",
                             "aot-002.aot");

@@ -55,7 +55,9 @@ class ReleaseBuilderTest {
     @Test
     void anAotCacheShipsBesideTheJarAndIsNamedInReleaseEnvOnlyWithTheBundledRuntime()
             throws IOException {
-        var cache = Files.writeString(dir.resolve("trained.aot"), "cache");
+        var cache =
+                new AotCache.Trained(
+                        Files.writeString(dir.resolve("trained.aot"), "cache"), Optional.empty());
 
         var bundled =
                 new ReleaseBuilder()
@@ -73,6 +75,29 @@ class ReleaseBuilderTest {
                                         .formatted(bundled.id()));
         assertThat(own.manifest()).doesNotContain("home-web.aot");
         assertThat(own.environment("/x")).isEqualTo("HOME_WEB_RELEASE_ID=" + own.id() + "\n");
+    }
+
+    @Test
+    void theOneShotUnitsCacheShipsBesideTheServersAndHasAVariableOfItsOwn() throws IOException {
+        var cache =
+                new AotCache.Trained(
+                        Files.writeString(dir.resolve("trained.aot"), "cache"),
+                        Optional.of(Files.writeString(dir.resolve("import.aot"), "imports")));
+
+        var release =
+                new ReleaseBuilder()
+                        .build(jar, content, Optional.of(runtime), Optional.of(cache), nodeJar);
+
+        assertThat(release.manifest())
+                .contains(" 5 644 home-web.aot\n")
+                .contains(" 7 644 home-web-import.aot\n");
+        assertThat(release.environment("/r"))
+                .isEqualTo(
+                        "HOME_WEB_RELEASE_ID="
+                                + release.id()
+                                + "\nHOME_WEB_RELEASE_JAVA_OPTIONS=-XX:AOTCache=/r/home-web.aot\n"
+                                + "HOME_WEB_RELEASE_IMPORT_JAVA_OPTIONS=-XX:AOTCache="
+                                + "/r/home-web-import.aot\n");
     }
 
     @Test

@@ -184,6 +184,7 @@ final class ModuleUnitDiff {
         var words =
                 java.util.Arrays.stream(command.strip().split("\\s+"))
                         .filter(w -> !w.equals("$" + UnitFileRenderer.RELEASE_JAVA_OPTIONS))
+                        .filter(w -> !w.equals("$" + UnitFileRenderer.RELEASE_IMPORT_JAVA_OPTIONS))
                         .toArray(String[]::new);
         words[0] = words[0].endsWith("/bin/java") ? "JAVA" : words[0];
         for (int i = 1; i < words.length; i++) {

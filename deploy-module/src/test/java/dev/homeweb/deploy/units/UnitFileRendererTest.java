@@ -178,7 +178,7 @@ class UnitFileRendererTest {
                                 + """
                         EnvironmentFile=/var/lib/home-web/releases/%i/release.env
                         LoadCredential=database-url:/etc/credstore/home-web/database-url
-                        ExecStart=/var/lib/home-web/releases/%i/runtime/bin/java -XX:-UsePerfData $HOME_WEB_RELEASE_JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xmx48m -Xmn12m -XX:+UseSerialGC -jar /var/lib/home-web/releases/%i/home-web.jar migrate
+                        ExecStart=/var/lib/home-web/releases/%i/runtime/bin/java -XX:-UsePerfData $HOME_WEB_RELEASE_IMPORT_JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xmx48m -Xmn12m -XX:+UseSerialGC -jar /var/lib/home-web/releases/%i/home-web.jar migrate
                         WorkingDirectory=/var/lib/home-web/releases/%i
                         TimeoutStartSec=15min
                         DynamicUser=yes
@@ -192,7 +192,7 @@ class UnitFileRendererTest {
                         Environment=HOME_WEB_PORT=8080
                         Environment=HOME_WEB_BIND=127.0.0.1
                         LoadCredential=database-url:/etc/credstore/home-web/database-url
-                        ExecStart=/var/lib/home-web/current/runtime/bin/java -XX:-UsePerfData $HOME_WEB_RELEASE_JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xmx48m -Xmn12m -XX:+UseSerialGC -jar /var/lib/home-web/current/home-web.jar import --content /var/lib/home-web/current/content
+                        ExecStart=/var/lib/home-web/current/runtime/bin/java -XX:-UsePerfData $HOME_WEB_RELEASE_IMPORT_JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xmx48m -Xmn12m -XX:+UseSerialGC -jar /var/lib/home-web/current/home-web.jar import --content /var/lib/home-web/current/content
                         WorkingDirectory=/var/lib/home-web/current
                         TimeoutStartSec=5min
                         DynamicUser=yes
