@@ -57,7 +57,11 @@ class AotCacheIT {
                 .contains(
                         "HOME_WEB_RELEASE_JAVA_OPTIONS=-XX:AOTCache="
                                 + releaseDir
-                                + "/home-web.aot");
+                                + "/home-web.aot\n")
+                .contains(
+                        "HOME_WEB_RELEASE_IMPORT_JAVA_OPTIONS=-XX:AOTCache="
+                                + releaseDir
+                                + "/home-web-import.aot\n");
         assertThat(target.ssh("cat " + releaseDir + "/runtime/release"))
                 .contains("JAVA_VERSION=\"25");
     }
@@ -77,6 +81,42 @@ class AotCacheIT {
                                 + "/home-web.jar --version 2>&1");
 
         assertThat(out).contains("Using AOT-linked classes: true").contains("home-web");
+    }
+
+    @Test
+    void theOneShotUnitsHaveACacheOfTheirOwnWithFlywayAndJooqThatTheServersLacks()
+            throws Exception {
+        var current = "/var/lib/home-web/current";
+        var unit = target.ssh("systemctl cat home-web-import.service");
+
+        // The JVM checks each cache against this jar and runtime, then lists the classes in it.
+        var list =
+                "/runtime/bin/java -XX:+UseSerialGC -XX:+PrintSharedArchiveAndExit -XX:AOTCache=";
+        var imports =
+                target.ssh(
+                        current
+                                + list
+                                + current
+                                + "/home-web-import.aot -jar "
+                                + current
+                                + "/home-web.jar 2>&1");
+        var server =
+                target.ssh(
+                        current
+                                + list
+                                + current
+                                + "/home-web.aot -jar "
+                                + current
+                                + "/home-web.jar 2>&1");
+
+        assertThat(unit).contains("$HOME_WEB_RELEASE_IMPORT_JAVA_OPTIONS -XX:TieredStopAtLevel=1");
+        assertThat(imports)
+                .contains(": org.flywaydb.core.Flyway app_loader")
+                .contains(": org.jooq.impl.DSL app_loader")
+                .contains(": org.commonmark.parser.Parser app_loader");
+        assertThat(server)
+                .contains(": dev.homeweb.cli.HomeWebCommand app_loader")
+                .doesNotContain(": org.jooq.impl.DSL app_loader");
     }
 
     @Test
