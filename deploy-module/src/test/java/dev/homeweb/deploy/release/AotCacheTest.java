@@ -63,13 +63,8 @@ class AotCacheTest {
         var jar = Files.writeString(dir.resolve("home-web.jar"), "jar");
         var runtime = runtime("25.0.3");
         var cacheDir = Files.createDirectories(dir.resolve("cache"));
-        var trained =
-                Files.writeString(
-                        cacheDir.resolve(
-                                "aot-" + AotCache.key(runtime, sha(jar), List.of()) + ".aot"),
-                        "trained");
         var anHourAgo = FileTime.from(java.time.Instant.now().minusSeconds(3600));
-        Files.setLastModifiedTime(trained, anHourAgo);
+        var trained = trainedBefore(cacheDir, runtime, jar, anHourAgo);
 
         new AotCache(cacheDir).cache(runtime, jar, List.of());
 
@@ -81,12 +76,7 @@ class AotCacheTest {
         var jar = Files.writeString(dir.resolve("home-web.jar"), "jar");
         var runtime = runtime("25.0.3");
         var cacheDir = Files.createDirectories(dir.resolve("cache"));
-        var trained =
-                Files.writeString(
-                        cacheDir.resolve(
-                                "aot-" + AotCache.key(runtime, sha(jar), List.of()) + ".aot"),
-                        "trained");
-        Files.setLastModifiedTime(trained, FileTime.fromMillis(0));
+        var trained = trainedBefore(cacheDir, runtime, jar, FileTime.fromMillis(0));
 
         // The runtime has no bin/java: a training run would fail, so this is the cached one.
         var cache = new AotCache(cacheDir).cache(runtime, jar, List.of());
@@ -142,6 +132,18 @@ class AotCacheTest {
                             "aot-003.aot",
                             "aot-002.aot");
         }
+    }
+
+    /** A cache in {@code cacheDir} as an earlier run trained it, last used at {@code time}. */
+    private static Path trainedBefore(Path cacheDir, Path runtime, Path jar, FileTime time)
+            throws java.io.IOException {
+        var trained =
+                Files.writeString(
+                        cacheDir.resolve(
+                                "aot-" + AotCache.key(runtime, sha(jar), List.of()) + ".aot"),
+                        "trained");
+        Files.setLastModifiedTime(trained, time);
+        return trained;
     }
 
     private static String sha(Path file) throws java.io.IOException {

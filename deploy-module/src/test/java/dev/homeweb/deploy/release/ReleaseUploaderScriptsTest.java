@@ -51,7 +51,7 @@ class ReleaseUploaderScriptsTest {
                         """
                         umask 022
                         rm -rf /srv/blog/releases/.partial-%1$s
-                        tar -x -o -f - -C /srv/blog
+                        tar -x -z -o -f - -C /srv/blog
                         mv -T /srv/blog/releases/.partial-%1$s /srv/blog/releases/%1$s
                         """
                                 .formatted(RELEASE.id()));
