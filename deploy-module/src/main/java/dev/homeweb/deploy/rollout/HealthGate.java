@@ -10,6 +10,13 @@ import java.util.function.Supplier;
  * active and not restarted since {@code baseline}; gives up early once it has restarted.
  */
 record HealthGate(Clock clock, Duration timeout) {
+    /**
+     * Between probes. A probe is one command over the open connection (~50 ms) and a server starts
+     * in about a second: at 500 ms the deploy waited a quarter of a second, on average, after the
+     * new server first answered.
+     */
+    static final Duration PAUSE = Duration.ofMillis(150);
+
     /** The last probe; {@link HealthProbe#healthyAs} tells whether it passed. */
     HealthProbe await(Supplier<HealthProbe> probe, String release, int baseline) {
         return await(probe, p -> p.healthyAs(release, baseline), baseline);
@@ -27,7 +34,7 @@ record HealthGate(Clock clock, Duration timeout) {
                 return last;
             }
             try {
-                Thread.sleep(500);
+                Thread.sleep(PAUSE.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return last;
