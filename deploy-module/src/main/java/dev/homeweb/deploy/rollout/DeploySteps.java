@@ -37,9 +37,11 @@ final class DeploySteps {
         return Step.before(
                 "preflight",
                 session -> {
-                    // Every plan takes the lock next, over a connection of its own.
-                    session.connectLockAhead();
                     var host = session.open();
+                    // Every plan takes the lock next, over a connection of its own: its handshake
+                    // overlaps the checks below. Only now, so that with --accept-new-host-key the
+                    // host key this connection recorded is the one the lock's must match.
+                    session.connectLockAhead();
                     if (node.needsSudo() && !host.exec("sudo -n true").ok()) {
                         throw StepFailed.failed(
                                 "sudo -n does not work for "

@@ -104,7 +104,7 @@ final class NodeSession implements AutoCloseable {
 
     /**
      * Starts opening the lock's connection in the background: its SSH handshake (a sixth of a
-     * second) overlaps preflight's instead of following it. {@link #lockShell} takes it.
+     * second) overlaps preflight's checks instead of following them. {@link #lockShell} takes it.
      */
     void connectLockAhead() {
         if (lockHost == null && lockHostAhead == null) {
