@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
@@ -123,19 +122,12 @@ public final class FileHashes {
             return;
         }
         try {
-            Files.createDirectories(index.getParent());
             var text = new StringBuilder();
             entries.entrySet().stream()
                     .filter(e -> Files.exists(Path.of(e.getKey())))
                     .forEach(e -> text.append(e.getValue().line(e.getKey())).append('\n'));
-            var temp = Files.createTempFile(index.getParent(), ".hashes-", ".tmp");
-            try {
-                Files.writeString(temp, text, StandardCharsets.UTF_8);
-                Files.move(temp, index, StandardCopyOption.REPLACE_EXISTING);
-                changed = false;
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            CacheFiles.replace(index, text);
+            changed = false;
         } catch (IOException e) {
             // The next deploy hashes again what this one could not remember.
         }

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -177,14 +176,7 @@ public final class LookCheck {
             return;
         }
         try {
-            Files.createDirectories(file.getParent());
-            var temp = Files.createTempFile(file.getParent(), ".look-", ".tmp");
-            try {
-                Files.writeString(temp, inputs + "\n");
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            CacheFiles.replace(file, inputs + "\n");
         } catch (IOException e) {
             // checked again next time
         }
