@@ -1,6 +1,7 @@
 package dev.homeweb.posts;
 
 import dev.homeweb.internal.Sha256;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +28,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SavedBodies implements BodyStore {
     static final String DIR = "bodies";
-    private static final Pattern NAME = Pattern.compile("[0-9a-f]{64}");
     private static final FileAttribute<?> PRIVATE =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
@@ -89,24 +88,49 @@ public final class SavedBodies implements BodyStore {
 
     @Override
     public void keepOnly(Set<String> sha256s) {
-        try (var files = Files.list(dir)) {
-            for (var file : (Iterable<Path>) files::iterator) {
-                var name = file.getFileName().toString();
+        try {
+            for (var name : names()) {
                 // Temporary files too: one left by a crash is never renamed.
                 if (!sha256s.contains(name)) {
-                    Files.deleteIfExists(file);
+                    Files.deleteIfExists(dir.resolve(name));
                     kept().remove(name);
                 }
             }
-        } catch (NoSuchFileException e) {
-            // Nothing saved yet.
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove old post bodies from " + dir, e);
         }
     }
 
+    /**
+     * The names in the directory, none if there is none yet. {@link File#list} gives names, not a
+     * {@link Path} each: a server lists ten thousand of them as it starts.
+     */
+    private String[] names() throws IOException {
+        var names = dir.toFile().list();
+        if (names != null) {
+            return names;
+        }
+        if (Files.exists(dir)) {
+            throw new IOException("cannot list " + dir);
+        }
+        return new String[0];
+    }
+
+    private static boolean isHash(String name) {
+        if (name.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private Path file(String sha256) {
-        if (!NAME.matcher(sha256).matches()) {
+        if (!isHash(sha256)) {
             throw new IllegalArgumentException("not a SHA-256 in hex: " + sha256);
         }
         return dir.resolve(sha256);
@@ -119,12 +143,12 @@ public final class SavedBodies implements BodyStore {
                 known = kept;
                 if (known == null) {
                     known = ConcurrentHashMap.newKeySet();
-                    try (var files = Files.list(dir)) {
-                        files.map(f -> f.getFileName().toString())
-                                .filter(n -> NAME.matcher(n).matches())
-                                .forEach(known::add);
-                    } catch (NoSuchFileException e) {
-                        // Nothing saved yet.
+                    try {
+                        for (var name : names()) {
+                            if (isHash(name)) {
+                                known.add(name);
+                            }
+                        }
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot list the saved post bodies", e);
                     }
