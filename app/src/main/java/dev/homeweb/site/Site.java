@@ -27,6 +27,8 @@ public final class Site {
     private final boolean listDrafts;
     private final Runnable reloaded;
     private volatile Loaded loaded;
+    // The posts of the snapshot the last load replaced, until saveSnapshot tidies their bodies.
+    private List<Post> replaced = List.of();
     private volatile Optional<PreviewKey> key = Optional.empty();
     private volatile Optional<String> contentId = Optional.empty();
 
@@ -85,21 +87,27 @@ public final class Site {
             key = Optional.of(repository.previewKey());
         }
         synchronized (rendering) {
-            var before = loaded.posts();
+            replaced = loaded.posts();
             var posts = repository.all(bodies);
             loaded = new Loaded(posts, build(posts));
-            // The bodies of the snapshot just replaced stay one load longer: a request may still
-            // be rendering one of its pages.
-            var kept = new HashSet<String>();
-            before.forEach(p -> kept.add(p.body().sha256()));
-            posts.forEach(p -> kept.add(p.body().sha256()));
-            bodies.keepOnly(kept);
         }
         reloaded.run();
     }
 
-    /** Saves the posts loaded last to the snapshot file, if the server keeps one. */
+    /**
+     * Saves the posts loaded last to the snapshot file, if the server keeps one, and removes the
+     * saved bodies no post needs any more. Both wait for this call: at 10,000 posts listing the
+     * bodies' directory is a tenth of a server's start.
+     */
     public void saveSnapshot() {
+        synchronized (rendering) {
+            // The bodies of the snapshot just replaced stay one load longer: a request may still
+            // be rendering one of its pages.
+            var kept = new HashSet<String>();
+            replaced.forEach(p -> kept.add(p.body().sha256()));
+            loaded.posts().forEach(p -> kept.add(p.body().sha256()));
+            bodies.keepOnly(kept);
+        }
         var posts = loaded.posts();
         // Drafts stay in the database: a start without it shows published posts only.
         file.ifPresent(

@@ -8,6 +8,7 @@ import dev.homeweb.posts.Tag;
 import dev.homeweb.routes.Routes;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,8 +118,10 @@ public final class SiteSnapshot {
         var previewRedirects =
                 drafts.key().map(key -> PreviewPages.redirects(key, visible)).orElse(Map::of);
         var notFound = Page.html(renderer.notFound(), Instant.EPOCH);
+        // Wrapped, not copied: at 10,000 posts a copy is 15,000 entries hashed again as a server
+        // starts, and nothing else holds this map.
         return new SiteSnapshot(
-                Map.copyOf(pages),
+                Collections.unmodifiableMap(pages),
                 Map.copyOf(previews),
                 Map.copyOf(redirects),
                 previewRedirects,
