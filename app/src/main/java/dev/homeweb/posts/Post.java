@@ -83,7 +83,7 @@ public final class Post {
 
     /** This post with its picture for social previews: a path on this site, or an absolute URL. */
     public Post withImage(Optional<String> picture) {
-        return new Post(this, body, draft, picture);
+        return picture.equals(image) ? this : new Post(this, body, draft, picture);
     }
 
     private Post(Post post, PostBody body, boolean draft, Optional<String> image) {

@@ -3,6 +3,7 @@ package dev.homeweb.routes;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The site's address space, declared once: the pages, the feeds beside them, and the links between
@@ -25,6 +26,8 @@ public final class Routes {
     public static final String TAGS = "/tags/";
 
     private static final String POSTS = "/blog/";
+
+    private static final String PAGED = "/page/";
 
     /** Where each draft's unguessable preview address lives (see {@code PreviewKey}). */
     public static final String PREVIEWS = "/preview/";
@@ -68,6 +71,13 @@ public final class Routes {
     /** A post's page: {@code /blog/{slug}}. */
     public static String post(String slug) {
         return POSTS + Objects.requireNonNull(slug, "slug");
+    }
+
+    /** The slug of the post whose page is at {@code path}, if {@code path} is a post's page. */
+    public static Optional<String> postSlug(String path) {
+        return path.startsWith(POSTS) && path.length() > POSTS.length()
+                ? Optional.of(path.substring(POSTS.length()))
+                : Optional.empty();
     }
 
     /** A draft's preview page: {@code /preview/{token}}. */
@@ -125,7 +135,31 @@ public final class Routes {
         if (page == 1) {
             return listPath.isEmpty() ? HOME : listPath;
         }
-        return listPath + "/page/" + page;
+        return listPath + PAGED + page;
+    }
+
+    /** Page {@code page} of the list at {@code listPath}, as {@link #listPage} addresses it. */
+    public record ListPage(String listPath, int page) {}
+
+    /**
+     * Which page of which list {@code path} addresses, if it is written as {@link #listPage} writes
+     * one ({@code /page/1} and {@code /page/02} are not); whether that list exists is the caller's
+     * to say.
+     */
+    public static Optional<ListPage> listPageAt(String path) {
+        int at = path.lastIndexOf(PAGED);
+        if (at < 0) {
+            return Optional.of(new ListPage(path.equals(HOME) ? "" : path, 1));
+        }
+        var number = path.substring(at + PAGED.length());
+        if (number.isEmpty()
+                || number.length() > 9
+                || number.charAt(0) == '0'
+                || !number.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.empty();
+        }
+        int page = Integer.parseInt(number);
+        return page < 2 ? Optional.empty() : Optional.of(new ListPage(path.substring(0, at), page));
     }
 
     /**

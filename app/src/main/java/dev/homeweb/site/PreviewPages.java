@@ -4,9 +4,9 @@ import dev.homeweb.posts.Post;
 import dev.homeweb.posts.PreviewKey;
 import dev.homeweb.routes.Routes;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -22,14 +22,11 @@ final class PreviewPages {
             PageRenderer renderer,
             PreviewKey key,
             List<Post> posts,
-            List<Post> visible) {
-        var shown = new HashSet<String>();
-        for (var post : visible) {
-            shown.add(post.slug());
-        }
+            List<Post> visible,
+            Predicate<String> shown) {
         var others = visible.stream().limit(SiteSnapshot.OTHER_POSTS).toList();
         for (var post : posts) {
-            if (!post.draft() || shown.contains(post.slug())) {
+            if (!post.draft() || shown.test(post.slug())) {
                 continue;
             }
             var path = Routes.preview(key.token(post.slug()));

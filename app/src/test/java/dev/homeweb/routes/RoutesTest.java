@@ -24,6 +24,28 @@ class RoutesTest {
     }
 
     @Test
+    void readsAListPageBackOnlyAsListPageWritesIt() {
+        assertThat(Routes.listPageAt("/")).contains(new Routes.ListPage("", 1));
+        assertThat(Routes.listPageAt("/page/2")).contains(new Routes.ListPage("", 2));
+        assertThat(Routes.listPageAt("/tags/web")).contains(new Routes.ListPage("/tags/web", 1));
+        assertThat(Routes.listPageAt("/tags/web/page/12"))
+                .contains(new Routes.ListPage("/tags/web", 12));
+        assertThat(Routes.listPageAt("/page/1")).isEmpty();
+        assertThat(Routes.listPageAt("/page/0")).isEmpty();
+        assertThat(Routes.listPageAt("/page/007")).isEmpty();
+        assertThat(Routes.listPageAt("/page/+3")).isEmpty();
+        assertThat(Routes.listPageAt("/page/99999999999")).isEmpty();
+        assertThat(Routes.listPageAt("/page/")).isEmpty();
+    }
+
+    @Test
+    void readsAPostsSlugBackFromItsPage() {
+        assertThat(Routes.postSlug(Routes.post("hello"))).contains("hello");
+        assertThat(Routes.postSlug("/blog/")).isEmpty();
+        assertThat(Routes.postSlug("/tags/hello")).isEmpty();
+    }
+
+    @Test
     void putsFeedsBesideTheListTheyMirror() {
         assertThat(Routes.feed("", "atom.xml")).isEqualTo("/atom.xml");
         assertThat(Routes.feed("/tags/web", "feed.json")).isEqualTo("/tags/web/feed.json");

@@ -169,6 +169,43 @@ class SiteSnapshotTest {
     }
 
     @Test
+    void answersOnlyTheAddressesItsListsAndPostsHave() {
+        var java = new Tag("java", "Java");
+        var posts = new ArrayList<Post>();
+        IntStream.range(0, 12)
+                .forEach(i -> posts.add(post("p" + i, NOW.minus(Duration.ofDays(i)), java)));
+
+        var site = SiteSnapshot.build(posts, NOW, renderer);
+
+        assertThat(site.page("/tags/java/page/2")).isPresent();
+        assertThat(text(site.find("/tags/java/page/2").orElseThrow()))
+                .contains("Title p10", "Title p11", "Page 2 of 2");
+        assertThat(site.page("/tags/java/page/3")).isEmpty();
+        assertThat(site.page("/tags/rust")).isEmpty();
+        assertThat(site.page("/page/1")).isEmpty();
+        assertThat(site.page("/page/02")).isEmpty();
+        assertThat(site.page("/page/")).isEmpty();
+        assertThat(site.page("/page/2x")).isEmpty();
+        assertThat(site.page("/blog/")).isEmpty();
+        assertThat(site.page("/blog/p1/page/2")).isEmpty();
+        assertThat(site.page("/blog/old/p1")).isEmpty();
+    }
+
+    @Test
+    void makesAPageOnceAndKeepsIt() {
+        var posts = List.of(post("a", NOW.minusSeconds(10)));
+
+        var site = SiteSnapshot.build(posts, NOW, renderer);
+
+        var first = site.page("/blog/a").orElseThrow();
+        assertThat(first.isRendered()).isFalse();
+        first.get();
+        assertThat(site.page("/blog/a").orElseThrow()).isSameAs(first);
+        assertThat(site.page("/").orElseThrow()).isSameAs(site.page("/").orElseThrow());
+        assertThat(site.page("/blog/a").orElseThrow().isRendered()).isTrue();
+    }
+
+    @Test
     void holdsBackScheduledPostsUntilTheirTime() {
         var later = NOW.plus(Duration.ofHours(1));
         var posts =
