@@ -18,18 +18,37 @@ final class ListPages {
     private final Map<String, PostList> lists = new HashMap<>();
 
     /** One list: its heading, where its first page is, its posts newest first, its feeds. */
-    private record PostList(
-            String heading, String basePath, List<Post> posts, List<Head.FeedLink> feeds) {
+    private static final class PostList {
+        final String heading;
+        final String basePath;
+        final List<Post> posts;
+        final List<Head.FeedLink> feeds;
+        // Worked out at the first page rendered, then shared by every page of the list.
+        private volatile Instant lastModified;
+
+        PostList(String heading, String basePath, List<Post> posts, List<Head.FeedLink> feeds) {
+            this.heading = heading;
+            this.basePath = basePath;
+            this.posts = posts;
+            this.feeds = feeds;
+        }
+
         int pageCount() {
             return Math.max(
                     1, (posts.size() + SiteSnapshot.PAGE_SIZE - 1) / SiteSnapshot.PAGE_SIZE);
         }
 
         Instant lastModified() {
-            return posts.stream()
-                    .map(Post::lastModified)
-                    .max(Instant::compareTo)
-                    .orElse(Instant.EPOCH);
+            var result = lastModified;
+            if (result == null) {
+                result =
+                        posts.stream()
+                                .map(Post::lastModified)
+                                .max(Instant::compareTo)
+                                .orElse(Instant.EPOCH);
+                lastModified = result;
+            }
+            return result;
         }
     }
 
@@ -58,14 +77,14 @@ final class ListPages {
     }
 
     private DeferredPage page(PostList list, int page) {
-        var posts = list.posts();
+        var posts = list.posts;
         int pageCount = list.pageCount();
         return new DeferredPage(
                 () ->
                         Page.html(
                                 renderer.list(
-                                        list.heading(),
-                                        list.basePath(),
+                                        list.heading,
+                                        list.basePath,
                                         posts.subList(
                                                 (page - 1) * SiteSnapshot.PAGE_SIZE,
                                                 Math.min(
@@ -78,8 +97,8 @@ final class ListPages {
     }
 
     private static Head head(PostList list, int page, int pageCount) {
-        var heading = list.heading();
-        var basePath = list.basePath();
+        var heading = list.heading;
+        var basePath = list.basePath;
         return Head.of(
                         page > 1 ? heading + " (page " + page + ")" : heading,
                         Routes.listPage(basePath, page))
@@ -90,6 +109,6 @@ final class ListPages {
                         page < pageCount
                                 ? Optional.of(Routes.listPage(basePath, page + 1))
                                 : Optional.empty())
-                .withFeeds(list.feeds());
+                .withFeeds(list.feeds);
     }
 }
