@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -102,6 +103,48 @@ public record DatabaseUrl(String jdbcUrl, @Nullable String user, @Nullable Strin
 
     private static String decode(String raw) {
         return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Whether TLS to the database would protect nothing: every host is this machine's loopback
+     * ({@code localhost}, {@code 127.x.x.x}, {@code ::1}) and the URL makes no TLS choice (no
+     * {@code ssl...} parameter). The driver's own default, {@code sslmode=prefer}, encrypts
+     * whenever the server offers TLS, as Debian's PostgreSQL does out of the box; on a node that
+     * cost 1.3 s of a 1,000-post import (4.6 to 3.3 s) for bytes that never leave the kernel.
+     */
+    public boolean loopbackWithoutTlsChoice() {
+        var rest = jdbcUrl.substring("jdbc:postgresql://".length());
+        int end = rest.indexOf('/');
+        if (end < 0) {
+            end = rest.indexOf('?') < 0 ? rest.length() : rest.indexOf('?');
+        }
+        for (var host : rest.substring(0, end).split(",")) {
+            if (!isLoopback(host)) {
+                return false;
+            }
+        }
+        int query = rest.indexOf('?');
+        if (query >= 0) {
+            for (var parameter : rest.substring(query + 1).split("&")) {
+                if (parameter.toLowerCase(Locale.ROOT).startsWith("ssl")) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** {@code host}, {@code host:port} or {@code [v6]:port}, judged by its text, never resolved. */
+    private static boolean isLoopback(String hostAndPort) {
+        var host =
+                hostAndPort.startsWith("[")
+                        ? hostAndPort.substring(1, Math.max(1, hostAndPort.indexOf(']')))
+                        : hostAndPort.contains(":")
+                                ? hostAndPort.substring(0, hostAndPort.indexOf(':'))
+                                : hostAndPort;
+        return host.equalsIgnoreCase("localhost")
+                || host.equals("::1")
+                || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
     /** The JDBC URL with any {@code password=} parameter masked, safe to print. */

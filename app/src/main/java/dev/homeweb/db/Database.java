@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -72,6 +73,7 @@ public final class Database implements AutoCloseable {
         // the attempt that long (Hikari would cut it at its own 2 s), while callers still wait
         // only the pool's timeout for it.
         config.addDataSourceProperty("loginTimeout", "10");
+        addDefaults(url, config::addDataSourceProperty);
         // Start even when the database is down; /healthz reports it and the pool retries.
         config.setInitializationFailTimeout(-1);
         this.pool = new HikariDataSource(config);
@@ -127,6 +129,17 @@ public final class Database implements AutoCloseable {
         return DriverManager.getConnection(url.jdbcUrl(), props);
     }
 
+    /**
+     * The driver settings this server chooses where the URL leaves them open: no TLS to a
+     * PostgreSQL on this machine's loopback (see {@link DatabaseUrl#loopbackWithoutTlsChoice()}),
+     * which also saves the driver's TLS request on every new connection.
+     */
+    static void addDefaults(DatabaseUrl url, BiConsumer<String, String> property) {
+        if (url.loopbackWithoutTlsChoice()) {
+            property.accept("sslmode", "disable");
+        }
+    }
+
     /** Credentials and a short connect timeout, for a connection made outside the pool. */
     static Properties connectionProperties(DatabaseUrl url) {
         var props = new Properties();
@@ -137,6 +150,7 @@ public final class Database implements AutoCloseable {
             props.setProperty("password", url.password());
         }
         props.setProperty("connectTimeout", "2");
+        addDefaults(url, props::setProperty);
         return props;
     }
 

@@ -70,4 +70,40 @@ class DatabaseUrlTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("more than one line");
     }
+
+    @Test
+    void seesNoPointInTlsOnlyForLoopbackHostsWithoutATlsChoice() {
+        assertThat(parse("postgresql://u:p@127.0.0.1:5432/homeweb").loopbackWithoutTlsChoice())
+                .isTrue();
+        assertThat(
+                        parse("postgresql://localhost/homeweb?connectTimeout=3")
+                                .loopbackWithoutTlsChoice())
+                .isTrue();
+        assertThat(
+                        parse("jdbc:postgresql://[::1]:5432,127.1.2.3/homeweb")
+                                .loopbackWithoutTlsChoice())
+                .isTrue();
+
+        assertThat(parse("postgresql://db.example.org/homeweb").loopbackWithoutTlsChoice())
+                .isFalse();
+        assertThat(
+                        parse("jdbc:postgresql://localhost,db.example.org/homeweb")
+                                .loopbackWithoutTlsChoice())
+                .isFalse();
+        // A name that only starts like a loopback address is someone else's host.
+        assertThat(parse("postgresql://127.0.0.1.example.org/homeweb").loopbackWithoutTlsChoice())
+                .isFalse();
+        assertThat(
+                        parse("postgresql://localhost/homeweb?sslmode=require")
+                                .loopbackWithoutTlsChoice())
+                .isFalse();
+        assertThat(
+                        parse("jdbc:postgresql://127.0.0.1/homeweb?user=u&ssl=true")
+                                .loopbackWithoutTlsChoice())
+                .isFalse();
+    }
+
+    private static DatabaseUrl parse(String text) {
+        return DatabaseUrl.parse(text, "test");
+    }
 }
