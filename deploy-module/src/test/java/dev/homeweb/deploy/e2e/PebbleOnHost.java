@@ -1,6 +1,7 @@
 package dev.homeweb.deploy.e2e;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -8,7 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 
 /**
  * Debian's Pebble on the host as the nodes' ACME CA, listening on the host side of a node's veth,
@@ -20,6 +24,13 @@ import java.util.List;
  * one spans the veth.)
  */
 final class PebbleOnHost implements AutoCloseable {
+    /** {@link #freePort()}'s range: below the kernel's ephemeral ports. */
+    private static final int FIRST_PORT = 20_000;
+
+    private static final int PORTS = 12_000;
+    private static final Random RANDOM = new Random();
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
+
     private final Path dir;
     private final String hostAddress;
     private final int acmePort = freePort();
@@ -188,11 +199,27 @@ final class PebbleOnHost implements AutoCloseable {
         return output;
     }
 
-    static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+    /**
+     * A port nothing listens on now, never the same one twice in this JVM, and from below the
+     * kernel's ephemeral range (32768 and up by default): a port from that range that was free when
+     * asked can become the local port of any outgoing connection (the tests open hundreds, over SSH
+     * and HTTP) before Pebble binds it, which once failed a run with "bind: address already in use"
+     * on Pebble's management port.
+     */
+    static synchronized int freePort() {
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            int port = FIRST_PORT + RANDOM.nextInt(PORTS);
+            if (!HANDED_OUT.add(port)) {
+                continue;
+            }
+            try (var socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(port));
+                return port;
+            } catch (IOException taken) {
+                // In use by something else: try another.
+            }
         }
+        throw new IllegalStateException(
+                "no free port in " + FIRST_PORT + "-" + (FIRST_PORT + PORTS - 1));
     }
 }
